@@ -1,0 +1,74 @@
+/**
+ * Dates in a case file. Clients often know only a year or a month ("deported in 1999"), so a
+ * date may be written YYYY, YYYY-MM or YYYY-MM-DD; each is read as the range of days it could be.
+ * Days are counted as whole UTC days since 1970-01-01 so comparisons never depend on a time zone.
+ */
+
+export type EpochDay = number;
+
+/** The days a written date could stand for, inclusive at both ends. */
+export interface DayRange {
+  earliest: EpochDay;
+  latest: EpochDay;
+}
+
+export const DATE_SPEC_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+export const EXACT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const MS_PER_DAY = 86_400_000;
+
+function utcDay(year: number, monthIndex: number, day: number): EpochDay {
+  return Math.round(Date.UTC(year, monthIndex, day) / MS_PER_DAY);
+}
+
+/** Parses YYYY, YYYY-MM or YYYY-MM-DD; returns undefined for anything else or an impossible date. */
+export function parseDateSpec(text: string): DayRange | undefined {
+  const match = DATE_SPEC_PATTERN.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { earliest: utcDay(year, 0, 1), latest: utcDay(year, 11, 31) };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  if (match[3] === undefined) return { earliest: utcDay(year, month - 1, 1), latest: utcDay(year, month, 0) };
+  const day = Number(match[3]);
+  const exact = utcDay(year, month - 1, day);
+  if (toIsoDate(exact) !== text) return undefined; // rejects 2023-02-30 and the like
+  return { earliest: exact, latest: exact };
+}
+
+/** Parses a date that must be exact (a statutory cutoff, a screening date). */
+export function parseExactDate(text: string): EpochDay {
+  const range = EXACT_DATE_PATTERN.test(text) ? parseDateSpec(text) : undefined;
+  if (!range) throw new Error(`"${text}" is not a calendar date written YYYY-MM-DD`);
+  return range.earliest;
+}
+
+export function toIsoDate(day: EpochDay): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function todayEpochDay(now: Date = new Date()): EpochDay {
+  return utcDay(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+/**
+ * The day a person born on `birth` reaches `years` of age. Someone born on February 29 is taken
+ * to reach it on March 1 in a common year (JavaScript's date roll-over does exactly that).
+ */
+export function anniversary(birth: EpochDay, years: number): EpochDay {
+  const date = new Date(birth * MS_PER_DAY);
+  return utcDay(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate());
+}
+
+/** Completed years of age on `day` for someone born on `birth`. */
+export function ageOn(birth: EpochDay, day: EpochDay): number {
+  const b = new Date(birth * MS_PER_DAY);
+  const d = new Date(day * MS_PER_DAY);
+  let age = d.getUTCFullYear() - b.getUTCFullYear();
+  if (anniversary(birth, age) > day) age -= 1;
+  return age;
+}
+
+export function addDays(day: EpochDay, days: number): EpochDay {
+  return day + days;
+}

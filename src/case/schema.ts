@@ -1,0 +1,324 @@
+/**
+ * The case file: what the intake knows about one person, as raw facts.
+ *
+ * Every field is optional because absent means "unknown", never "no": a program that needs an
+ * absent fact reports it as a question to ask the client instead of guessing. Lists follow the
+ * same rule: an absent list is unknown, an empty list means "none". Objects are strict so a typo
+ * in a key is an error, not a silently ignored fact. Each field carries the question an
+ * interviewer would ask to fill it; the missing-facts report and the intake interview read them.
+ */
+import { z } from 'zod';
+import { parseDateSpec, parseExactDate, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
+
+/** Attaches the field's description and the question that asks for it. */
+function asks<T extends z.ZodType>(schema: T, question: string, description?: string): T {
+  return schema.meta({ description: description ?? question, question });
+}
+
+export const DateSpec = z
+  .string()
+  .regex(DATE_SPEC_PATTERN, { error: 'must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when only that is known' })
+  .refine((text) => parseDateSpec(text) !== undefined, { error: 'is not a real calendar date' });
+
+export const ExactDate = z
+  .string()
+  .regex(EXACT_DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD' })
+  .refine((text) => parseDateSpec(text) !== undefined, { error: 'is not a real calendar date' });
+
+const Days = z.number().int().min(0);
+
+export const ImmigrationStatus = z.enum([
+  'none',
+  'lawful_permanent_resident',
+  'refugee',
+  'asylee',
+  'nonimmigrant',
+  'temporary_protected_status',
+  'parole',
+  'deferred_action',
+  'us_citizen',
+]);
+
+export const RelativeStatus = z.enum(['us_citizen', 'lawful_permanent_resident', 'other']);
+
+export const ConvictionCategory = z.enum([
+  'none',
+  'illegal_entry_misdemeanor',
+  'reentry_felony',
+  'crime_involving_moral_turpitude',
+  'level_1',
+  'level_2',
+  'level_3',
+]);
+export type ConvictionCategory = z.infer<typeof ConvictionCategory>;
+
+export const OffenseType = z.enum([
+  'dui',
+  'domestic_violence',
+  'stalking_or_protection_order_violation',
+  'sexual_abuse_or_exploitation',
+  'burglary',
+  'firearm',
+  'drug_distribution',
+  'drug_possession',
+  'prostitution',
+  'theft_or_fraud',
+  'minor_traffic',
+  'state_immigration_status_offense',
+  'illegal_entry_1325_first',
+  'illegal_entry_1325_subsequent',
+  'reentry_1326',
+  'trafficking_others',
+  'unlawful_voting',
+]);
+export type OffenseType = z.infer<typeof OffenseType>;
+
+const Entry = z.strictObject({
+  date: asks(DateSpec.optional(), 'On what date did the client enter the United States?'),
+  ageAtEntry: asks(z.number().int().min(0).max(120).optional(), 'How old was the client when entering (if the date is not known)?'),
+  manner: asks(z.enum(['without_inspection', 'admitted', 'paroled']).optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
+  place: z.string().optional().meta({ description: 'Port or border area of entry, as told.' }),
+});
+
+const Departure = z.strictObject({
+  date: asks(DateSpec.optional(), 'On what date did the client leave the United States?'),
+  reason: z.string().optional().meta({ description: 'Why the client left, as told.' }),
+  underOrder: asks(
+    z.enum(['none', 'removal', 'deportation', 'exclusion', 'voluntary_departure']).optional(),
+    'Did the client leave under a removal, deportation, exclusion or voluntary-departure order?',
+  ),
+  advanceParole: asks(z.boolean().optional(), 'Did the client travel with advance parole?'),
+  briefCasualInnocent: asks(z.boolean().optional(), 'Was the absence brief, casual and innocent (attorney assessment)?'),
+  connectedToAbuse: asks(z.boolean().optional(), 'Was the absence connected to the abuse?'),
+});
+
+const StatusPeriod = z.strictObject({
+  status: ImmigrationStatus.meta({ description: 'Immigration status held during the period.' }),
+  from: asks(DateSpec.optional(), 'From what date did the client hold this status?'),
+  to: asks(DateSpec.optional(), 'Until what date did the client hold this status (absent if it continues)?'),
+});
+
+const PriorRemoval = z.strictObject({
+  date: asks(DateSpec.optional(), 'On what date was the client removed or deported?'),
+  basis: asks(z.enum(['criminal', 'non_criminal']).optional(), 'Was the prior removal based on a criminal conviction?'),
+  aggravatedFelonyBasis: asks(z.boolean().optional(), 'Was the prior removal based on an aggravated-felony conviction?'),
+});
+
+const Conviction = z.strictObject({
+  id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
+  jurisdiction: asks(z.enum(['federal', 'state', 'municipal', 'foreign', 'juvenile_court']).optional(), 'Which kind of court entered this conviction?'),
+  jurisdictionName: z.string().optional().meta({ description: 'State or court name, e.g. "Arizona".' }),
+  label: asks(
+    z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']).optional(),
+    "How does the convicting jurisdiction label this offense (felony, misdemeanor, petty offense, infraction)?",
+  ),
+  statute: z.string().optional().meta({ description: 'Statute of conviction, e.g. "8 U.S.C. 1326(a)".' }),
+  description: z.string().optional().meta({ description: 'The offense in plain words.' }),
+  maximumPenaltyDays: asks(Days.optional(), 'What is the maximum term of imprisonment the statute of conviction authorizes, in days?'),
+  sentenceImposedDays: asks(Days.optional(), 'What prison or jail sentence was imposed, in days (including any suspended part)?'),
+  sentenceSuspendedDays: asks(Days.optional(), 'How many days of the sentence were suspended?'),
+  daysInCustody: asks(Days.optional(), 'How many days was the client actually in criminal custody for this offense?'),
+  daysHeldOnImmigrationDetainer: asks(Days.optional(), 'Of those days, how many were held only on an immigration detainer?'),
+  probationDays: z.number().int().min(0).optional().meta({ description: 'Probation ordered, in days.' }),
+  offenseDate: asks(DateSpec.optional(), 'On what date was the offense committed?'),
+  convictionDate: asks(DateSpec.optional(), 'On what date was the client convicted?'),
+  incidentId: asks(z.string().optional(), 'Which convictions arose from the same act, omission or scheme (give them the same incident id)?'),
+  offenseTypes: asks(
+    z.array(OffenseType).optional(),
+    'Which offense types apply to this conviction (DUI, domestic violence, burglary, 1326 reentry, …)? An empty list means none of them.',
+  ),
+  crimeInvolvingMoralTurpitude: asks(z.boolean().optional(), 'Has an attorney classified this offense as a crime involving moral turpitude?'),
+  aggravatedFelony: asks(z.boolean().optional(), 'Has an attorney determined whether this conviction is an aggravated felony under INA 101(a)(43)?'),
+  expunged: asks(z.boolean().optional(), 'Was this conviction expunged, vacated or set aside?'),
+  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile when the offense was committed?'),
+  triedAsAdult: asks(z.boolean().optional(), 'If a juvenile, was the client tried and convicted as an adult?'),
+  connectedToAbuse: asks(z.boolean().optional(), 'Was the offense connected to the client having been battered or subjected to extreme cruelty?'),
+  connectedToTrafficking: asks(z.boolean().optional(), 'Was the offense caused by, or incident to, the client having been trafficked?'),
+  primaryPerpetrator: asks(z.boolean().optional(), 'Was the client the primary perpetrator of violence in the relationship?'),
+  seriousBodilyInjury: asks(z.boolean().optional(), 'Did the offense result in serious bodily injury?'),
+});
+export type Conviction = z.infer<typeof Conviction>;
+
+const Child = z.strictObject({
+  dateOfBirth: asks(DateSpec.optional(), "What is the child's date of birth?"),
+  status: asks(RelativeStatus.optional(), "What is the child's immigration status (U.S. citizen, permanent resident, other)?"),
+  clientIsPrimaryCaretaker: asks(z.boolean().optional(), 'Is the client the primary caretaker of this child?'),
+  abusedBy: z.string().optional().meta({ description: 'Who abused the child, if anyone (matches abuse.abuser.name).' }),
+});
+
+const Abuse = z.strictObject({
+  occurred: asks(z.boolean().optional(), 'Was the client, or the client\'s child, battered or subjected to extreme cruelty?'),
+  abuser: z
+    .strictObject({
+      name: z.string().optional(),
+      status: asks(RelativeStatus.optional(), "What is (or was) the abuser's immigration status?"),
+      statusHistory: z.string().optional().meta({ description: "Changes in the abuser's status (lost status, naturalized, died), as told." }),
+      relationship: asks(
+        z.enum(['spouse', 'former_spouse', 'intended_spouse_bigamy', 'parent', 'other_parent_of_clients_child', 'unmarried_partner', 'adult_child', 'other']).optional(),
+        "What is the abuser's relationship to the client?",
+      ),
+    })
+    .optional(),
+  victims: asks(z.array(z.enum(['client', 'child'])).optional(), 'Who was abused: the client, the client\'s child, or both?'),
+  kinds: asks(z.array(z.enum(['battery', 'extreme_cruelty'])).optional(), 'Was it battery, extreme cruelty, or both?'),
+  from: DateSpec.optional(),
+  to: DateSpec.optional(),
+  marriageDate: DateSpec.optional(),
+  marriageEndedOn: DateSpec.optional(),
+  marriageEndReason: z.enum(['divorce', 'death', 'annulment']).optional(),
+  goodFaithMarriage: z.boolean().optional(),
+  residedWithAbuser: z.boolean().optional(),
+});
+
+const Trafficking = z.strictObject({
+  occurred: asks(z.boolean().optional(), 'Was the client ever made to work or to perform commercial sex acts through force, fraud or coercion?'),
+  type: asks(z.enum(['sex', 'labor', 'both']).optional(), 'Was the trafficking for commercial sex, labor, or both?'),
+  means: asks(z.array(z.enum(['force', 'fraud', 'coercion'])).optional(), 'What means were used: force, fraud, coercion?'),
+  purpose: z
+    .array(z.enum(['commercial_sex', 'involuntary_servitude', 'peonage', 'debt_bondage', 'slavery']))
+    .optional()
+    .meta({ description: 'What the trafficking was for.' }),
+  firstActDate: DateSpec.optional(),
+  ageAtFirstAct: asks(z.number().int().min(0).max(120).optional(), 'How old was the client at the first act of trafficking?'),
+  lastActDate: DateSpec.optional(),
+  location: z.enum(['united_states', 'abroad', 'both']).optional(),
+  presentOnAccountOfTrafficking: asks(z.boolean().optional(), 'Is the client in the United States on account of the trafficking?'),
+  lawEnforcement: z
+    .strictObject({
+      requestReceived: asks(z.boolean().optional(), 'Did law enforcement ask the client for assistance?'),
+      complied: asks(z.boolean().optional(), 'Did the client comply with every reasonable request?'),
+      offeredToCooperate: z.boolean().optional(),
+      reasonForNotComplying: z.enum(['trauma', 'request_unreasonable', 'other']).optional(),
+      declarationObtained: z.boolean().optional(),
+    })
+    .optional(),
+  traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?'),
+  hardshipDescription: z.string().optional(),
+});
+
+const Person = z.strictObject({
+  name: z.string().optional().meta({ description: 'Name or initials, as the clinic records it.' }),
+  dateOfBirth: asks(DateSpec.optional(), "What is the client's date of birth?"),
+  countryOfBirth: z.string().optional(),
+  currentLocation: asks(z.enum(['united_states', 'outside_united_states']).optional(), 'Is the client in the United States now?'),
+  stateOfResidence: asks(z.string().optional(), 'In which U.S. state does the client live?'),
+  education: asks(
+    z.enum(['in_school', 'high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree', 'none']).optional(),
+    'Is the client in school, or has the client graduated high school, earned a GED or a certificate of completion?',
+  ),
+  military: z
+    .strictObject({
+      served: asks(z.boolean().optional(), 'Has the client served in the U.S. armed forces or Coast Guard?'),
+      discharge: asks(
+        z.enum(['still_serving', 'honorable', 'general', 'other_than_honorable', 'bad_conduct', 'dishonorable']).optional(),
+        'What kind of discharge did the client receive?',
+      ),
+    })
+    .optional(),
+  seriouslyIll: asks(z.boolean().optional(), 'Does the client have a serious illness or health condition?'),
+  disabled: asks(z.boolean().optional(), 'Does the client have a serious mental or physical disability?'),
+  pregnantOrNursing: asks(z.boolean().optional(), 'Is the client pregnant or nursing?'),
+});
+
+const Family = z.strictObject({
+  children: asks(z.array(Child).optional(), "List the client's children (an empty list means none)."),
+  spouse: z
+    .strictObject({
+      status: asks(RelativeStatus.optional(), "What is the spouse's immigration status?"),
+      seriouslyIll: z.boolean().optional(),
+      pregnantOrNursing: z.boolean().optional(),
+    })
+    .optional(),
+  parentStatuses: asks(z.array(RelativeStatus).optional(), "What are the immigration statuses of the client's parents?"),
+  relativeInMilitary: asks(z.boolean().optional(), 'Has an immediate relative served in the U.S. military, reserves or National Guard?'),
+  primaryCaretakerOfInfirmPerson: asks(z.boolean().optional(), 'Is the client the primary caretaker of a person with a disability or a seriously ill relative?'),
+});
+
+const Equities = z.strictObject({
+  communityTies: z.array(z.string()).optional().meta({ description: 'Work, church, school, volunteering, as told.' }),
+  lawEnforcementCooperation: asks(z.boolean().optional(), 'Has the client cooperated with federal, state or local law enforcement?'),
+  crimeVictim: asks(z.boolean().optional(), 'Is the client the victim of a serious crime other than abuse or trafficking?'),
+  witness: asks(z.boolean().optional(), 'Is the client a witness in an investigation or prosecution?'),
+  civilRightsPlaintiff: asks(z.boolean().optional(), 'Is the client a plaintiff in a non-frivolous civil-rights or labor case?'),
+});
+
+const Removal = z.strictObject({
+  noticeToAppearDate: asks(DateSpec.optional(), 'On what date was a notice to appear served?'),
+  inProceedings: asks(z.boolean().optional(), 'Is the client in removal proceedings now?'),
+  finalOrder: asks(z.boolean().optional(), 'Does the client have a final order of removal?'),
+  voluntaryDepartureOrder: asks(z.boolean().optional(), 'Does the client have a voluntary-departure order?'),
+  failedToDepartOrAbsconded: asks(z.boolean().optional(), 'After a final order, did the client fail to depart or abscond?'),
+  priorRemovals: asks(z.array(PriorRemoval).optional(), 'List every prior removal or deportation (an empty list means none).'),
+  detained: asks(z.boolean().optional(), 'Is the client in immigration detention?'),
+  mandatoryDetention: asks(z.boolean().optional(), 'Is the client subject to mandatory detention under INA 236(c)?'),
+});
+
+const Security = z.strictObject({
+  gangParticipation: asks(z.boolean().optional(), 'Has the client, at 16 or older, participated in an organized criminal gang?'),
+  outstandingCriminalWarrant: asks(z.boolean().optional(), 'Is there an outstanding criminal warrant for the client?'),
+  nationalSecurityConcern: asks(z.boolean().optional(), 'Is there any terrorism, espionage or national-security concern?'),
+  immigrationFraud: asks(z.boolean().optional(), 'Has the client obtained status or entry by visa, identity or benefit fraud?'),
+  pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?'),
+});
+
+const CriminalHistory = z.strictObject({
+  category: asks(
+    ConvictionCategory.optional(),
+    'Which best describes the conviction history: none, illegal-entry misdemeanor, reentry felony, crime involving moral turpitude, Level 1, 2 or 3?',
+    'A quick category for when the raw conviction facts are not known yet. It is a conclusion, not a fact: programs it does not decide report not enough information.',
+  ),
+  convictions: asks(z.array(Conviction).optional(), 'List every conviction, with its raw facts (an empty list means none).'),
+});
+
+export const CaseFile = z
+  .strictObject({
+    caseId: z.string().optional().meta({ description: 'The clinic\'s reference for this case.' }),
+    screeningDate: asks(ExactDate.optional(), 'On what date is the screening done (the filing date it assumes)?'),
+    notes: z.string().optional(),
+    sources: z.array(z.string()).optional().meta({ description: 'Where the facts come from (intake, documents, seed texts).' }),
+    person: Person.optional(),
+    entries: asks(z.array(Entry).optional(), 'List every entry into the United States, with its date and manner.'),
+    departures: asks(z.array(Departure).optional(), 'List every departure from the United States (an empty list means none).'),
+    statusHistory: asks(z.array(StatusPeriod).optional(), 'List every immigration status the client has held, with dates (status "none" for periods without status).'),
+    removal: Removal.optional(),
+    criminalHistory: CriminalHistory.optional(),
+    family: Family.optional(),
+    equities: Equities.optional(),
+    abuse: Abuse.optional(),
+    trafficking: Trafficking.optional(),
+    security: Security.optional(),
+  })
+  .superRefine((caseFile, ctx) => {
+    const birth = caseFile.person?.dateOfBirth ? parseDateSpec(caseFile.person.dateOfBirth) : undefined;
+    const screening = caseFile.screeningDate ? parseExactDate(caseFile.screeningDate) : undefined;
+    const checkDate = (value: string | undefined, path: (string | number)[], what: string) => {
+      const range = value ? parseDateSpec(value) : undefined;
+      if (!range) return;
+      if (birth && range.latest < birth.earliest) ctx.addIssue({ code: 'custom', path, message: `${what} is before the date of birth` });
+      if (screening !== undefined && range.earliest > screening) ctx.addIssue({ code: 'custom', path, message: `${what} is after the screening date` });
+    };
+    caseFile.entries?.forEach((entry, i) => checkDate(entry.date, ['entries', i, 'date'], 'the entry date'));
+    caseFile.departures?.forEach((departure, i) => checkDate(departure.date, ['departures', i, 'date'], 'the departure date'));
+    caseFile.criminalHistory?.convictions?.forEach((conviction, i) => {
+      const at = ['criminalHistory', 'convictions', i];
+      checkDate(conviction.offenseDate, [...at, 'offenseDate'], 'the offense date');
+      checkDate(conviction.convictionDate, [...at, 'convictionDate'], 'the conviction date');
+      const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
+      const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+      if (offense && convicted && convicted.latest < offense.earliest) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'convictionDate'], message: 'the conviction date is before the offense date' });
+      }
+      if (conviction.sentenceSuspendedDays !== undefined && conviction.sentenceImposedDays !== undefined && conviction.sentenceSuspendedDays > conviction.sentenceImposedDays) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'sentenceSuspendedDays'], message: 'more days are suspended than the sentence imposed' });
+      }
+      if (conviction.daysHeldOnImmigrationDetainer !== undefined && conviction.daysInCustody !== undefined && conviction.daysHeldOnImmigrationDetainer > conviction.daysInCustody) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });
+      }
+    });
+    const history = caseFile.criminalHistory;
+    if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
+    }
+  });
+
+export type CaseFile = z.infer<typeof CaseFile>;

@@ -1,0 +1,149 @@
+/**
+ * Facts about the person and the family: age on a date, age at first entry, raw case fields, and
+ * relatives with a given status. A date of birth may be partial, so ages are ranges.
+ */
+import { z } from 'zod';
+import { ageOn, parseDateSpec, toIsoDate, type DayRange } from '../case/dates.js';
+import type { CaseFile } from '../case/schema.js';
+import { RelativeStatus } from '../case/schema.js';
+import { defineCalculator, derived, type FactValue } from './derived.js';
+import { DateParam, Years, describeDay, resolveDay } from './params.js';
+import { triOr, triRange, type Tri } from './tri.js';
+
+/** Range of completed years of age on a day, for a birth date known to lie in `birth`. */
+function ageRange(birth: DayRange, day: number): { low: number; high: number } {
+  return { low: ageOn(birth.latest, day), high: ageOn(birth.earliest, day) };
+}
+
+export function birthRange(caseFile: CaseFile): DayRange | undefined {
+  const text = caseFile.person?.dateOfBirth;
+  return text ? parseDateSpec(text) : undefined;
+}
+
+function describeAge(low: number, high: number): string {
+  return low === high ? `${low}` : `${low} to ${high}`;
+}
+
+export const ageBelowOn = defineCalculator({
+  description: 'Younger than a number of years on a date.',
+  params: z.strictObject({ date: DateParam, years: Years }),
+  reviewCodes: [],
+  compute(context, params) {
+    const birth = birthRange(context.caseFile);
+    if (!birth) return derived(null, 'the date of birth is not recorded', ['person.dateOfBirth']);
+    const { low, high } = ageRange(birth, resolveDay(params.date, context));
+    const value = triRange(high < params.years, low < params.years);
+    return derived(value, `born ${context.caseFile.person?.dateOfBirth}: ${describeAge(low, high)} on ${describeDay(params.date)}`, value === null ? ['person.dateOfBirth'] : []);
+  },
+});
+
+export const firstEntryBeforeAge = defineCalculator({
+  description: 'First came to the United States before reaching an age (before that birthday).',
+  params: z.strictObject({ years: Years }),
+  reviewCodes: [],
+  compute({ caseFile }, params) {
+    const entries = caseFile.entries;
+    if (!entries || entries.length === 0) return derived(null, 'the entries are not recorded', ['entries']);
+    const birth = birthRange(caseFile);
+    const ages = entries.map((entry) => {
+      const date = entry.date ? parseDateSpec(entry.date) : undefined;
+      if (birth && date) return { low: ageOn(birth.latest, date.earliest), high: ageOn(birth.earliest, date.latest) };
+      if (entry.ageAtEntry !== undefined) return { low: entry.ageAtEntry, high: entry.ageAtEntry };
+      return { low: 0, high: Infinity };
+    });
+    // The first entry is whichever happened youngest; its age lies between the smallest bounds.
+    const low = Math.min(...ages.map((a) => a.low));
+    const high = Math.min(...ages.map((a) => a.high));
+    const value = triRange(high < params.years, low < params.years);
+    const missing = value === null ? (birth ? ['entries'] : ['person.dateOfBirth', 'entries']) : [];
+    return derived(value, Number.isFinite(high) ? `age at first entry: ${describeAge(low, high)}` : 'age at first entry unknown', missing);
+  },
+});
+
+/** Reads a dotted path (`removal.mandatoryDetention`) from the case file. */
+export function readPath(caseFile: CaseFile, path: string): unknown {
+  let value: unknown = caseFile;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as removal.inProceedings' });
+
+export const caseField = defineCalculator({
+  description: 'A yes/no, number or text field of the case file as given (unknown when absent).',
+  params: z.strictObject({ path: FieldPath }),
+  reviewCodes: [],
+  compute({ caseFile }, params) {
+    const value = readPath(caseFile, params.path);
+    if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
+    if (typeof value === 'object') throw new Error(`caseField ${params.path} is not a single value`);
+    return derived(value as FactValue, `${params.path} = ${String(value)}`);
+  },
+});
+
+export const fieldIsOneOf = defineCalculator({
+  description: 'A field of the case file holds one of the listed values; for a list field, contains one of them.',
+  params: z.strictObject({ path: FieldPath, values: z.array(z.string()).min(1) }),
+  reviewCodes: [],
+  compute({ caseFile }, params) {
+    const value = readPath(caseFile, params.path);
+    if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
+    const present = Array.isArray(value) ? value : [value];
+    const hit = present.some((v) => params.values.includes(String(v)));
+    return derived(hit, `${params.path} = ${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
+  },
+});
+
+const RELATIVE_KINDS = ['spouse', 'child', 'parent'] as const;
+
+export const relativeWithStatus = defineCalculator({
+  description: 'Has a spouse, child or parent (as listed) holding one of the given statuses.',
+  params: z.strictObject({ relatives: z.array(z.enum(RELATIVE_KINDS)).min(1), statuses: z.array(RelativeStatus).min(1) }),
+  reviewCodes: [],
+  compute({ caseFile }, params) {
+    const family = caseFile.family;
+    const verdicts: Tri[] = [];
+    const missing: string[] = [];
+    const test = (status: string | undefined): Tri => (status === undefined ? null : params.statuses.includes(status as never));
+    if (params.relatives.includes('spouse')) {
+      verdicts.push(test(family?.spouse?.status));
+      if (!family?.spouse?.status) missing.push('family.spouse.status');
+    }
+    if (params.relatives.includes('child')) {
+      const children = family?.children;
+      if (!children) missing.push('family.children');
+      verdicts.push(children ? triOr(children.map((c) => test(c.status))) : null);
+    }
+    if (params.relatives.includes('parent')) {
+      const parents = family?.parentStatuses;
+      if (!parents) missing.push('family.parentStatuses');
+      verdicts.push(parents ? triOr(parents.map((s) => test(s))) : null);
+    }
+    const value = triOr(verdicts);
+    return derived(value, `relatives checked: ${params.relatives.join(', ')}`, value === null ? missing : []);
+  },
+});
+
+export const primaryCaretakerOfMinorChild = defineCalculator({
+  description: 'Is the primary caretaker of a child under an age on the screening date.',
+  params: z.strictObject({ underAge: Years }),
+  reviewCodes: [],
+  compute({ caseFile, screeningDay }, params) {
+    const children = caseFile.family?.children;
+    if (!children) return derived(null, 'the children are not recorded', ['family.children']);
+    const missing: string[] = [];
+    const verdicts = children.map((child, i): Tri => {
+      const birth = child.dateOfBirth ? parseDateSpec(child.dateOfBirth) : undefined;
+      const minor: Tri = birth ? triRange(ageRange(birth, screeningDay).high < params.underAge, ageRange(birth, screeningDay).low < params.underAge) : null;
+      if (!birth) missing.push(`family.children[${i}].dateOfBirth`);
+      const caretaker = child.clientIsPrimaryCaretaker ?? null;
+      if (caretaker === null) missing.push(`family.children[${i}].clientIsPrimaryCaretaker`);
+      return minor === false || caretaker === false ? false : minor === true && caretaker === true ? true : null;
+    });
+    const value = triOr(verdicts);
+    return derived(value, `${children.length} child(ren) on ${toIsoDate(screeningDay)}`, value === null ? missing : []);
+  },
+});

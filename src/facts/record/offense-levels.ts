@@ -1,0 +1,70 @@
+/**
+ * A record classified into offense levels by maximum penalty and count, the way the 2010 ICE
+ * priorities memo's Secure Communities levels do: Level 1 for an aggravated felony or two or more
+ * crimes punishable by more than a year; Level 2 for any such crime or three or more crimes
+ * punishable by less than a year; Level 3 for crimes punishable by less than a year. A level is
+ * reported only when no higher level is still possible on the known facts.
+ */
+import { z } from 'zod';
+import type { Conviction } from '../../case/schema.js';
+import { defineCalculator, derived, type ReviewNote } from '../derived.js';
+import { DayCount } from '../params.js';
+import { triOr, type Tri } from '../tri.js';
+import { CategoryConclusions, atLeast, convictionName, convictionPath, countTri, recordSource, recordWithoutConvictions } from './common.js';
+
+const KEYS = ['convicted', 'level'] as const;
+
+const Params = z.strictObject({
+  felonyAboveDays: DayCount,
+  misdemeanorBelowDays: DayCount,
+  level1FelonyCount: z.number().int().min(1),
+  level2MisdemeanorCount: z.number().int().min(1),
+  categoryConclusions: CategoryConclusions,
+});
+
+function levelOf(convictions: Conviction[], params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): number | null {
+  const felony: Tri[] = [];
+  const misdemeanor: Tri[] = [];
+  const aggravated: Tri[] = [];
+  convictions.forEach((conviction, i) => {
+    const name = convictionName(conviction, i);
+    const max = conviction.maximumPenaltyDays;
+    if (max === undefined) missing.push(convictionPath(i, 'maximumPenaltyDays'));
+    if (max !== undefined && max <= params.felonyAboveDays && max >= params.misdemeanorBelowDays) {
+      // Punishable by exactly a year: literally neither "more than" nor "less than" one year.
+      notes.push({ code: 'punishableByExactlyOneYear', subject: name });
+    }
+    felony.push(max === undefined ? null : max > params.felonyAboveDays ? true : max < params.misdemeanorBelowDays ? false : null);
+    misdemeanor.push(max === undefined ? null : max < params.misdemeanorBelowDays ? true : max > params.felonyAboveDays ? false : null);
+    aggravated.push(conviction.aggravatedFelony ?? null);
+    if (conviction.aggravatedFelony === undefined) missing.push(convictionPath(i, 'aggravatedFelony'));
+    if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
+    if (conviction.juvenile) notes.push({ code: 'juvenile', subject: name });
+  });
+  const level1 = triOr([triOr(aggravated), atLeast(countTri(felony), params.level1FelonyCount)]);
+  const level2 = triOr([triOr(felony), atLeast(countTri(misdemeanor), params.level2MisdemeanorCount)]);
+  if (level1 === true) return 1;
+  if (level1 === null) return null;
+  if (level2 === true) return 2;
+  if (level2 === null) return null;
+  return convictions.length > 0 ? 3 : null;
+}
+
+export const offenseLevelRecord = defineCalculator({
+  description: 'Classifies the record into offense levels 1-3 by maximum penalty and count (Secure Communities style): convicted, level.',
+  params: Params,
+  reviewCodes: ['bareLabel', 'punishableByExactlyOneYear', 'expunged', 'juvenile'],
+  outputKeys: KEYS,
+  compute({ caseFile }, params) {
+    const source = recordSource(caseFile);
+    const fromLabel = recordWithoutConvictions(source, KEYS, params.categoryConclusions);
+    if (fromLabel || source.kind !== 'convictions') return fromLabel!;
+    const { convictions } = source;
+    const missing: string[] = [];
+    const notes: ReviewNote[] = [];
+    const level = levelOf(convictions, params, missing, notes);
+    const convicted = convictions.length > 0;
+    const detail = convicted ? `${convictions.length} conviction(s); level ${level ?? 'not settled by the known facts'}` : 'no convictions';
+    return derived({ convicted, level }, detail, convicted && level === null ? [...new Set(missing)] : [], notes);
+  },
+});

@@ -1,0 +1,23 @@
+/** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
+import type { Calculator } from './derived.js';
+import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
+import { continuousResidenceSince, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
+import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
+import { offenseLevelRecord } from './record/offense-levels.js';
+
+export const CALCULATORS: Readonly<Record<string, Calculator>> = {
+  ageBelowOn,
+  firstEntryBeforeAge,
+  caseField,
+  fieldIsOneOf,
+  relativeWithStatus,
+  primaryCaretakerOfMinorChild,
+  presentOn,
+  continuousResidenceSince,
+  lawfulStatusOn,
+  reenteredAfterRemoval,
+  recentUnlawfulEntry,
+  yearsSinceFirstEntryAtLeast,
+  penaltyAndCustodyRecord,
+  offenseLevelRecord,
+} as Record<string, Calculator>;

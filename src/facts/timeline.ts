@@ -1,0 +1,274 @@
+/**
+ * Where the person was, and under what status: presence on a date, continuous residence, status on
+ * a date, re-entry after removal, recency of an unlawful entry. Entries and departures may carry
+ * partial dates, so each conclusion is true only if it holds for every day the dates could be.
+ */
+import { z } from 'zod';
+import { parseDateSpec, toIsoDate, anniversary, type DayRange, type EpochDay } from '../case/dates.js';
+import type { CaseFile } from '../case/schema.js';
+import { ImmigrationStatus } from '../case/schema.js';
+import { defineCalculator, derived, type ReviewNote } from './derived.js';
+import { DateParam, DayCount, Years, describeDay, resolveDay } from './params.js';
+import { triAnd, triOr, type Tri } from './tri.js';
+
+const UNKNOWN_RANGE: DayRange = { earliest: -Infinity, latest: Infinity };
+
+function rangeOf(spec: string | undefined): DayRange {
+  return (spec && parseDateSpec(spec)) || UNKNOWN_RANGE;
+}
+
+interface Movement {
+  range: DayRange;
+  label: string;
+}
+
+interface Exit extends Movement {
+  underOrder: boolean | null;
+  advanceParole: boolean | undefined;
+  briefCasualInnocent: boolean | undefined;
+  path: string;
+}
+
+const ORDER_KINDS = new Set(['removal', 'deportation', 'exclusion', 'voluntary_departure']);
+
+function entriesOf(caseFile: CaseFile): Movement[] | undefined {
+  return caseFile.entries?.map((entry, i) => ({ range: rangeOf(entry.date), label: `entry ${entry.date ?? `#${i + 1} (date unknown)`}` }));
+}
+
+/** Departures and removals together: a removal is a departure under an order. */
+function exitsOf(caseFile: CaseFile): Exit[] | undefined {
+  const departures = caseFile.departures;
+  const removals = caseFile.removal?.priorRemovals;
+  if (departures === undefined && removals === undefined) return undefined;
+  const exits: Exit[] = [];
+  departures?.forEach((d, i) =>
+    exits.push({
+      range: rangeOf(d.date),
+      label: `departure ${d.date ?? `#${i + 1} (date unknown)`}`,
+      underOrder: d.underOrder === undefined ? null : ORDER_KINDS.has(d.underOrder),
+      advanceParole: d.advanceParole,
+      briefCasualInnocent: d.briefCasualInnocent,
+      path: `departures[${i}]`,
+    }),
+  );
+  removals?.forEach((r, i) =>
+    exits.push({
+      range: rangeOf(r.date),
+      label: `removal ${r.date ?? `#${i + 1} (date unknown)`}`,
+      underOrder: true,
+      advanceParole: false,
+      briefCasualInnocent: false,
+      path: `removal.priorRemovals[${i}]`,
+    }),
+  );
+  return exits;
+}
+
+/** Missing-fact paths when the movement lists themselves are absent. */
+function missingLists(caseFile: CaseFile): string[] {
+  const missing: string[] = [];
+  if (!caseFile.entries) missing.push('entries');
+  if (!caseFile.departures && !caseFile.removal?.priorRemovals) missing.push('departures');
+  return missing;
+}
+
+/**
+ * Physically present on `day`? A person is taken to be present on the day of an entry and on the
+ * day of a departure. Also used by other calculators.
+ */
+export function presenceOn(caseFile: CaseFile, day: EpochDay, screeningDay: EpochDay): { value: Tri; detail: string } {
+  if (day === screeningDay && caseFile.person?.currentLocation) {
+    const here = caseFile.person.currentLocation === 'united_states';
+    return { value: here, detail: `the case file says the client is ${here ? 'in' : 'outside'} the United States now` };
+  }
+  const entries = entriesOf(caseFile);
+  const exits = exitsOf(caseFile);
+  if (!entries) return { value: null, detail: 'the entries are not recorded' };
+  if (!entries.some((e) => e.range.earliest <= day)) {
+    return { value: false, detail: `no recorded entry on or before ${toIsoDate(day)}` };
+  }
+  if (!exits) return { value: null, detail: 'the departures are not recorded' };
+  for (const entry of entries) {
+    if (entry.range.latest > day) continue;
+    const harmless = exits.every((x) => x.range.latest < entry.range.earliest || x.range.earliest >= day);
+    if (harmless) return { value: true, detail: `${entry.label}, with no departure from then until ${toIsoDate(day)}` };
+  }
+  for (const exit of exits) {
+    if (exit.range.latest >= day) continue;
+    const noReturn = entries.every((e) => e.range.latest <= exit.range.earliest || e.range.earliest > day);
+    if (noReturn) return { value: false, detail: `${exit.label}, with no recorded return by ${toIsoDate(day)}` };
+  }
+  return { value: null, detail: `the recorded dates do not settle where the client was on ${toIsoDate(day)}` };
+}
+
+export const presentOn = defineCalculator({
+  description: 'Physically present in the United States on a date.',
+  params: z.strictObject({ date: DateParam }),
+  reviewCodes: [],
+  compute(context, params) {
+    const day = resolveDay(params.date, context);
+    const { value, detail } = presenceOn(context.caseFile, day, context.screeningDay);
+    const missing = value === null ? missingLists(context.caseFile) : [];
+    if (value === null && day === context.screeningDay) missing.push('person.currentLocation');
+    return derived(value, detail, missing);
+  },
+});
+
+export const continuousResidenceSince = defineCalculator({
+  description:
+    'Continuously resided in the United States from a start date to the screening date: every departure in between must be excused (brief, casual and innocent before a cutoff; with advance parole after it) and none may be under an order.',
+  params: z.strictObject({
+    since: DateParam,
+    briefAbsencesExcusedBefore: DateParam,
+    advanceParoleExcusesAfterCutoff: z.boolean(),
+  }),
+  reviewCodes: ['arrivedOnStartDate', 'departureUnderOrder', 'briefCasualInnocentAssessed'],
+  compute(context, params) {
+    const { caseFile, screeningDay } = context;
+    const since = resolveDay(params.since, context);
+    const cutoff = resolveDay(params.briefAbsencesExcusedBefore, context);
+    const start = presenceOn(caseFile, since, screeningDay);
+    const notes: ReviewNote[] = [];
+    const entryOnStart = caseFile.entries?.find((e) => e.date && parseDateSpec(e.date)?.earliest === since && parseDateSpec(e.date)?.latest === since);
+    if (entryOnStart) notes.push({ code: 'arrivedOnStartDate', subject: `entry ${entryOnStart.date}` });
+    if (start.value === false) return derived(false, `not present on ${describeDay(params.since)}: ${start.detail}`, [], notes);
+    const exits = exitsOf(caseFile);
+    if (!exits) return derived(null, 'the departures are not recorded', missingLists(caseFile), notes);
+    const missing: string[] = start.value === null ? missingLists(caseFile) : [];
+    const verdicts: Tri[] = [start.value];
+    const reasons: string[] = [];
+    for (const exit of exits) {
+      if (exit.range.latest < since || exit.range.earliest > screeningDay) continue;
+      let excused: Tri;
+      if (exit.underOrder === true) {
+        excused = false;
+        notes.push({ code: 'departureUnderOrder', subject: exit.label });
+        reasons.push(`${exit.label} was under an order`);
+      } else if (exit.range.latest < cutoff) {
+        excused = exit.briefCasualInnocent ?? null;
+        if (excused === null) missing.push(`${exit.path}.briefCasualInnocent`);
+        else notes.push({ code: 'briefCasualInnocentAssessed', subject: exit.label });
+        reasons.push(`${exit.label} ${excused === null ? 'may or may not be' : excused ? 'was' : 'was not'} brief, casual and innocent`);
+      } else if (exit.range.earliest >= cutoff) {
+        excused = params.advanceParoleExcusesAfterCutoff ? (exit.advanceParole ?? null) : false;
+        if (excused === null) missing.push(`${exit.path}.advanceParole`);
+        reasons.push(`${exit.label} ${excused === null ? 'may or may not have been' : excused ? 'was' : 'was not'} with advance parole`);
+      } else {
+        excused = null;
+        missing.push(`${exit.path}.date`);
+        reasons.push(`${exit.label} may fall on either side of ${describeDay(params.briefAbsencesExcusedBefore)}`);
+      }
+      if (exit.underOrder === null && excused !== false) {
+        excused = excused === true ? null : excused;
+        missing.push(`${exit.path}.underOrder`);
+      }
+      verdicts.push(excused);
+    }
+    const value = triAnd(verdicts);
+    const detail =
+      `present on ${describeDay(params.since)}: ${start.detail}` +
+      (reasons.length ? `; ${reasons.join('; ')}` : '; no departure since then');
+    return derived(value, detail, value === null ? [...new Set(missing)] : [], notes);
+  },
+});
+
+export const lawfulStatusOn = defineCalculator({
+  description: 'Held a lawful immigration status on a date, according to the status history.',
+  params: z.strictObject({
+    date: DateParam,
+    lawfulStatuses: z.array(ImmigrationStatus).min(1),
+    unsettledStatuses: z.array(ImmigrationStatus),
+  }),
+  reviewCodes: ['unsettledStatus'],
+  compute(context, params) {
+    const history = context.caseFile.statusHistory;
+    if (!history) return derived(null, 'the status history is not recorded', ['statusHistory']);
+    const day = resolveDay(params.date, context);
+    const covering = history.map((period) => {
+      const from = rangeOf(period.from);
+      const to = period.to ? rangeOf(period.to) : { earliest: Infinity, latest: Infinity };
+      const surely = from.latest <= day && to.earliest >= day;
+      const maybe = from.earliest <= day && to.latest >= day;
+      return { status: period.status, surely, maybe };
+    });
+    const possible = covering.filter((c) => c.maybe);
+    if (possible.length === 0) return derived(null, `no status period covers ${describeDay(params.date)}`, ['statusHistory']);
+    const lawful = (status: string) => params.lawfulStatuses.includes(status as never);
+    const notes: ReviewNote[] = possible
+      .filter((c) => params.unsettledStatuses.includes(c.status))
+      .map((c) => ({ code: 'unsettledStatus', subject: c.status }));
+    const value: Tri = triOr(
+      possible.map((c) => (params.unsettledStatuses.includes(c.status) ? null : lawful(c.status) ? (c.surely ? true : null) : false)),
+    );
+    const settled = value === false && !possible.some((c) => c.surely) ? null : value;
+    const statuses = possible.map((c) => c.status.replaceAll('_', ' ')).join(', ');
+    return derived(settled, `status on ${describeDay(params.date)}: ${statuses}`, settled === null ? ['statusHistory'] : [], notes);
+  },
+});
+
+export const reenteredAfterRemoval = defineCalculator({
+  description: 'Re-entered the United States without inspection after a prior removal.',
+  params: z.strictObject({}),
+  reviewCodes: [],
+  compute({ caseFile }) {
+    const removals = caseFile.removal?.priorRemovals;
+    if (!removals) return derived(null, 'prior removals are not recorded', ['removal.priorRemovals']);
+    if (removals.length === 0) return derived(false, 'no prior removal');
+    const entries = caseFile.entries;
+    if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
+    const verdicts: Tri[] = [];
+    for (const removal of removals) {
+      const removed = rangeOf(removal.date);
+      for (const entry of entries) {
+        const entered = rangeOf(entry.date);
+        const after: Tri = entered.earliest > removed.latest ? true : entered.latest < removed.earliest ? false : null;
+        const unlawful: Tri = entry.manner === undefined ? null : entry.manner === 'without_inspection';
+        verdicts.push(triAnd([after, unlawful]));
+      }
+    }
+    const value = triOr(verdicts);
+    return derived(value, `${removals.length} prior removal(s); ${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'}`, value === null ? ['entries'] : []);
+  },
+});
+
+export const recentUnlawfulEntry = defineCalculator({
+  description:
+    'The latest entry without inspection was recent. Where the law gives no number, two thresholds bound the answer: within the first it is recent, beyond the second it is not, in between it is left for review.',
+  params: z.strictObject({ recentWithinDays: DayCount, notRecentAfterDays: DayCount }),
+  reviewCodes: ['recencyUndefined'],
+  compute({ caseFile, screeningDay }, params) {
+    const entries = caseFile.entries;
+    if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
+    const verdicts: Tri[] = entries.map((entry) => {
+      if (entry.manner !== undefined && entry.manner !== 'without_inspection') return false;
+      const range = rangeOf(entry.date);
+      const recent: Tri =
+        screeningDay - range.earliest <= params.recentWithinDays ? true : screeningDay - range.latest > params.notRecentAfterDays ? false : null;
+      return entry.manner === undefined ? (recent === false ? false : null) : recent;
+    });
+    const value = triOr(verdicts);
+    const notes = value === null ? [{ code: 'recencyUndefined' }] : [];
+    return derived(value, `${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'} checked against the screening date`, value === null ? ['entries'] : [], notes);
+  },
+});
+
+/** Earliest recorded entry, as a range; used for length of presence. */
+function firstEntryRange(caseFile: CaseFile): DayRange | undefined {
+  const ranges = caseFile.entries?.map((e) => rangeOf(e.date));
+  if (!ranges || ranges.length === 0) return undefined;
+  return { earliest: Math.min(...ranges.map((r) => r.earliest)), latest: Math.min(...ranges.map((r) => r.latest)) };
+}
+
+export const yearsSinceFirstEntryAtLeast = defineCalculator({
+  description: 'At least a number of years have passed between the first recorded entry and the screening date.',
+  params: z.strictObject({ years: Years }),
+  reviewCodes: [],
+  compute({ caseFile, screeningDay }, params) {
+    const first = firstEntryRange(caseFile);
+    if (!first || !Number.isFinite(first.latest)) return derived(null, 'the date of first entry is not recorded', ['entries']);
+    const value: Tri =
+      anniversary(first.latest, params.years) <= screeningDay ? true : anniversary(first.earliest, params.years) > screeningDay ? false : null;
+    return derived(value, `first entry ${toIsoDate(first.earliest)}${first.latest !== first.earliest ? ` to ${toIsoDate(first.latest)}` : ''}`, value === null ? ['entries'] : []);
+  },
+});
+

@@ -1,0 +1,38 @@
+/**
+ * Three-valued (Kleene) logic. `null` is "unknown": a fact the case file does not give, or a
+ * conclusion the known facts cannot settle. Unknown is never quietly turned into false.
+ */
+export type Tri = boolean | null;
+
+export function triAnd(values: Iterable<Tri>): Tri {
+  let unknown = false;
+  for (const value of values) {
+    if (value === false) return false;
+    if (value === null) unknown = true;
+  }
+  return unknown ? null : true;
+}
+
+export function triOr(values: Iterable<Tri>): Tri {
+  let unknown = false;
+  for (const value of values) {
+    if (value === true) return true;
+    if (value === null) unknown = true;
+  }
+  return unknown ? null : false;
+}
+
+export function triNot(value: Tri): Tri {
+  return value === null ? null : !value;
+}
+
+/** true when the whole range satisfies a test, false when none of it does, else unknown. */
+export function triRange(low: boolean, high: boolean): Tri {
+  if (low && high) return true;
+  if (!low && !high) return false;
+  return null;
+}
+
+export function orUnknown(value: boolean | undefined): Tri {
+  return value === undefined ? null : value;
+}
