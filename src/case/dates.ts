@@ -12,7 +12,9 @@ export interface DayRange {
   latest: EpochDay;
 }
 
-export const DATE_SPEC_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const SINGLE_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** One date, or an ISO 8601 interval of two ("1973-03/1974-03") when only a span is known. */
+export const DATE_SPEC_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
 export const EXACT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const MS_PER_DAY = 86_400_000;
@@ -21,9 +23,22 @@ function utcDay(year: number, monthIndex: number, day: number): EpochDay {
   return Math.round(Date.UTC(year, monthIndex, day) / MS_PER_DAY);
 }
 
-/** Parses YYYY, YYYY-MM or YYYY-MM-DD; returns undefined for anything else or an impossible date. */
+/**
+ * Parses YYYY, YYYY-MM, YYYY-MM-DD, or START/END made of two of those; returns undefined for
+ * anything else, an impossible date, or an interval that ends before it starts.
+ */
 export function parseDateSpec(text: string): DayRange | undefined {
-  const match = DATE_SPEC_PATTERN.exec(text);
+  const [start, end, extra] = text.split('/');
+  if (extra !== undefined || start === undefined) return undefined;
+  const first = parseSingleDate(start);
+  if (end === undefined || !first) return first;
+  const last = parseSingleDate(end);
+  if (!last || last.latest < first.earliest) return undefined;
+  return { earliest: first.earliest, latest: last.latest };
+}
+
+function parseSingleDate(text: string): DayRange | undefined {
+  const match = SINGLE_DATE.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
   if (match[2] === undefined) return { earliest: utcDay(year, 0, 1), latest: utcDay(year, 11, 31) };

@@ -17,8 +17,8 @@ function asks<T extends z.ZodType>(schema: T, question: string, description?: st
 
 export const DateSpec = z
   .string()
-  .regex(DATE_SPEC_PATTERN, { error: 'must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when only that is known' })
-  .refine((text) => parseDateSpec(text) !== undefined, { error: 'is not a real calendar date' });
+  .regex(DATE_SPEC_PATTERN, { error: 'must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when only that is known, or a span START/END such as 1973-03/1974-03' })
+  .refine((text) => parseDateSpec(text) !== undefined, { error: 'is not a real calendar date (or the span ends before it starts)' });
 
 export const ExactDate = z
   .string()
@@ -78,6 +78,7 @@ const Entry = z.strictObject({
   ageAtEntry: asks(z.number().int().min(0).max(120).optional(), 'How old was the client when entering (if the date is not known)?'),
   manner: asks(z.enum(['without_inspection', 'admitted', 'paroled']).optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
   place: z.string().optional().meta({ description: 'Port or border area of entry, as told.' }),
+  afterRemoval: asks(z.boolean().optional(), 'Was this a return after being removed or deported (when the dates alone cannot tell)?'),
 });
 
 const Departure = z.strictObject({
@@ -225,8 +226,8 @@ const Family = z.strictObject({
   spouse: z
     .strictObject({
       status: asks(RelativeStatus.optional(), "What is the spouse's immigration status?"),
-      seriouslyIll: z.boolean().optional(),
-      pregnantOrNursing: z.boolean().optional(),
+      seriouslyIll: asks(z.boolean().optional(), 'Does the spouse have a severe illness?'),
+      pregnantOrNursing: asks(z.boolean().optional(), 'Is the spouse pregnant or nursing?'),
     })
     .optional(),
   parentStatuses: asks(z.array(RelativeStatus).optional(), "What are the immigration statuses of the client's parents?"),

@@ -46,9 +46,10 @@ export const firstEntryBeforeAge = defineCalculator({
     if (!entries || entries.length === 0) return derived(null, 'the entries are not recorded', ['entries']);
     const birth = birthRange(caseFile);
     const ages = entries.map((entry) => {
+      // A reported age is taken as said; dates give a range when no age was reported.
+      if (entry.ageAtEntry !== undefined) return { low: entry.ageAtEntry, high: entry.ageAtEntry };
       const date = entry.date ? parseDateSpec(entry.date) : undefined;
       if (birth && date) return { low: ageOn(birth.latest, date.earliest), high: ageOn(birth.earliest, date.latest) };
-      if (entry.ageAtEntry !== undefined) return { low: entry.ageAtEntry, high: entry.ageAtEntry };
       return { low: 0, high: Infinity };
     });
     // The first entry is whichever happened youngest; its age lies between the smallest bounds.
@@ -85,15 +86,29 @@ export const caseField = defineCalculator({
 });
 
 export const fieldIsOneOf = defineCalculator({
-  description: 'A field of the case file holds one of the listed values; for a list field, contains one of them.',
-  params: z.strictObject({ path: FieldPath, values: z.array(z.string()).min(1) }),
+  description:
+    'A field of the case file holds one of the listed values (for a list field, contains one). Values listed in reviewIf are accepted but marked for attorney review.',
+  params: z.strictObject({ path: FieldPath, values: z.array(z.string()).min(1), reviewIf: z.array(z.string()).optional() }),
+  reviewCodes: ['valueNeedsReview'],
+  compute({ caseFile }, params) {
+    const value = readPath(caseFile, params.path);
+    if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
+    const present = (Array.isArray(value) ? value : [value]).map(String);
+    const hit = present.some((v) => params.values.includes(v));
+    const notes = present.filter((v) => params.reviewIf?.includes(v)).map((v) => ({ code: 'valueNeedsReview', subject: `${params.path} = ${v}` }));
+    return derived(hit, `${params.path} = ${Array.isArray(value) ? `[${present.join(', ')}]` : String(value)}`, [], notes);
+  },
+});
+
+export const listHasItems = defineCalculator({
+  description: 'A list in the case file has at least one item (unknown when the list is absent).',
+  params: z.strictObject({ path: FieldPath }),
   reviewCodes: [],
   compute({ caseFile }, params) {
     const value = readPath(caseFile, params.path);
     if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
-    const present = Array.isArray(value) ? value : [value];
-    const hit = present.some((v) => params.values.includes(String(v)));
-    return derived(hit, `${params.path} = ${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
+    if (!Array.isArray(value)) throw new Error(`listHasItems ${params.path} is not a list`);
+    return derived(value.length > 0, `${params.path}: ${value.length} item(s)`);
   },
 });
 

@@ -20,9 +20,12 @@ function rangeOf(spec: string | undefined): DayRange {
 interface Movement {
   range: DayRange;
   label: string;
+  /** Said to be a return after a removal: orders it after a removal whose dates overlap it. */
+  afterRemoval?: boolean;
 }
 
 interface Exit extends Movement {
+  isRemoval: boolean;
   underOrder: boolean | null;
   advanceParole: boolean | undefined;
   briefCasualInnocent: boolean | undefined;
@@ -32,7 +35,11 @@ interface Exit extends Movement {
 const ORDER_KINDS = new Set(['removal', 'deportation', 'exclusion', 'voluntary_departure']);
 
 function entriesOf(caseFile: CaseFile): Movement[] | undefined {
-  return caseFile.entries?.map((entry, i) => ({ range: rangeOf(entry.date), label: `entry ${entry.date ?? `#${i + 1} (date unknown)`}` }));
+  return caseFile.entries?.map((entry, i) => ({
+    range: rangeOf(entry.date),
+    label: `entry ${entry.date ?? `#${i + 1} (date unknown)`}`,
+    afterRemoval: entry.afterRemoval === true,
+  }));
 }
 
 /** Departures and removals together: a removal is a departure under an order. */
@@ -45,6 +52,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
     exits.push({
       range: rangeOf(d.date),
       label: `departure ${d.date ?? `#${i + 1} (date unknown)`}`,
+      isRemoval: false,
       underOrder: d.underOrder === undefined ? null : ORDER_KINDS.has(d.underOrder),
       advanceParole: d.advanceParole,
       briefCasualInnocent: d.briefCasualInnocent,
@@ -55,6 +63,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
     exits.push({
       range: rangeOf(r.date),
       label: `removal ${r.date ?? `#${i + 1} (date unknown)`}`,
+      isRemoval: true,
       underOrder: true,
       advanceParole: false,
       briefCasualInnocent: false,
@@ -70,6 +79,12 @@ function missingLists(caseFile: CaseFile): string[] {
   if (!caseFile.entries) missing.push('entries');
   if (!caseFile.departures && !caseFile.removal?.priorRemovals) missing.push('departures');
   return missing;
+}
+
+/** Surely happened before the entry: by its dates, or as the removal the entry returned from. */
+function isBefore(exit: Exit, entry: Movement): boolean {
+  if (exit.range.latest < entry.range.earliest) return true;
+  return Boolean(entry.afterRemoval && exit.isRemoval && exit.range.earliest <= entry.range.latest);
 }
 
 /**
@@ -90,7 +105,7 @@ export function presenceOn(caseFile: CaseFile, day: EpochDay, screeningDay: Epoc
   if (!exits) return { value: null, detail: 'the departures are not recorded' };
   for (const entry of entries) {
     if (entry.range.latest > day) continue;
-    const harmless = exits.every((x) => x.range.latest < entry.range.earliest || x.range.earliest >= day);
+    const harmless = exits.every((x) => isBefore(x, entry) || x.range.earliest >= day);
     if (harmless) return { value: true, detail: `${entry.label}, with no departure from then until ${toIsoDate(day)}` };
   }
   for (const exit of exits) {
@@ -221,7 +236,7 @@ export const reenteredAfterRemoval = defineCalculator({
       const removed = rangeOf(removal.date);
       for (const entry of entries) {
         const entered = rangeOf(entry.date);
-        const after: Tri = entered.earliest > removed.latest ? true : entered.latest < removed.earliest ? false : null;
+        const after: Tri = entered.earliest > removed.latest ? true : entered.latest < removed.earliest ? false : (entry.afterRemoval ?? null);
         const unlawful: Tri = entry.manner === undefined ? null : entry.manner === 'without_inspection';
         verdicts.push(triAnd([after, unlawful]));
       }

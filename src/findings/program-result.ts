@@ -1,0 +1,209 @@
+/**
+ * From evaluated rules to a program's result: the outcome (for eligibility programs) or the
+ * classifications (for discretion programs), the findings with their citations and the facts that
+ * triggered them, the points for attorney review, and the missing facts as questions to ask next.
+ * Nothing here knows any program: it reads rule kinds, `defeats` and `sets` from the pack.
+ */
+import { questionFor } from '../case/questions.js';
+import type { DerivedFacts } from '../facts/derive.js';
+import type { FactValue } from '../facts/derived.js';
+import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
+import type { LoadedPack } from '../packs/load.js';
+import type { RuleKind, RuleStatus } from '../packs/schema.js';
+
+export const OUTCOMES = ['eligible', 'eligible_with_waiver', 'barred', 'not_enough_information'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface FactUsed {
+  fact: string;
+  value: FactValue;
+  detail: string;
+}
+
+export interface Finding {
+  rule: string;
+  name: string;
+  kind: RuleKind;
+  status: RuleStatus;
+  citation: string;
+  explanation: string;
+  facts: FactUsed[];
+  defeatedBy?: string[];
+  conditions: ConditionTrace;
+}
+
+export interface ReviewReason {
+  reason: string;
+  citation: string;
+  rule?: string;
+  subject?: string;
+}
+
+export interface MissingFact {
+  field: string;
+  question: string;
+  neededFor: string[];
+  /** Whether the answer could change the outcome or classification, or only a factor. */
+  decisive: boolean;
+}
+
+export interface FactorList {
+  positive: Finding[];
+  negative: Finding[];
+}
+
+export interface ProgramResult {
+  program: string;
+  title: string;
+  kind: 'eligibility' | 'discretion';
+  legalStatus: { label: string; detail: string };
+  researchedAsOf: string;
+  packVersion: string;
+  outcome?: Outcome;
+  /** Why the outcome is what it is, as codes: ELEMENT:<rule>, BAR:<rule>, WAIVER:<rule>, UNKNOWN:<rule>. */
+  outcomeReasons?: string[];
+  classifications?: Record<string, string | null>;
+  /** Classifications the known facts could not settle (their value is then null). */
+  undetermined?: string[];
+  needsReview: boolean;
+  reviewReasons: ReviewReason[];
+  findings: Finding[];
+  factors: FactorList;
+  missing: MissingFact[];
+}
+
+function leafFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
+  if (trace.fact) out.add(trace.fact.split('.')[0]!);
+  for (const child of trace.children ?? []) leafFacts(child, out);
+  return out;
+}
+
+function unknownLeafFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
+  if (trace.fact && trace.status === 'unknown') out.add(trace.fact.split('.')[0]!);
+  for (const child of trace.children ?? []) if (child.status === 'unknown') unknownLeafFacts(child, out);
+  return out;
+}
+
+function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Finding[] {
+  const defeatedBy = new Map<string, string[]>();
+  for (const { rule, status } of evaluations) {
+    if (status !== 'applies') continue;
+    for (const target of rule.defeats ?? []) defeatedBy.set(target, [...(defeatedBy.get(target) ?? []), rule.id]);
+  }
+  return evaluations.map(({ rule, status, trace }) => ({
+    rule: rule.id,
+    name: rule.name,
+    kind: rule.kind,
+    status,
+    citation: rule.citation,
+    explanation: rule.explanation,
+    facts: [...leafFacts(trace)].map((name) => ({ fact: name, value: facts.get(name)!.value, detail: facts.get(name)!.detail })),
+    ...(defeatedBy.has(rule.id) && status === 'applies' ? { defeatedBy: defeatedBy.get(rule.id) } : {}),
+    conditions: trace,
+  }));
+}
+
+/** barred > not enough information > eligible with a waiver > eligible. */
+function decideOutcome(findings: Finding[], defeatsOf: (rule: string) => string[]): { outcome: Outcome; reasons: string[] } {
+  const failed = findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => `ELEMENT:${f.rule}`);
+  const barsApplying = findings.filter((f) => f.kind === 'bar' && f.status === 'applies');
+  const uncured = barsApplying.filter((f) => !f.defeatedBy).map((f) => `BAR:${f.rule}`);
+  if (failed.length || uncured.length) return { outcome: 'barred', reasons: [...failed, ...uncured] };
+
+  // A bar that may apply leaves the outcome open unless a waiver that applies would cure it.
+  const curedAnyway = (bar: string) => findings.some((f) => f.kind === 'waiver' && f.status === 'applies' && defeatsOf(f.rule).includes(bar));
+  const unknown = findings.filter((f) => (f.kind === 'requirement' || f.kind === 'bar') && f.status === 'unknown');
+  const open = unknown.filter((f) => f.kind === 'requirement' || !curedAnyway(f.rule)).map((f) => `UNKNOWN:${f.rule}`);
+  if (open.length) return { outcome: 'not_enough_information', reasons: open };
+  const waived = [...barsApplying, ...unknown].map((f) => `WAIVER:${f.rule}`);
+  if (waived.length) return { outcome: 'eligible_with_waiver', reasons: waived };
+  return { outcome: 'eligible', reasons: [] };
+}
+
+function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): { values: Record<string, string | null>; undetermined: string[] } {
+  const result: Record<string, string | null> = {};
+  const undeterminedFields: string[] = [];
+  for (const [field, spec] of Object.entries(loaded.pack.classifications ?? {})) {
+    const setting = (value: string) =>
+      findings.filter((f) => {
+        const rule = loaded.pack.rules.find((r) => r.id === f.rule)!;
+        return rule.sets?.field === field && rule.sets.value === value && !f.defeatedBy;
+      });
+    let chosen: string | null = null;
+    const undecided: string[] = [];
+    for (const value of spec.order) {
+      const rules = setting(value);
+      if (rules.some((f) => f.status === 'applies')) {
+        chosen = value;
+        break;
+      }
+      if (rules.some((f) => f.status === 'unknown')) undecided.push(value);
+    }
+    result[field] = chosen ?? (undecided.length ? null : spec.otherwise);
+    if (!chosen && undecided.length) undeterminedFields.push(field);
+    if (undecided.length) {
+      reviewReasons.push({
+        reason: `${spec.description}: ${undecided.map((v) => `"${v}"`).join(', ')} could not be ruled out on the known facts${chosen ? `; reported as "${chosen}"` : ''}`,
+        citation: 'see the unknown findings below',
+      });
+    }
+  }
+  return { values: result, undetermined: undeterminedFields };
+}
+
+export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts): ProgramResult {
+  const { pack } = loaded;
+  const findings = buildFindings(evaluations, facts);
+
+  const reviewReasons: ReviewReason[] = [];
+  for (const { rule, status } of evaluations) {
+    if (rule.review?.when.includes(status)) reviewReasons.push({ reason: rule.review.reason, citation: rule.citation, rule: rule.id });
+  }
+  const usedFacts = new Set(findings.flatMap((f) => f.facts.map((u) => u.fact)));
+  for (const name of usedFacts) {
+    for (const note of facts.get(name)!.notes) {
+      const wording = pack.reviewNotes[note.code]!;
+      const duplicate = reviewReasons.some((r) => r.reason === wording.reason && r.subject === note.subject);
+      if (!duplicate) reviewReasons.push({ reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
+    }
+  }
+
+  const missingByField = new Map<string, MissingFact>();
+  for (const evaluation of evaluations) {
+    if (evaluation.status !== 'unknown') continue;
+    for (const factName of unknownLeafFacts(evaluation.trace)) {
+      for (const field of facts.get(factName)!.missing) {
+        const entry = missingByField.get(field) ?? { field, question: questionFor(field), neededFor: [], decisive: false };
+        if (!entry.neededFor.includes(evaluation.rule.name)) entry.neededFor.push(evaluation.rule.name);
+        if (evaluation.rule.kind !== 'helping_factor' && evaluation.rule.kind !== 'harmful_factor') entry.decisive = true;
+        missingByField.set(field, entry);
+      }
+    }
+  }
+
+  const factors: FactorList = {
+    positive: findings.filter((f) => f.kind === 'helping_factor' && f.status === 'applies'),
+    negative: findings.filter((f) => f.kind === 'harmful_factor' && f.status === 'applies'),
+  };
+  const base = {
+    program: pack.program,
+    title: pack.title,
+    kind: pack.kind,
+    legalStatus: pack.legalStatus,
+    researchedAsOf: pack.researchedAsOf,
+    packVersion: loaded.version,
+  };
+  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => pack.rules.find((r) => r.id === id)?.defeats ?? []) : undefined;
+  const classifications = pack.classifications ? classify(loaded, findings, reviewReasons) : undefined;
+  return {
+    ...base,
+    ...(decided ? { outcome: decided.outcome, outcomeReasons: decided.reasons } : {}),
+    ...(classifications ? { classifications: classifications.values, undetermined: classifications.undetermined } : {}),
+    needsReview: reviewReasons.length > 0,
+    reviewReasons,
+    findings,
+    factors,
+    // Questions that could change the outcome come first.
+    missing: [...missingByField.values()].sort((a, b) => Number(b.decisive) - Number(a.decisive)),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The shape of a rule pack (rules/<program>/pack.json) and its parameters file
+ * (rules/<program>/parameters.json). Conditions are json-rules-engine conditions; everything
+ * around them is the legal bookkeeping each rule must carry.
+ */
+import { z } from 'zod';
+import { ExactDate } from '../case/schema.js';
+
+export const RULE_KINDS = ['requirement', 'bar', 'waiver', 'helping_factor', 'harmful_factor', 'classification'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export const RULE_STATUSES = ['applies', 'does_not_apply', 'unknown'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+const Text = z.string().trim().min(1, { error: 'must not be empty' });
+
+/** json-rules-engine's built-in operators; decorators and custom operators are not used here. */
+export const OPERATORS = ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'] as const;
+
+const Leaf = z.strictObject({
+  name: Text.optional(),
+  fact: Text,
+  path: z.string().regex(/^\$\.[A-Za-z]+$/, { error: 'must be a "$.key" path' }).optional(),
+  operator: Text,
+  value: z.union([z.boolean(), z.number(), z.string(), z.null(), z.array(z.union([z.string(), z.number(), z.boolean()]))]),
+});
+export type LeafCondition = z.infer<typeof Leaf>;
+
+export type Condition =
+  | LeafCondition
+  | { name?: string; all: Condition[] }
+  | { name?: string; any: Condition[] }
+  | { name?: string; not: Condition };
+
+export const Condition: z.ZodType<Condition> = z.union([
+  Leaf,
+  z.strictObject({ name: Text.optional(), get all() { return z.array(Condition).min(1); } }),
+  z.strictObject({ name: Text.optional(), get any() { return z.array(Condition).min(1); } }),
+  z.strictObject({ name: Text.optional(), get not() { return Condition; } }),
+]);
+
+const TopCondition = z.union([
+  z.strictObject({ name: Text.optional(), all: z.array(Condition).min(1) }),
+  z.strictObject({ name: Text.optional(), any: z.array(Condition).min(1) }),
+  z.strictObject({ name: Text.optional(), not: Condition }),
+]);
+
+const Review = z.strictObject({
+  when: z.array(z.enum(RULE_STATUSES)).min(1),
+  reason: Text,
+});
+
+export const Rule = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case words joined by hyphens' }),
+  name: Text,
+  kind: z.enum(RULE_KINDS),
+  citation: Text,
+  explanation: Text,
+  conditions: TopCondition,
+  review: Review.optional(),
+  /** Rules this one cures or overrides when it applies: a waiver defeats bars; an exception defeats a factor. */
+  defeats: z.array(Text).optional(),
+  /** For classification rules: which classification this rule sets, and to what. */
+  sets: z.strictObject({ field: Text, value: Text }).optional(),
+});
+export type Rule = z.infer<typeof Rule>;
+
+const ParameterRef = z.strictObject({ parameter: Text });
+
+export const FactDeclaration = z.strictObject({
+  calculator: Text,
+  description: Text,
+  params: z.record(z.string(), z.unknown()),
+});
+
+export const Source = z.strictObject({ id: Text, title: Text, url: z.string().optional() });
+
+export const Pack = z.strictObject({
+  $schema: z.string().optional(),
+  program: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: Text,
+  kind: z.enum(['eligibility', 'discretion']),
+  legalStatus: z.strictObject({ label: Text, detail: Text }),
+  researchedAsOf: ExactDate,
+  sources: z.array(Source).min(1),
+  /** Words and citation for each review code the pack's calculators can raise. */
+  reviewNotes: z.record(z.string(), z.strictObject({ reason: Text, citation: Text })),
+  facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'fact names are camelCase' }), FactDeclaration),
+  classifications: z.record(z.string(), z.strictObject({ order: z.array(Text).min(1), otherwise: z.string().nullable(), description: Text })).optional(),
+  rules: z.array(Rule).min(1),
+});
+export type Pack = z.infer<typeof Pack>;
+
+export const Parameter = z.strictObject({
+  value: z.unknown().refine((v) => v !== undefined, { error: 'a parameter needs a value' }),
+  description: Text,
+  citation: Text,
+});
+
+export const ParametersFile = z.strictObject({
+  $schema: z.string().optional(),
+  parameters: z.record(z.string(), Parameter),
+});
+
+export function isParameterRef(value: unknown): value is z.infer<typeof ParameterRef> {
+  return ParameterRef.safeParse(value).success;
+}

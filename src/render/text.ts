@@ -1,0 +1,127 @@
+/**
+ * The readable report: per program, the outcome or classification, what applies and why, what
+ * needs an attorney, and the questions to ask next. Colour is decided by the caller's chalk level.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Report } from '../app/screen.js';
+import type { ConditionTrace } from '../evaluate/engine.js';
+import type { Finding, ProgramResult } from '../findings/program-result.js';
+import { parseExactDate } from '../case/dates.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Show every rule with its condition tree, not only what applies. */
+  explain: boolean;
+}
+
+const OUTCOME_LABEL: Record<string, string> = {
+  eligible: 'ELIGIBLE',
+  eligible_with_waiver: 'ELIGIBLE WITH A WAIVER',
+  barred: 'BARRED',
+  not_enough_information: 'NOT ENOUGH INFORMATION',
+};
+
+/** Research older than this, relative to the screening date, gets a caution line. */
+const STALE_RESEARCH_DAYS = 180;
+
+const STATUS_MARK: Record<string, string> = { applies: 'yes', does_not_apply: 'no', unknown: '?' };
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return 'unknown';
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${formatValue(v)}`).join(', ');
+  return String(value);
+}
+
+class Writer {
+  readonly lines: string[] = [];
+  constructor(readonly c: ChalkInstance) {}
+  line(text = '', indent = 0): void {
+    this.lines.push(`${' '.repeat(indent)}${text}`);
+  }
+}
+
+function writeFinding(w: Writer, finding: Finding, indent: number): void {
+  const { c } = w;
+  const overridden = finding.defeatedBy ? c.yellow(` (overridden by ${finding.defeatedBy.join(', ')})`) : '';
+  w.line(`- ${finding.name}${overridden}`, indent);
+  w.line(c.dim(`source: ${finding.citation}`), indent + 2);
+  for (const detail of new Set(finding.facts.map((f) => f.detail))) w.line(c.dim(`because: ${detail}`), indent + 2);
+}
+
+function writeTrace(w: Writer, node: ConditionTrace, indent: number): void {
+  const mark = STATUS_MARK[node.status]!;
+  const colour = node.status === 'applies' ? w.c.green : node.status === 'unknown' ? w.c.yellow : w.c.red;
+  const value = node.fact ? w.c.dim(`  [${node.fact} = ${formatValue(node.actual)}]`) : '';
+  w.line(`${colour(`[${mark}]`)} ${node.label}${value}`, indent);
+  for (const child of node.children ?? []) writeTrace(w, child, indent + 4);
+}
+
+function section(w: Writer, title: string, findings: Finding[]): void {
+  if (findings.length === 0) return;
+  w.line(w.c.bold(title), 2);
+  for (const finding of findings) writeFinding(w, finding, 4);
+}
+
+function writeProgram(w: Writer, program: ProgramResult, report: Report, options: TextOptions): void {
+  const { c } = w;
+  w.line(c.bold.underline(`${program.title} [${program.program}]`));
+  w.line(`${c.bold('Legal status:')} ${program.legalStatus.label}. ${program.legalStatus.detail}`, 2);
+  const ageDays = parseExactDate(report.screeningDate) - parseExactDate(program.researchedAsOf);
+  if (ageDays > STALE_RESEARCH_DAYS) {
+    w.line(c.yellow(`Caution: this pack's research is as of ${program.researchedAsOf}, ${ageDays} days before the screening date; check for later changes.`), 2);
+  }
+  if (program.outcome) {
+    const colour = program.outcome === 'eligible' ? c.green : program.outcome === 'barred' ? c.red : c.yellow;
+    w.line(`${c.bold('Outcome:')} ${colour.bold(OUTCOME_LABEL[program.outcome])}`, 2);
+  }
+  for (const [field, value] of Object.entries(program.classifications ?? {})) {
+    const shown = value ?? (program.undetermined?.includes(field) ? c.yellow('not determined by the known facts') : 'none');
+    w.line(`${c.bold(`${field[0]!.toUpperCase()}${field.slice(1)}:`)} ${shown}`, 2);
+  }
+  if (program.needsReview) w.line(c.magenta.bold('NEEDS ATTORNEY REVIEW'), 2);
+
+  const by = (kind: string, status: string) => program.findings.filter((f) => f.kind === kind && f.status === status);
+  section(w, 'Bars that apply:', by('bar', 'applies'));
+  section(w, 'Requirements not met:', by('requirement', 'does_not_apply'));
+  section(w, 'Waivers available:', by('waiver', 'applies'));
+  section(w, 'Classification:', by('classification', 'applies'));
+  section(w, 'Helping factors:', program.factors.positive);
+  section(w, 'Harmful factors:', program.factors.negative);
+  const open = program.findings.filter((f) => f.status === 'unknown' && f.kind !== 'helping_factor' && f.kind !== 'harmful_factor');
+  section(w, 'Not settled by the known facts:', open);
+  if (program.reviewReasons.length) {
+    w.line(c.bold('For attorney review:'), 2);
+    for (const reason of program.reviewReasons) {
+      w.line(`- ${reason.reason}${reason.subject ? ` [${reason.subject}]` : ''}`, 4);
+      w.line(c.dim(`source: ${reason.citation}`), 6);
+    }
+  }
+  const questions = (title: string, list: ProgramResult['missing']) => {
+    if (list.length === 0) return;
+    w.line(c.bold(title), 2);
+    for (const missing of list) w.line(`- ${missing.question} ${c.dim(`(${missing.field}; needed for: ${missing.neededFor.join('; ')})`)}`, 4);
+  };
+  questions('Ask the client next:', program.missing.filter((m) => m.decisive));
+  questions('Also worth asking (factors only):', program.missing.filter((m) => !m.decisive));
+  if (options.explain) {
+    w.line(c.bold('Every rule, condition by condition:'), 2);
+    for (const finding of program.findings) {
+      w.line(c.dim(`${finding.kind.replace('_', ' ')} · ${finding.rule} · ${finding.citation}`), 4);
+      writeTrace(w, finding.conditions, 4);
+    }
+  }
+  w.line();
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }));
+  const { c } = w;
+  w.line(c.bold('relief-screen screening report'));
+  w.line(`Case: ${report.caseId ?? '(no case id)'}  ·  file: ${report.source}  ·  screening date: ${report.screeningDate}`);
+  const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
+  w.line(`Rule packs: version ${report.rulesVersion}: ${packs}`);
+  w.line(c.yellow(report.disclaimer));
+  w.line();
+  for (const program of report.programs) writeProgram(w, program, report, options);
+  return `${w.lines.join('\n')}\n`;
+}
