@@ -15,6 +15,7 @@ import { triAnd, triNot, triOr, type Tri } from '../facts/tri.js';
 export interface ConditionTrace {
   label: string;
   status: RuleStatus;
+  combinator?: 'all' | 'any' | 'not';
   fact?: string;
   operator?: string;
   expected?: unknown;
@@ -65,11 +66,11 @@ function trace(node: EvaluatedCondition): ConditionTrace {
     const children = (node.all ?? node.any)!.map(trace);
     const combine = node.all ? triAnd : triOr;
     const status = toStatus(combine(children.map((c) => toTri(c.status))));
-    return { label: node.name ?? (node.all ? 'all of' : 'any of'), status, children };
+    return { label: node.name ?? (node.all ? 'all of' : 'any of'), status, combinator: node.all ? 'all' : 'any', children };
   }
   if (node.not) {
     const child = trace(node.not);
-    return { label: node.name ?? 'not', status: toStatus(triNot(toTri(child.status))), children: [child] };
+    return { label: node.name ?? 'not', status: toStatus(triNot(toTri(child.status))), combinator: 'not', children: [child] };
   }
   const fact = node.path ? `${node.fact}.${node.path.slice(2)}` : node.fact!;
   const actual = node.factResult === undefined ? null : (node.factResult as FactValue);

@@ -72,9 +72,22 @@ export interface ProgramResult {
   missing: MissingFact[];
 }
 
-function leafFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
+const OPPOSITE: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
+
+/**
+ * The facts that decided a condition: below an `any` that applies, only the branches that apply;
+ * below an `all` that fails, only the branches that fail; and so on down the tree.
+ */
+function decisiveFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
   if (trace.fact) out.add(trace.fact.split('.')[0]!);
-  for (const child of trace.children ?? []) leafFacts(child, out);
+  const wanted = trace.combinator === 'not' ? OPPOSITE[trace.status] : trace.status;
+  for (const child of trace.children ?? []) if (child.status === wanted) decisiveFacts(child, out);
+  return out;
+}
+
+function allFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
+  if (trace.fact) out.add(trace.fact.split('.')[0]!);
+  for (const child of trace.children ?? []) allFacts(child, out);
   return out;
 }
 
@@ -97,7 +110,7 @@ function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Find
     status,
     citation: rule.citation,
     explanation: rule.explanation,
-    facts: [...leafFacts(trace)].map((name) => ({ fact: name, value: facts.get(name)!.value, detail: facts.get(name)!.detail })),
+    facts: [...decisiveFacts(trace)].map((name) => ({ fact: name, value: facts.get(name)!.value, detail: facts.get(name)!.detail })),
     ...(defeatedBy.has(rule.id) && status === 'applies' ? { defeatedBy: defeatedBy.get(rule.id) } : {}),
     conditions: trace,
   }));
@@ -159,7 +172,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   for (const { rule, status } of evaluations) {
     if (rule.review?.when.includes(status)) reviewReasons.push({ reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
-  const usedFacts = new Set(findings.flatMap((f) => f.facts.map((u) => u.fact)));
+  const usedFacts = new Set(evaluations.flatMap((e) => [...allFacts(e.trace)]));
   for (const name of usedFacts) {
     for (const note of facts.get(name)!.notes) {
       const wording = pack.reviewNotes[note.code]!;

@@ -1,0 +1,55 @@
+/** Compares a report with a fixture's expectations and lists every mismatch, in words. */
+import type { Report } from '../../src/app/screen.js';
+import type { ProgramResult } from '../../src/findings/program-result.js';
+import type { ProgramExpectation } from './fixtures.js';
+
+function statusOf(program: ProgramResult, rule: string): string {
+  const finding = program.findings.find((f) => f.rule === rule);
+  if (!finding) throw new Error(`${program.program}: no rule "${rule}" (fixture names a rule that does not exist)`);
+  return finding.status;
+}
+
+export function mismatches(report: Report, expected: Record<string, ProgramExpectation>): string[] {
+  const problems: string[] = [];
+  for (const [programId, expect] of Object.entries(expected)) {
+    const program = report.programs.find((p) => p.program === programId);
+    if (!program) {
+      problems.push(`program ${programId} missing from the report`);
+      continue;
+    }
+    const at = (what: string) => `${programId}: ${what}`;
+    const reasons = () => program.reviewReasons.map((r) => r.reason).join(' | ') || 'none';
+    if (expect.outcome !== undefined && program.outcome !== expect.outcome) problems.push(at(`outcome ${program.outcome}, expected ${expect.outcome} (${program.outcomeReasons?.join(', ')})`));
+    for (const field of ['priority', 'level'] as const) {
+      if (expect[field] !== undefined && program.classifications?.[field] !== expect[field]) {
+        problems.push(at(`${field} ${program.classifications?.[field]}, expected ${expect[field]}`));
+      }
+    }
+    if (expect.needsReview !== undefined && program.needsReview !== expect.needsReview) problems.push(at(`needsReview ${program.needsReview}, expected ${expect.needsReview} (reasons: ${reasons()})`));
+    const statusChecks: [keyof ProgramExpectation, string][] = [
+      ['applies', 'applies'],
+      ['satisfied', 'applies'],
+      ['doesNotApply', 'does_not_apply'],
+      ['notMet', 'does_not_apply'],
+      ['unknown', 'unknown'],
+    ];
+    for (const [key, status] of statusChecks) {
+      for (const rule of (expect[key] as string[] | undefined) ?? []) {
+        const actual = statusOf(program, rule);
+        if (actual !== status) problems.push(at(`${rule} is ${actual}, expected ${status}`));
+      }
+    }
+    const listed = (list: ProgramResult['factors']['positive']) => list.map((f) => f.rule);
+    for (const rule of expect.positive ?? []) if (!listed(program.factors.positive).includes(rule)) problems.push(at(`${rule} not among positive factors (${statusOf(program, rule)})`));
+    for (const rule of expect.negative ?? []) if (!listed(program.factors.negative).includes(rule)) problems.push(at(`${rule} not among negative factors (${statusOf(program, rule)})`));
+    for (const rule of expect.absent ?? []) if (statusOf(program, rule) === 'applies') problems.push(at(`${rule} applies, expected it not to`));
+    for (const rule of expect.overridden ?? []) {
+      const finding = program.findings.find((f) => f.rule === rule);
+      if (!finding?.defeatedBy) problems.push(at(`${rule} is not overridden (${finding?.status})`));
+    }
+    for (const rule of expect.notOverridden ?? []) {
+      if (program.findings.find((f) => f.rule === rule)?.defeatedBy) problems.push(at(`${rule} is overridden`));
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,93 @@
+/**
+ * Loads the fixtures that specify relief-screen: fixtures/cases/<name>.case.yaml with its
+ * <name>.expected.yaml, and fixtures/boundaries/*.yaml, each a base case plus variants that change
+ * a few fields. In a variant, `set` maps dotted paths to new values (null removes the field);
+ * `convictions` replaces the conviction list, each item laid over `defaults.conviction`.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+
+export interface FixtureCase {
+  name: string;
+  file: string;
+  caseValue: unknown;
+  expected: Record<string, ProgramExpectation>;
+}
+
+export interface ProgramExpectation {
+  outcome?: string;
+  priority?: string | null;
+  level?: string | null;
+  needsReview?: boolean;
+  applies?: string[];
+  doesNotApply?: string[];
+  unknown?: string[];
+  satisfied?: string[];
+  notMet?: string[];
+  positive?: string[];
+  negative?: string[];
+  absent?: string[];
+  overridden?: string[];
+  notOverridden?: string[];
+}
+
+const readYaml = (file: string): unknown => parse(readFileSync(file, 'utf8'));
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (node[key] === undefined || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1]!;
+  if (value === null) delete node[last];
+  else node[last] = value;
+}
+
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
+export function loadCaseFixtures(): FixtureCase[] {
+  const dir = join(FIXTURES_DIR, 'cases');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.case.yaml'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.case\.yaml$/, '');
+      const expected = readYaml(join(dir, `${name}.expected.yaml`)) as { programs: Record<string, ProgramExpectation> };
+      return { name, file: join(dir, f), caseValue: readYaml(join(dir, f)), expected: expected.programs };
+    });
+}
+
+interface BoundaryFile {
+  base: string;
+  defaults?: { conviction?: Record<string, unknown> };
+  variants: { name: string; set?: Record<string, unknown>; convictions?: Record<string, unknown>[]; expect: Record<string, ProgramExpectation> }[];
+}
+
+export function loadBoundaryFixtures(): { file: string; variants: FixtureCase[] }[] {
+  const dir = join(FIXTURES_DIR, 'boundaries');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const spec = readYaml(join(dir, f)) as BoundaryFile;
+      const base = readYaml(resolve(dir, spec.base));
+      const variants = spec.variants.map((variant) => {
+        const caseValue = structuredClone(base) as Record<string, unknown>;
+        for (const [path, value] of Object.entries(variant.set ?? {})) setPath(caseValue, path, value);
+        if (variant.convictions) {
+          const convictions = variant.convictions.map((c) => withoutNulls({ ...spec.defaults?.conviction, ...c }));
+          setPath(caseValue, 'criminalHistory', { convictions });
+        }
+        return { name: variant.name, file: join(dir, f), caseValue, expected: variant.expect };
+      });
+      return { file: f, variants };
+    });
+}
