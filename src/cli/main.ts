@@ -25,7 +25,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run "relief --help" for usage)');
 
-  program.addCommand(screenCommand(io, useColor));
+  program.addCommand(screenCommand(io, useColor).copyInheritedSettings(program));
   program
     .command('schema')
     .description('print the case-file format as JSON Schema')

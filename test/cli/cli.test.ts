@@ -1,0 +1,144 @@
+/** The command in-process: exit codes, the JSON contract, error paragraphs, colour policy. */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { DEFAULT_RULES_DIR } from '../../src/packs/load.js';
+import { FIXTURES_DIR } from '../support/fixtures.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'relief-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function run(argv: string[], options: { colorSupported?: boolean; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2026-11-22T12:00:00Z'),
+    colorSupported: options.colorSupported ?? false,
+    env: options.env ?? {},
+  });
+  return { code, stdout, stderr };
+}
+
+const claudia = join(FIXTURES_DIR, 'cases', 'claudia.case.yaml');
+const ramos1326 = join(FIXTURES_DIR, 'cases', 'ramos-1326.case.yaml');
+
+describe('relief screen', () => {
+  it('prints a readable report with the disclaimer, rule version and status labels', async () => {
+    const { code, stdout } = await run(['screen', claudia]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('screening aid, not legal advice');
+    expect(stdout).toMatch(/Rule packs: version [0-9a-f]{12}/);
+    expect(stdout).toContain('Historical and superseded ICE policy');
+    expect(stdout).toContain('In litigation');
+    expect(stdout).toContain('Priority: 1');
+    expect(stdout).toContain('(overridden by morton-mandatory-detention)');
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('keeps the JSON contract', async () => {
+    const { code, stdout } = await run(['screen', ramos1326, '--format', 'json']);
+    expect(code).toBe(EXIT.ok);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ tool: 'relief-screen', caseId: 'ramos-gallegos-1326', screeningDate: '2014-07-01', rulesVersion: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    const daca = report.programs.find((p: { program: string }) => p.program === 'daca');
+    const morton = report.programs.find((p: { program: string }) => p.program === 'morton');
+    expect(daca).toMatchObject({ outcome: 'barred', needsReview: expect.any(Boolean), findings: expect.any(Array), missing: expect.any(Array) });
+    expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony')).toMatchObject({ status: 'applies', kind: 'bar', citation: expect.stringContaining('DACA FAQ'), explanation: expect.any(String), facts: [expect.objectContaining({ fact: 'record' })] });
+    expect(morton).toMatchObject({ priority: '1', level: '2', factors: { positive: expect.any(Array), negative: expect.any(Array) } });
+    expect(morton.outcome).toBeUndefined();
+  });
+
+  it('lets --as-of override the case file screening date', async () => {
+    const { stdout } = await run(['screen', ramos1326, '--format', 'json', '--as-of', '2014-08-01']);
+    expect(JSON.parse(stdout).screeningDate).toBe('2014-08-01');
+  });
+
+  it('falls back to today when neither the case nor --as-of gives a date', async () => {
+    const file = join(scratch, 'undated.yaml');
+    writeFileSync(file, 'caseId: undated\n');
+    const { code, stdout } = await run(['screen', file, '--format', 'json', '--program', 'daca']);
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toMatchObject({ screeningDate: '2026-11-22', programs: [{ program: 'daca', outcome: 'not_enough_information' }] });
+  });
+
+  it('explains every rule condition by condition with --explain', async () => {
+    const { stdout } = await run(['screen', ramos1326, '--explain', '--program', 'daca']);
+    expect(stdout).toContain('Every rule, condition by condition');
+    expect(stdout).toMatch(/\[yes\] a conviction punishable by more than one year {2}\[record\.hasFelony = true\]/);
+  });
+
+  it('colours only a terminal, and honours NO_COLOR and --no-color', async () => {
+    expect((await run(['screen', claudia], { colorSupported: true })).stdout).toMatch(/\u001b\[/);
+    expect((await run(['screen', claudia], { colorSupported: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await run(['--no-color', 'screen', claudia], { colorSupported: true })).stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('errors and exit codes', () => {
+  it('a malformed case file: one paragraph naming the file, exit 1', async () => {
+    const file = join(scratch, 'malformed.yaml');
+    writeFileSync(file, 'person: {dateOfBirth: "1990-01-01"\n');
+    const { code, stdout, stderr } = await run(['screen', file]);
+    expect(code).toBe(EXIT.invalidCase);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^relief: the case file is not valid: ${file}:\\n  - not valid YAML`));
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a typo in a key: names the key, exit 1', async () => {
+    const file = join(scratch, 'typo.yaml');
+    writeFileSync(file, 'removal:\n  mandatoryDetension: true\n');
+    const { code, stderr } = await run(['screen', file]);
+    expect(code).toBe(EXIT.invalidCase);
+    expect(stderr).toContain('unknown field "mandatoryDetension" in removal');
+  });
+
+  it('a missing case file: exit 1', async () => {
+    const { code, stderr } = await run(['screen', join(scratch, 'nope.yaml')]);
+    expect(code).toBe(EXIT.invalidCase);
+    expect(stderr).toContain('no such file');
+  });
+
+  it('a rule pack with an unknown fact: names the pack and rule, exit 3', async () => {
+    const rules = join(scratch, 'rules');
+    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+    const packFile = join(rules, 'morton', 'pack.json');
+    writeFileSync(packFile, readFileSync(packFile, 'utf8').replace('"fact": "veteran"', '"fact": "veteranStatus"'));
+    const { code, stderr } = await run(['screen', claudia, '--rules', rules]);
+    expect(code).toBe(EXIT.invalidRulePack);
+    expect(stderr).toMatch(/^relief: a rule pack is not valid: .*morton\/pack\.json:\n  - rule "morton-care-veteran": unknown fact "veteranStatus"/);
+  });
+
+  it('usage errors: exit 2', async () => {
+    expect((await run(['screen', claudia, '--as-of', '2014-02-30'])).code).toBe(EXIT.usage);
+    expect((await run(['screen', claudia, '--format', 'xml'])).code).toBe(EXIT.usage);
+    expect((await run(['screen', claudia, '--program', 'dapa'])).code).toBe(EXIT.usage);
+    expect((await run(['frobnicate'])).code).toBe(EXIT.usage);
+  });
+});
+
+describe('other commands', () => {
+  it('relief schema prints the case file as JSON Schema', async () => {
+    const { code, stdout } = await run(['schema']);
+    expect(code).toBe(EXIT.ok);
+    const schema = JSON.parse(stdout);
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.criminalHistory.properties.category.enum).toEqual(['none', 'illegal_entry_misdemeanor', 'reentry_felony', 'crime_involving_moral_turpitude', 'level_1', 'level_2', 'level_3']);
+  });
+  it('relief rules lists the packs with their versions', async () => {
+    const { code, stdout } = await run(['rules']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/^rule packs version [0-9a-f]{12}\n/);
+    expect(stdout).toMatch(/daca\s+[0-9a-f]{12}\s+\d+ rules/);
+  });
+  it('--help and --version exit 0', async () => {
+    expect((await run(['--help'])).code).toBe(EXIT.ok);
+    expect((await run(['--version'])).stdout.trim()).toBe('0.1.0');
+  });
+});

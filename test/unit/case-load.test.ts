@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, loadCaseFile } from '../../src/case/load.js';
+import { questionFor } from '../../src/case/questions.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'relief-cases-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function problems(name: string, text: string): Promise<string[]> {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  try {
+    await loadCaseFile(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems;
+  }
+  return [];
+}
+
+describe('case files', () => {
+  it('accepts an empty-but-valid case: every fact unknown', async () => {
+    expect(await problems('empty.yaml', 'caseId: x\n')).toEqual([]);
+  });
+  it('names a misspelt key', async () => {
+    expect(await problems('typo.yaml', 'person:\n  dateOfBrith: "1990-01-01"\n')).toEqual([expect.stringMatching(/unknown field "dateOfBrith" in person/)]);
+  });
+  it('names the field of an impossible date', async () => {
+    expect(await problems('date.json', '{"person": {"dateOfBirth": "1990-02-30"}}')).toEqual(['person.dateOfBirth: is not a real calendar date (or the span ends before it starts)']);
+  });
+  it('names the field of a wrong type deep in a list', async () => {
+    expect(await problems('type.yaml', 'criminalHistory:\n  convictions:\n    - maximumPenaltyDays: "a year"\n')).toEqual([expect.stringMatching(/^criminalHistory\.convictions\[0\]\.maximumPenaltyDays: /)]);
+  });
+  it('catches contradictions between fields', async () => {
+    const found = await problems('contradiction.yaml', 'screeningDate: "2013-01-01"\nperson: { dateOfBirth: "1990-01-01" }\nentries: [{ date: "1989-01-01" }, { date: "2014-01-01" }]\n');
+    expect(found).toEqual(['entries[0].date: the entry date is before the date of birth', 'entries[1].date: the entry date is after the screening date']);
+  });
+  it('reports malformed YAML and JSON without a stack trace', async () => {
+    expect(await problems('bad.yaml', 'person: [unclosed\n')).toEqual([expect.stringMatching(/^not valid YAML: /)]);
+    expect(await problems('bad.json', '{"person": }')).toEqual([expect.stringMatching(/^not valid JSON: /)]);
+  });
+  it('reports a missing file', async () => {
+    await expect(loadCaseFile(join(scratch, 'absent.yaml'))).rejects.toMatchObject({ problems: ['no such file'] });
+  });
+});
+
+describe('questions from the schema', () => {
+  it('finds the question for a nested, indexed field', () => {
+    expect(questionFor('criminalHistory.convictions[3].maximumPenaltyDays')).toBe('What is the maximum term of imprisonment the statute of conviction authorizes, in days?');
+    expect(questionFor('person.dateOfBirth')).toBe("What is the client's date of birth?");
+  });
+});

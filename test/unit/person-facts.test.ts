@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseExactDate } from '../../src/case/dates.js';
+import type { CaseFile } from '../../src/case/schema.js';
+import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, primaryCaretakerOfMinorChild, relativeWithStatus } from '../../src/facts/person.js';
+
+const context = (caseFile: CaseFile, screening = '2013-01-15') => ({ caseFile, screeningDay: parseExactDate(screening) });
+
+describe('ageBelowOn', () => {
+  const under31 = (dateOfBirth?: string) => ageBelowOn.compute(context({ person: { ...(dateOfBirth ? { dateOfBirth } : {}) } }), { date: '2012-06-15', years: 31 });
+  it('is true the day after the cutoff birthday and false on it', () => {
+    expect(under31('1981-06-16').value).toBe(true);
+    expect(under31('1981-06-15').value).toBe(false);
+  });
+  it('is unknown, naming the field, without a date of birth', () => {
+    expect(under31()).toMatchObject({ value: null, missing: ['person.dateOfBirth'] });
+  });
+  it('is unknown when a partial date of birth straddles the cutoff, and settled when it does not', () => {
+    expect(under31('1981').value).toBeNull();
+    expect(under31('1982').value).toBe(true);
+    expect(under31('1980').value).toBe(false);
+  });
+  it('reads "screening" as the screening date', () => {
+    expect(ageBelowOn.compute(context({ person: { dateOfBirth: '1998-01-16' } }), { date: 'screening', years: 15 }).value).toBe(true);
+  });
+});
+
+describe('firstEntryBeforeAge', () => {
+  const before16 = (caseFile: CaseFile) => firstEntryBeforeAge.compute(context(caseFile), { years: 16 }).value;
+  it('uses the earliest of several entries', () => {
+    expect(before16({ person: { dateOfBirth: '1990-03-10' }, entries: [{ date: '2010-01-01' }, { date: '2006-03-09' }] })).toBe(true);
+  });
+  it('is false for an arrival on the 16th birthday', () => {
+    expect(before16({ person: { dateOfBirth: '1990-03-10' }, entries: [{ date: '2006-03-10' }] })).toBe(false);
+  });
+  it('takes a reported age at entry when the date is not known', () => {
+    expect(before16({ entries: [{ ageAtEntry: 15 }] })).toBe(true);
+    expect(before16({ entries: [{ ageAtEntry: 16 }] })).toBe(false);
+  });
+  it('is unknown with no entries recorded', () => {
+    expect(before16({})).toBeNull();
+  });
+});
+
+describe('raw fields', () => {
+  it('caseField is unknown when absent and the value when present', () => {
+    expect(caseField.compute(context({}), { path: 'removal.mandatoryDetention' })).toMatchObject({ value: null, missing: ['removal.mandatoryDetention'] });
+    expect(caseField.compute(context({ removal: { mandatoryDetention: false } }), { path: 'removal.mandatoryDetention' }).value).toBe(false);
+  });
+  it('fieldIsOneOf accepts listed values and raises review for reviewIf values', () => {
+    const result = fieldIsOneOf.compute(context({ person: { education: 'in_school' } }), { path: 'person.education', values: ['in_school'], reviewIf: ['in_school'] });
+    expect(result.value).toBe(true);
+    expect(result.notes).toEqual([{ code: 'valueNeedsReview', subject: 'person.education = in_school' }]);
+  });
+});
+
+describe('family', () => {
+  it('finds a U.S.-citizen child, and stays unknown while a status is missing', () => {
+    const params = { relatives: ['child' as const], statuses: ['us_citizen' as const] };
+    expect(relativeWithStatus.compute(context({ family: { children: [{ status: 'other' }, { status: 'us_citizen' }] } }), params).value).toBe(true);
+    expect(relativeWithStatus.compute(context({ family: { children: [{ status: 'other' }, {}] } }), params).value).toBeNull();
+    expect(relativeWithStatus.compute(context({ family: { children: [] } }), params).value).toBe(false);
+  });
+  it('counts a caretaker only of a child still a minor on the screening date', () => {
+    const caretaker = (dateOfBirth: string) =>
+      primaryCaretakerOfMinorChild.compute(context({ family: { children: [{ dateOfBirth, clientIsPrimaryCaretaker: true }] } }), { underAge: 18 }).value;
+    expect(caretaker('1995-01-16')).toBe(true);
+    expect(caretaker('1995-01-15')).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseExactDate } from '../../src/case/dates.js';
+import type { CaseFile, Conviction } from '../../src/case/schema.js';
+import { penaltyAndCustodyRecord } from '../../src/facts/record/penalty-and-custody.js';
+import { offenseLevelRecord } from '../../src/facts/record/offense-levels.js';
+
+const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
+const known: Conviction = { maximumPenaltyDays: 180, offenseTypes: [], daysInCustody: 0, daysHeldOnImmigrationDetainer: 0, expunged: false, juvenile: false, aggravatedFelony: false, offenseDate: '2011-01-01' };
+
+const custodyParams = {
+  felonyAboveDays: 365,
+  misdemeanorAboveDays: 5,
+  significantCustodyAboveDays: 90,
+  enumeratedOffenseTypes: ['dui' as const],
+  excludedOffenseTypes: ['minor_traffic' as const],
+  multipleMisdemeanorCount: 3,
+  juvenileUnderAge: 18,
+  categoryConclusions: { reentry_felony: { hasFelony: true } },
+};
+const custody = (caseFile: CaseFile) => penaltyAndCustodyRecord.compute(context(caseFile), custodyParams);
+const convictions = (...list: Partial<Conviction>[]): CaseFile => ({ criminalHistory: { convictions: list.map((c) => ({ ...known, ...c })) } });
+
+describe('penalty-and-custody classification', () => {
+  it('classes by maximum penalty, not by label', () => {
+    expect(custody(convictions({ label: 'misdemeanor', maximumPenaltyDays: 366 })).value).toMatchObject({ hasFelony: true });
+    expect(custody(convictions({ label: 'felony', maximumPenaltyDays: 365 })).value).toMatchObject({ hasFelony: false });
+  });
+  it('counts custody beyond the threshold, less detainer days, as significant', () => {
+    expect(custody(convictions({ daysInCustody: 91 })).value).toMatchObject({ hasSignificantMisdemeanor: true });
+    expect(custody(convictions({ daysInCustody: 111, daysHeldOnImmigrationDetainer: 21 })).value).toMatchObject({ hasSignificantMisdemeanor: false });
+  });
+  it('leaves significance open, asking for the detainer days, when custody exceeds the threshold', () => {
+    const result = custody(convictions({ daysInCustody: 120, daysHeldOnImmigrationDetainer: undefined }));
+    expect(result.value).toMatchObject({ hasSignificantMisdemeanor: null });
+    expect(result.missing).toContain('criminalHistory.convictions[0].daysHeldOnImmigrationDetainer');
+  });
+  it('counts misdemeanors once per date and per incident', () => {
+    const sameDate = custody(convictions({}, {}, {}));
+    expect(sameDate.value).toMatchObject({ threeOrMoreMisdemeanors: false });
+    expect(sameDate.notes.map((n) => n.code)).toContain('groupedBySameIncident');
+    expect(custody(convictions({}, { offenseDate: '2011-02-01' }, { offenseDate: '2011-03-01' })).value).toMatchObject({ threeOrMoreMisdemeanors: true });
+    expect(custody(convictions({ incidentId: 'x' }, { offenseDate: '2011-02-01', incidentId: 'x' }, { offenseDate: '2011-03-01' })).value).toMatchObject({ threeOrMoreMisdemeanors: false });
+  });
+  it('keeps the count open while a conviction could still be a misdemeanor', () => {
+    expect(custody(convictions({}, { offenseDate: '2011-02-01' }, { offenseDate: '2011-03-01', maximumPenaltyDays: undefined })).value).toMatchObject({ threeOrMoreMisdemeanors: null, hasFelony: null });
+  });
+  it('works out a juvenile offense from the dates of birth and offense', () => {
+    const caseFile: CaseFile = { person: { dateOfBirth: '1995-06-01' }, ...convictions({ juvenile: undefined, maximumPenaltyDays: 730, offenseDate: '2012-05-31' }) };
+    const result = custody(caseFile);
+    expect(result.value).toMatchObject({ hasFelony: false });
+    expect(result.notes.map((n) => n.code)).toContain('juvenile');
+  });
+  it('reads a bare label through the pack table, with review', () => {
+    const result = custody({ criminalHistory: { category: 'reentry_felony' } });
+    expect(result.value).toEqual({ hasFelony: true, hasSignificantMisdemeanor: null, threeOrMoreMisdemeanors: null, hasConviction: null });
+    expect(result.notes).toEqual([{ code: 'bareLabel', subject: 'reentry_felony' }]);
+  });
+  it('is unknown throughout when nothing is recorded', () => {
+    expect(custody({})).toMatchObject({ value: { hasFelony: null }, missing: ['criminalHistory.convictions'] });
+  });
+});
+
+const levelParams = {
+  felonyAboveDays: 365,
+  misdemeanorBelowDays: 365,
+  level1FelonyCount: 2,
+  level2MisdemeanorCount: 3,
+  categoryConclusions: {},
+};
+const level = (caseFile: CaseFile) => offenseLevelRecord.compute(context(caseFile), levelParams).value;
+
+describe('offense levels', () => {
+  it('reports the level the maximum penalties and count settle', () => {
+    expect(level(convictions({ maximumPenaltyDays: 364 }))).toEqual({ convicted: true, level: 3 });
+    expect(level(convictions({ maximumPenaltyDays: 366 }))).toEqual({ convicted: true, level: 2 });
+    expect(level(convictions({ maximumPenaltyDays: 366 }, { maximumPenaltyDays: 400 }))).toEqual({ convicted: true, level: 1 });
+    expect(level(convictions({}, {}, {}))).toEqual({ convicted: true, level: 2 });
+    expect(level(convictions({ aggravatedFelony: true }))).toEqual({ convicted: true, level: 1 });
+  });
+  it('reports no level while a higher one is still possible', () => {
+    expect(level(convictions({ maximumPenaltyDays: 365 }))).toEqual({ convicted: true, level: null });
+    expect(level(convictions({ aggravatedFelony: undefined }))).toEqual({ convicted: true, level: null });
+  });
+  it('knows an empty record is no conviction', () => {
+    expect(level({ criminalHistory: { convictions: [] } })).toEqual({ convicted: false, level: null });
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseExactDate } from '../../src/case/dates.js';
+import type { CaseFile } from '../../src/case/schema.js';
+import { continuousResidenceSince, lawfulStatusOn, presenceOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from '../../src/facts/timeline.js';
+
+const SCREENING = '2013-01-15';
+const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
+const present = (caseFile: CaseFile, day: string) => presenceOn(caseFile, parseExactDate(day), parseExactDate(SCREENING)).value;
+
+describe('presence on a date', () => {
+  const trip: CaseFile = { entries: [{ date: '2000-05-01' }, { date: '2012-06-16' }], departures: [{ date: '2012-06-01' }] };
+  it('counts the days of entry and of departure as days present', () => {
+    expect(present(trip, '2012-06-01')).toBe(true);
+    expect(present(trip, '2012-06-15')).toBe(false);
+    expect(present(trip, '2012-06-16')).toBe(true);
+  });
+  it('is false before any entry and unknown when departures are not recorded', () => {
+    expect(present({ entries: [{ date: '2000-05-01' }], departures: [] }, '2000-04-30')).toBe(false);
+    expect(present({ entries: [{ date: '2000-05-01' }] }, '2005-01-01')).toBeNull();
+  });
+  it('uses the current location for the screening date', () => {
+    expect(present({ person: { currentLocation: 'outside_united_states' }, entries: [{ date: '2000-05-01' }], departures: [] }, SCREENING)).toBe(false);
+  });
+  it('orders a return marked afterRemoval after a removal in the same year', () => {
+    const ramos: CaseFile = { entries: [{ date: '1990' }, { date: '1999', afterRemoval: true }], departures: [], removal: { priorRemovals: [{ date: '1999' }] } };
+    expect(present(ramos, '2007-06-15')).toBe(true);
+    const unordered: CaseFile = { entries: [{ date: '1990' }, { date: '1999' }], departures: [], removal: { priorRemovals: [{ date: '1999' }] } };
+    expect(present(unordered, '2007-06-15')).toBeNull();
+  });
+});
+
+describe('continuous residence', () => {
+  const params = { since: '2007-06-15', briefAbsencesExcusedBefore: '2012-08-15', advanceParoleExcusesAfterCutoff: true };
+  const resident = (caseFile: CaseFile) => continuousResidenceSince.compute(context(caseFile), params);
+  const entries = [{ date: '2000-05-01' }, { date: '2012-09-01' }];
+  it('is broken by travel from the cutoff without advance parole, and not the day before', () => {
+    expect(resident({ entries, departures: [{ date: '2012-08-15', underOrder: 'none', advanceParole: false }] }).value).toBe(false);
+    expect(resident({ entries, departures: [{ date: '2012-08-14', underOrder: 'none', briefCasualInnocent: true }] }).value).toBe(true);
+  });
+  it('asks whether an earlier absence was brief, casual and innocent', () => {
+    const result = resident({ entries, departures: [{ date: '2010-01-01', underOrder: 'none' }] });
+    expect(result.value).toBeNull();
+    expect(result.missing).toContain('departures[0].briefCasualInnocent');
+  });
+  it('is broken by a departure under an order, with a review note', () => {
+    const result = resident({ entries, departures: [{ date: '2010-01-01', underOrder: 'removal', briefCasualInnocent: true }] });
+    expect(result.value).toBe(false);
+    expect(result.notes.map((n) => n.code)).toContain('departureUnderOrder');
+  });
+  it('flags an arrival on the start date itself', () => {
+    const result = resident({ entries: [{ date: '2007-06-15' }], departures: [] });
+    expect(result.value).toBe(true);
+    expect(result.notes.map((n) => n.code)).toEqual(['arrivedOnStartDate']);
+  });
+});
+
+describe('status on a date', () => {
+  const params = { date: '2012-06-15', lawfulStatuses: ['nonimmigrant' as const], unsettledStatuses: ['parole' as const] };
+  const lawful = (caseFile: CaseFile) => lawfulStatusOn.compute(context(caseFile), params);
+  it('is lawful through the last day of a status and not after', () => {
+    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-15' }] }).value).toBe(true);
+    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-14' }, { status: 'none', from: '2012-06-15' }] }).value).toBe(false);
+  });
+  it('is unknown, with review, for an unsettled status, and unknown for a gap', () => {
+    expect(lawful({ statusHistory: [{ status: 'parole', from: '2012-01-01' }] })).toMatchObject({ value: null, notes: [{ code: 'unsettledStatus' }] });
+    expect(lawful({ statusHistory: [{ status: 'none', from: '2012-07-01' }] }).value).toBeNull();
+  });
+});
+
+describe('removal history', () => {
+  it('finds an unlawful re-entry after a removal', () => {
+    const caseFile: CaseFile = { entries: [{ date: '1990', manner: 'without_inspection' }, { date: '2001', manner: 'without_inspection' }], removal: { priorRemovals: [{ date: '1999' }] } };
+    expect(reenteredAfterRemoval.compute(context(caseFile), {}).value).toBe(true);
+  });
+  it('is false without removals and unknown when removals are not recorded', () => {
+    expect(reenteredAfterRemoval.compute(context({ removal: { priorRemovals: [] } }), {}).value).toBe(false);
+    expect(reenteredAfterRemoval.compute(context({}), {}).value).toBeNull();
+  });
+});
+
+describe('recency and length of presence', () => {
+  const params = { recentWithinDays: 365, notRecentAfterDays: 1095 };
+  const recent = (date: string) => recentUnlawfulEntry.compute(context({ entries: [{ date, manner: 'without_inspection' }] }), params).value;
+  it('is recent within the first threshold, not past the second, and open between', () => {
+    expect(recent('2012-01-16')).toBe(true);
+    expect(recent('2011-01-15')).toBeNull();
+    expect(recent('2010-01-15')).toBe(false);
+  });
+  it('counts years since the first entry', () => {
+    const years = (date: string) => yearsSinceFirstEntryAtLeast.compute(context({ entries: [{ date }] }), { years: 10 }).value;
+    expect(years('2003-01-15')).toBe(true);
+    expect(years('2003-01-16')).toBe(false);
+  });
+});
