@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
-import type { CaseFile, Conviction } from '../../src/case/schema.js';
+import { ConvictionCategory, type CaseFile, type Conviction } from '../../src/case/schema.js';
 import { penaltyAndCustodyRecord } from '../../src/facts/record/penalty-and-custody.js';
 import { offenseLevelRecord } from '../../src/facts/record/offense-levels.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
+/** Conclusions for every category: none settled, except those a test names. */
+const conclusions = (settled: Record<string, Record<string, boolean>> = {}) =>
+  Object.fromEntries(ConvictionCategory.options.map((c) => [c, settled[c] ?? {}])) as Record<ConvictionCategory, Record<string, boolean>>;
+
 const known: Conviction = { maximumPenaltyDays: 180, offenseTypes: [], daysInCustody: 0, daysHeldOnImmigrationDetainer: 0, expunged: false, juvenile: false, aggravatedFelony: false, offenseDate: '2011-01-01' };
 
 const custodyParams = {
@@ -15,7 +19,7 @@ const custodyParams = {
   excludedOffenseTypes: ['minor_traffic' as const],
   multipleMisdemeanorCount: 3,
   juvenileUnderAge: 18,
-  categoryConclusions: { reentry_felony: { hasFelony: true } },
+  categoryConclusions: conclusions({ reentry_felony: { hasFelony: true } }),
 };
 const custody = (caseFile: CaseFile) => penaltyAndCustodyRecord.compute(context(caseFile), custodyParams);
 const convictions = (...list: Partial<Conviction>[]): CaseFile => ({ criminalHistory: { convictions: list.map((c) => ({ ...known, ...c })) } });
@@ -65,7 +69,7 @@ const levelParams = {
   misdemeanorBelowDays: 365,
   level1FelonyCount: 2,
   level2MisdemeanorCount: 3,
-  categoryConclusions: {},
+  categoryConclusions: conclusions(),
 };
 const level = (caseFile: CaseFile) => offenseLevelRecord.compute(context(caseFile), levelParams).value;
 
