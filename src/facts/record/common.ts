@@ -13,12 +13,12 @@ import { ageOn, parseDateSpec, type DayRange } from '../../case/dates.js';
 export const CategoryConclusions = z.record(ConvictionCategory, z.record(z.string(), z.union([z.boolean(), z.number(), z.null()])));
 export type CategoryConclusions = z.infer<typeof CategoryConclusions>;
 
-export type RecordSource =
+type RecordSource =
   | { kind: 'convictions'; convictions: Conviction[] }
   | { kind: 'label'; category: ConvictionCategory }
   | { kind: 'unknown' };
 
-export function recordSource(caseFile: CaseFile): RecordSource {
+function recordSource(caseFile: CaseFile): RecordSource {
   const history = caseFile.criminalHistory;
   if (history?.convictions) return { kind: 'convictions', convictions: history.convictions };
   if (history?.category) return { kind: 'label', category: history.category };
@@ -33,9 +33,22 @@ export function convictionPath(index: number, field?: keyof Conviction): string 
   return `criminalHistory.convictions[${index}]${field ? `.${field}` : ''}`;
 }
 
-/** The record result for a label or an unknown record; undefined when raw convictions are given. */
-export function recordWithoutConvictions(source: RecordSource, keys: readonly string[], conclusions: CategoryConclusions): Derived | undefined {
-  if (source.kind === 'convictions') return undefined;
+/**
+ * Classifies the record: from the raw convictions when they are given, else through the pack's
+ * table for the quick category, else as unknown throughout.
+ */
+export function classifyRecord(
+  caseFile: CaseFile,
+  keys: readonly string[],
+  conclusions: CategoryConclusions,
+  fromConvictions: (convictions: Conviction[]) => Derived,
+): Derived {
+  const source = recordSource(caseFile);
+  if (source.kind === 'convictions') return fromConvictions(source.convictions);
+  return recordWithoutConvictions(source, keys, conclusions);
+}
+
+function recordWithoutConvictions(source: Exclude<RecordSource, { kind: 'convictions' }>, keys: readonly string[], conclusions: CategoryConclusions): Derived {
   if (source.kind === 'unknown') {
     const value = Object.fromEntries(keys.map((key) => [key, null]));
     return derived(value, 'the conviction history is not recorded', ['criminalHistory.convictions']);

@@ -10,7 +10,7 @@ import type { Conviction } from '../../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
 import { triOr, type Tri } from '../tri.js';
-import { CategoryConclusions, atLeast, convictionName, convictionPath, countTri, recordSource, recordWithoutConvictions } from './common.js';
+import { CategoryConclusions, atLeast, classifyRecord, convictionName, convictionPath, countTri } from './common.js';
 
 const KEYS = ['convicted', 'level'] as const;
 
@@ -56,15 +56,13 @@ export const offenseLevelRecord = defineCalculator({
   reviewCodes: ['bareLabel', 'punishableByExactlyOneYear', 'expunged', 'juvenile'],
   outputKeys: KEYS,
   compute({ caseFile }, params) {
-    const source = recordSource(caseFile);
-    const fromLabel = recordWithoutConvictions(source, KEYS, params.categoryConclusions);
-    if (fromLabel || source.kind !== 'convictions') return fromLabel!;
-    const { convictions } = source;
-    const missing: string[] = [];
-    const notes: ReviewNote[] = [];
-    const level = levelOf(convictions, params, missing, notes);
-    const convicted = convictions.length > 0;
-    const detail = convicted ? `${convictions.length} conviction(s); level ${level ?? 'not settled by the known facts'}` : 'no convictions';
-    return derived({ convicted, level }, detail, convicted && level === null ? [...new Set(missing)] : [], notes);
+    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => {
+      const missing: string[] = [];
+      const notes: ReviewNote[] = [];
+      const level = levelOf(convictions, params, missing, notes);
+      const convicted = convictions.length > 0;
+      const detail = convicted ? `${convictions.length} conviction(s); level ${level ?? 'not settled by the known facts'}` : 'no convictions';
+      return derived({ convicted, level }, detail, convicted && level === null ? [...new Set(missing)] : [], notes);
+    });
   },
 });

@@ -7,8 +7,8 @@
  * the same act or scheme counting once.
  */
 import { z } from 'zod';
-import { OffenseType, type Conviction } from '../../case/schema.js';
-import { defineCalculator, derived, type ReviewNote } from '../derived.js';
+import { OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
+import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import {
@@ -17,8 +17,7 @@ import {
   convictionName,
   convictionPath,
   hasType,
-  recordSource,
-  recordWithoutConvictions,
+  classifyRecord,
   wasJuvenile,
 } from './common.js';
 import { birthRange } from '../person.js';
@@ -108,6 +107,35 @@ function countGroups(indices: number[], convictions: Conviction[]): number {
   return new Set(indices.map(find)).size;
 }
 
+function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, params: z.infer<typeof Params>): Derived {
+  const missing: string[] = [];
+  const notes: ReviewNote[] = [];
+  const birth = birthRange(caseFile);
+  const classes = convictions.map((c, i) => classify(c, i, birth, params, missing, notes));
+  const bars = (pick: (c: Classified) => Tri) => triOr(classes.map((c) => triAnd([c.counts, pick(c)])));
+  const hasFelony = bars((c) => c.felony);
+  const hasSignificantMisdemeanor = bars((c) => c.significant);
+
+  const plain = classes.map((c) => triAnd([c.counts, c.misdemeanor, triNot(c.significant)]));
+  const sure = plain.flatMap((v, i) => (v === true ? [i] : []));
+  const possible = plain.flatMap((v, i) => (v !== false ? [i] : []));
+  const count = { low: countGroups(sure, convictions), high: countGroups(possible, convictions) };
+  const threeOrMoreMisdemeanors = atLeast(count, params.multipleMisdemeanorCount);
+  if (possible.length >= params.multipleMisdemeanorCount && count.high < possible.length) {
+    notes.push({ code: 'groupedBySameIncident', subject: `${possible.length} misdemeanors counted as ${count.high}` });
+  }
+  const value = { hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors, hasConviction: convictions.length > 0 };
+  const unsettled = [hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors].includes(null);
+  const summary = convictions
+    .map((c, i) => {
+      const k = classes[i]!;
+      const kind = k.felony ? 'felony' : k.significant ? 'significant misdemeanor' : k.misdemeanor ? 'misdemeanor' : k.felony === null ? 'class unknown' : 'not a misdemeanor';
+      return `${convictionName(c, i)}: ${kind}${k.counts === false ? ' (not an automatic bar)' : ''}`;
+    })
+    .join('; ');
+  return derived(value, `${convictions.length} conviction(s): ${summary || 'none'}; non-significant misdemeanors counted: ${count.low === count.high ? count.low : `${count.low} to ${count.high}`}`, unsettled ? [...new Set(missing)] : [], notes);
+}
+
 export const penaltyAndCustodyRecord = defineCalculator({
   description:
     'Classifies the record by maximum penalty and days actually in custody (DACA-style): hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors (counted once per date or act), hasConviction.',
@@ -124,35 +152,6 @@ export const penaltyAndCustodyRecord = defineCalculator({
   ],
   outputKeys: KEYS,
   compute({ caseFile }, params) {
-    const source = recordSource(caseFile);
-    const fromLabel = recordWithoutConvictions(source, KEYS, params.categoryConclusions);
-    if (fromLabel || source.kind !== 'convictions') return fromLabel!;
-    const { convictions } = source;
-    const missing: string[] = [];
-    const notes: ReviewNote[] = [];
-    const birth = birthRange(caseFile);
-    const classes = convictions.map((c, i) => classify(c, i, birth, params, missing, notes));
-    const bars = (pick: (c: Classified) => Tri) => triOr(classes.map((c) => triAnd([c.counts, pick(c)])));
-    const hasFelony = bars((c) => c.felony);
-    const hasSignificantMisdemeanor = bars((c) => c.significant);
-
-    const plain = classes.map((c) => triAnd([c.counts, c.misdemeanor, triNot(c.significant)]));
-    const sure = plain.flatMap((v, i) => (v === true ? [i] : []));
-    const possible = plain.flatMap((v, i) => (v !== false ? [i] : []));
-    const count = { low: countGroups(sure, convictions), high: countGroups(possible, convictions) };
-    const threeOrMoreMisdemeanors = atLeast(count, params.multipleMisdemeanorCount);
-    if (possible.length >= params.multipleMisdemeanorCount && count.high < possible.length) {
-      notes.push({ code: 'groupedBySameIncident', subject: `${possible.length} misdemeanors counted as ${count.high}` });
-    }
-    const value = { hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors, hasConviction: convictions.length > 0 };
-    const unsettled = [hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors].includes(null);
-    const summary = convictions
-      .map((c, i) => {
-        const k = classes[i]!;
-        const kind = k.felony ? 'felony' : k.significant ? 'significant misdemeanor' : k.misdemeanor ? 'misdemeanor' : k.felony === null ? 'class unknown' : 'not a misdemeanor';
-        return `${convictionName(c, i)}: ${kind}${k.counts === false ? ' (not an automatic bar)' : ''}`;
-      })
-      .join('; ');
-    return derived(value, `${convictions.length} conviction(s): ${summary || 'none'}; non-significant misdemeanors counted: ${count.low === count.high ? count.low : `${count.low} to ${count.high}`}`, unsettled ? [...new Set(missing)] : [], notes);
+    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, caseFile, params));
   },
 });
