@@ -83,7 +83,3 @@ export function ageOn(birth: EpochDay, day: EpochDay): number {
   if (anniversary(birth, age) > day) age -= 1;
   return age;
 }
-
-export function addDays(day: EpochDay, days: number): EpochDay {
-  return day + days;
-}

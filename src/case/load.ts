@@ -28,7 +28,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(the whole file)';
 }
 
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? ` in ${formatPath(issue.path)}` : '';
@@ -39,7 +39,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
 }
 
 /** Parses text that holds one case, as JSON or YAML. */
-export function parseCaseText(text: string, source: string): unknown {
+function parseCaseText(text: string, source: string): unknown {
   const looksJson = extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   try {
     return looksJson ? JSON.parse(text) : parseYaml(text);

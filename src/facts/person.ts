@@ -62,7 +62,7 @@ export const firstEntryBeforeAge = defineCalculator({
 });
 
 /** Reads a dotted path (`removal.mandatoryDetention`) from the case file. */
-export function readPath(caseFile: CaseFile, path: string): unknown {
+function readPath(caseFile: CaseFile, path: string): unknown {
   let value: unknown = caseFile;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -32,7 +32,3 @@ export function triRange(low: boolean, high: boolean): Tri {
   if (!low && !high) return false;
   return null;
 }
-
-export function orUnknown(value: boolean | undefined): Tri {
-  return value === undefined ? null : value;
-}

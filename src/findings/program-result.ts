@@ -10,9 +10,9 @@ import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack } from '../packs/load.js';
 import type { RuleKind, RuleStatus } from '../packs/schema.js';
+import { decideOutcome, type Outcome } from './outcome.js';
+import { classify } from './classifications.js';
 
-export const OUTCOMES = ['eligible', 'eligible_with_waiver', 'barred', 'not_enough_information'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 export interface FactUsed {
   fact: string;
@@ -114,54 +114,6 @@ function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Find
     ...(defeatedBy.has(rule.id) && status === 'applies' ? { defeatedBy: defeatedBy.get(rule.id) } : {}),
     conditions: trace,
   }));
-}
-
-/** barred > not enough information > eligible with a waiver > eligible. */
-function decideOutcome(findings: Finding[], defeatsOf: (rule: string) => string[]): { outcome: Outcome; reasons: string[] } {
-  const failed = findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => `ELEMENT:${f.rule}`);
-  const barsApplying = findings.filter((f) => f.kind === 'bar' && f.status === 'applies');
-  const uncured = barsApplying.filter((f) => !f.defeatedBy).map((f) => `BAR:${f.rule}`);
-  if (failed.length || uncured.length) return { outcome: 'barred', reasons: [...failed, ...uncured] };
-
-  // A bar that may apply leaves the outcome open unless a waiver that applies would cure it.
-  const curedAnyway = (bar: string) => findings.some((f) => f.kind === 'waiver' && f.status === 'applies' && defeatsOf(f.rule).includes(bar));
-  const unknown = findings.filter((f) => (f.kind === 'requirement' || f.kind === 'bar') && f.status === 'unknown');
-  const open = unknown.filter((f) => f.kind === 'requirement' || !curedAnyway(f.rule)).map((f) => `UNKNOWN:${f.rule}`);
-  if (open.length) return { outcome: 'not_enough_information', reasons: open };
-  const waived = [...barsApplying, ...unknown].map((f) => `WAIVER:${f.rule}`);
-  if (waived.length) return { outcome: 'eligible_with_waiver', reasons: waived };
-  return { outcome: 'eligible', reasons: [] };
-}
-
-function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): { values: Record<string, string | null>; undetermined: string[] } {
-  const result: Record<string, string | null> = {};
-  const undeterminedFields: string[] = [];
-  for (const [field, spec] of Object.entries(loaded.pack.classifications ?? {})) {
-    const setting = (value: string) =>
-      findings.filter((f) => {
-        const rule = loaded.pack.rules.find((r) => r.id === f.rule)!;
-        return rule.sets?.field === field && rule.sets.value === value && !f.defeatedBy;
-      });
-    let chosen: string | null = null;
-    const undecided: string[] = [];
-    for (const value of spec.order) {
-      const rules = setting(value);
-      if (rules.some((f) => f.status === 'applies')) {
-        chosen = value;
-        break;
-      }
-      if (rules.some((f) => f.status === 'unknown')) undecided.push(value);
-    }
-    result[field] = chosen ?? (undecided.length ? null : spec.otherwise);
-    if (!chosen && undecided.length) undeterminedFields.push(field);
-    if (undecided.length) {
-      reviewReasons.push({
-        reason: `${spec.description}: ${undecided.map((v) => `"${v}"`).join(', ')} could not be ruled out on the known facts${chosen ? `; reported as "${chosen}"` : ''}`,
-        citation: 'see the unknown findings below',
-      });
-    }
-  }
-  return { values: result, undetermined: undeterminedFields };
 }
 
 export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts): ProgramResult {
