@@ -18,6 +18,8 @@ export interface Report {
   caseId: string | null;
   source: string;
   screeningDate: string;
+  /** "What if" changes applied to the case file before screening, as path = value. */
+  whatIfs: string[];
   rulesVersion: string;
   programs: ProgramResult[];
 }
@@ -30,7 +32,7 @@ export class Screener {
   }
 
   /** Screens one case. Runs packs one after another: an engine must not serve two runs at once. */
-  async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[] }): Promise<Report> {
+  async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[]; whatIfs?: string[] }): Promise<Report> {
     const cache = new FactCache({ caseFile, screeningDay: options.screeningDay });
     const programs: ProgramResult[] = [];
     for (const engine of this.engines) {
@@ -45,6 +47,7 @@ export class Screener {
       caseId: caseFile.caseId ?? null,
       source: options.source,
       screeningDate: toIsoDate(options.screeningDay),
+      whatIfs: options.whatIfs ?? [],
       rulesVersion: this.rulePacks.version,
       programs,
     };

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CaseFile } from './schema.js';
+import { applyWhatIfs, type WhatIf } from './what-if.js';
 
 export class InputError extends Error {
   constructor(
@@ -56,7 +57,8 @@ export function validateCase(value: unknown, source: string): CaseFile {
   return result.data;
 }
 
-export async function loadCaseFile(path: string): Promise<CaseFile> {
+/** Reads and validates a case file, after applying any "what if" changes to its raw content. */
+export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []): Promise<CaseFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -64,5 +66,6 @@ export async function loadCaseFile(path: string): Promise<CaseFile> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(path, [code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`]);
   }
-  return validateCase(parseCaseText(text, path), path);
+  const raw = parseCaseText(text, path);
+  return validateCase(whatIfs.length ? applyWhatIfs(raw, whatIfs) : raw, path);
 }

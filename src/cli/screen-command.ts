@@ -1,12 +1,19 @@
 /** `relief screen <case-file>`: wiring only; the pipeline lives in app/screen.ts. */
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { loadCaseFile } from '../case/load.js';
+import { parseWhatIf, type WhatIf } from '../case/what-if.js';
 import { EXACT_DATE_PATTERN, parseDateSpec, todayEpochDay, parseExactDate } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 import type { CliIO } from './io.js';
+
+function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
+  const change = parseWhatIf(value);
+  if (!change) throw new InvalidArgumentError('must be path=value, e.g. criminalHistory.convictions.0.maximumPenaltyDays=180');
+  return [...previous, change];
+}
 
 function screeningDateOption(value: string): string {
   if (!EXACT_DATE_PATTERN.test(value) || !parseDateSpec(value)) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
@@ -21,16 +28,23 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: the case file\'s screeningDate, else today)', screeningDateOption)
     .option('--program <ids...>', 'screen only these programs (e.g. daca morton)')
     .option('--explain', 'show every rule, condition by condition, with the fact values')
+    .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
-    .action(async (casePath: string, options: { format: string; asOf?: string; program?: string[]; explain?: boolean; rules: string }, cmd: Command) => {
+    .action(async (casePath: string, options: { format: string; asOf?: string; program?: string[]; explain?: boolean; whatIf?: WhatIf[]; rules: string }, cmd: Command) => {
       const packs = await loadRulePacks(options.rules);
       const known = packs.packs.map((p) => p.pack.program);
       const unknown = options.program?.filter((id) => !known.includes(id)) ?? [];
       if (unknown.length) throw new InvalidArgumentError(`unknown program ${unknown.join(', ')} (known: ${known.join(', ')})`);
-      const caseFile = await loadCaseFile(casePath);
+      const whatIfs = options.whatIf ?? [];
+      const caseFile = await loadCaseFile(casePath, whatIfs);
       const asOf = options.asOf ?? caseFile.screeningDate;
       const screeningDay = asOf ? parseExactDate(asOf) : todayEpochDay(io.now());
-      const report = await new Screener(packs).screen(caseFile, { screeningDay, source: casePath, ...(options.program ? { programs: options.program } : {}) });
+      const report = await new Screener(packs).screen(caseFile, {
+        screeningDay,
+        source: casePath,
+        whatIfs: whatIfs.map((w) => `${w.path} = ${JSON.stringify(w.value)}`),
+        ...(options.program ? { programs: options.program } : {}),
+      });
       io.stdout(options.format === 'json' ? renderJson(report) : renderText(report, { color: useColor(cmd), explain: Boolean(options.explain) }));
     });
 }

@@ -120,6 +120,7 @@ export function renderText(report: Report, options: TextOptions): string {
   w.line(`Case: ${report.caseId ?? '(no case id)'}  ·  file: ${report.source}  ·  screening date: ${report.screeningDate}`);
   const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
   w.line(`Rule packs: version ${report.rulesVersion}: ${packs}`);
+  for (const change of report.whatIfs) w.line(c.cyan.bold(`WHAT IF: ${change} (not the case file's fact)`));
   w.line(c.yellow(report.disclaimer));
   w.line();
   for (const program of report.programs) writeProgram(w, program, report, options);

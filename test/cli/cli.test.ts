@@ -72,6 +72,34 @@ describe('relief screen', () => {
     expect(stdout).toMatch(/\[yes\] a conviction punishable by more than one year {2}\[record\.hasFelony = true\]/);
   });
 
+  it('answers "what if he had pleaded to a first 1325 misdemeanor instead of 1326" (seed 000)', async () => {
+    const plea = [
+      '--what-if', 'criminalHistory.convictions.0.statute=8 U.S.C. 1325(a)',
+      '--what-if', 'criminalHistory.convictions.0.label=misdemeanor',
+      '--what-if', 'criminalHistory.convictions.0.maximumPenaltyDays=180',
+      '--what-if', 'criminalHistory.convictions.0.offenseTypes=[illegal_entry_1325_first]',
+    ];
+    const { code, stdout } = await run(['screen', ramos1326, '--format', 'json', ...plea]);
+    expect(code).toBe(EXIT.ok);
+    const report = JSON.parse(stdout);
+    expect(report.whatIfs).toContain('criminalHistory.convictions.0.maximumPenaltyDays = 180');
+    const daca = report.programs.find((p: { program: string }) => p.program === 'daca');
+    // A first 1325 offense with no custody is one non-significant misdemeanor (brief 2(e)); he stays
+    // barred by age and arrival, but no longer as a felon.
+    expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').status).toBe('does_not_apply');
+    expect(daca.outcomeReasons).toEqual(['ELEMENT:daca-under-31-on-june-15-2012', 'ELEMENT:daca-arrived-before-16th-birthday']);
+    // Morton: still Priority 1 (convicted), but Level 3, not Level 2 (brief 5(e)).
+    expect(report.programs.find((p: { program: string }) => p.program === 'morton')).toMatchObject({ priority: '1', level: '3' });
+    expect((await run(['screen', ramos1326, ...plea])).stdout).toContain('WHAT IF: criminalHistory.convictions.0.label = "misdemeanor"');
+  });
+
+  it('validates what-if changes like the case file itself', async () => {
+    const { code, stderr } = await run(['screen', ramos1326, '--what-if', 'person.dateOfBirth=yesterday']);
+    expect(code).toBe(EXIT.invalidCase);
+    expect(stderr).toContain('person.dateOfBirth: must be a date');
+    expect((await run(['screen', ramos1326, '--what-if', 'no equals sign'])).code).toBe(EXIT.usage);
+  });
+
   it('colours only a terminal, and honours NO_COLOR and --no-color', async () => {
     expect((await run(['screen', claudia], { colorSupported: true })).stdout).toMatch(/\u001b\[/);
     expect((await run(['screen', claudia], { colorSupported: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { applyWhatIfs } from '../../src/case/what-if.js';
 
 export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
@@ -36,18 +37,6 @@ export interface ProgramExpectation {
 }
 
 const readYaml = (file: string): unknown => parse(readFileSync(file, 'utf8'));
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    if (node[key] === undefined || node[key] === null) node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  const last = keys[keys.length - 1]!;
-  if (value === null) delete node[last];
-  else node[last] = value;
-}
 
 function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
@@ -80,12 +69,12 @@ export function loadBoundaryFixtures(): { file: string; variants: FixtureCase[] 
       const spec = readYaml(join(dir, f)) as BoundaryFile;
       const base = readYaml(resolve(dir, spec.base));
       const variants = spec.variants.map((variant) => {
-        const caseValue = structuredClone(base) as Record<string, unknown>;
-        for (const [path, value] of Object.entries(variant.set ?? {})) setPath(caseValue, path, value);
+        const changes = Object.entries(variant.set ?? {}).map(([path, value]) => ({ path, value }));
         if (variant.convictions) {
           const convictions = variant.convictions.map((c) => withoutNulls({ ...spec.defaults?.conviction, ...c }));
-          setPath(caseValue, 'criminalHistory', { convictions });
+          changes.push({ path: 'criminalHistory', value: { convictions } });
         }
+        const caseValue = applyWhatIfs(base, changes);
         return { name: variant.name, file: join(dir, f), caseValue, expected: variant.expect };
       });
       return { file: f, variants };
