@@ -151,7 +151,7 @@ const Abuse = z.strictObject({
   occurred: asks(z.boolean().optional(), 'Was the client, or the client\'s child, battered or subjected to extreme cruelty?'),
   abuser: z
     .strictObject({
-      name: z.string().optional(),
+      name: z.string().optional().meta({ description: 'Name or initials of the abuser.' }),
       status: asks(RelativeStatus.optional(), "What is (or was) the abuser's immigration status?"),
       statusHistory: z.string().optional().meta({ description: "Changes in the abuser's status (lost status, naturalized, died), as told." }),
       relationship: asks(
@@ -162,13 +162,13 @@ const Abuse = z.strictObject({
     .optional(),
   victims: asks(z.array(z.enum(['client', 'child'])).optional(), 'Who was abused: the client, the client\'s child, or both?'),
   kinds: asks(z.array(z.enum(['battery', 'extreme_cruelty'])).optional(), 'Was it battery, extreme cruelty, or both?'),
-  from: DateSpec.optional(),
-  to: DateSpec.optional(),
-  marriageDate: DateSpec.optional(),
-  marriageEndedOn: DateSpec.optional(),
-  marriageEndReason: z.enum(['divorce', 'death', 'annulment']).optional(),
-  goodFaithMarriage: z.boolean().optional(),
-  residedWithAbuser: z.boolean().optional(),
+  from: asks(DateSpec.optional(), 'When did the abuse begin?'),
+  to: asks(DateSpec.optional(), 'When did the abuse end (absent if it continues)?'),
+  marriageDate: asks(DateSpec.optional(), 'If married to the abuser, on what date?'),
+  marriageEndedOn: asks(DateSpec.optional(), 'If the marriage ended, on what date?'),
+  marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?'),
+  goodFaithMarriage: asks(z.boolean().optional(), 'Was the marriage entered in good faith?'),
+  residedWithAbuser: asks(z.boolean().optional(), 'Did the client ever live with the abuser?'),
 });
 
 const Trafficking = z.strictObject({
@@ -179,22 +179,22 @@ const Trafficking = z.strictObject({
     .array(z.enum(['commercial_sex', 'involuntary_servitude', 'peonage', 'debt_bondage', 'slavery']))
     .optional()
     .meta({ description: 'What the trafficking was for.' }),
-  firstActDate: DateSpec.optional(),
+  firstActDate: asks(DateSpec.optional(), 'When did the first act of trafficking happen?'),
   ageAtFirstAct: asks(z.number().int().min(0).max(120).optional(), 'How old was the client at the first act of trafficking?'),
-  lastActDate: DateSpec.optional(),
-  location: z.enum(['united_states', 'abroad', 'both']).optional(),
+  lastActDate: asks(DateSpec.optional(), 'When did the last act of trafficking happen?'),
+  location: asks(z.enum(['united_states', 'abroad', 'both']).optional(), 'Did the trafficking happen in the United States, abroad, or both?'),
   presentOnAccountOfTrafficking: asks(z.boolean().optional(), 'Is the client in the United States on account of the trafficking?'),
   lawEnforcement: z
     .strictObject({
       requestReceived: asks(z.boolean().optional(), 'Did law enforcement ask the client for assistance?'),
       complied: asks(z.boolean().optional(), 'Did the client comply with every reasonable request?'),
-      offeredToCooperate: z.boolean().optional(),
-      reasonForNotComplying: z.enum(['trauma', 'request_unreasonable', 'other']).optional(),
-      declarationObtained: z.boolean().optional(),
+      offeredToCooperate: asks(z.boolean().optional(), 'Did the client offer to cooperate with law enforcement?'),
+      reasonForNotComplying: asks(z.enum(['trauma', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?'),
+      declarationObtained: asks(z.boolean().optional(), 'Has a law-enforcement declaration (Form I-914 Supplement B) been obtained?'),
     })
     .optional(),
   traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?'),
-  hardshipDescription: z.string().optional(),
+  hardshipDescription: z.string().optional().meta({ description: 'The harm the client would face on removal, as told.' }),
 });
 
 const Person = z.strictObject({

@@ -56,7 +56,7 @@ describe('penalty-and-custody classification', () => {
   });
   it('reads a bare label through the pack table, with review', () => {
     const result = custody({ criminalHistory: { category: 'reentry_felony' } });
-    expect(result.value).toEqual({ hasFelony: true, hasSignificantMisdemeanor: null, threeOrMoreMisdemeanors: null, hasConviction: null });
+    expect(result.value).toEqual({ hasFelony: true, hasSignificantMisdemeanor: null, threeOrMoreMisdemeanors: null });
     expect(result.notes).toEqual([{ code: 'bareLabel', subject: 'reentry_felony' }]);
   });
   it('is unknown throughout when nothing is recorded', () => {

@@ -23,7 +23,7 @@ import {
 import { birthRange } from '../person.js';
 import type { DayRange } from '../../case/dates.js';
 
-const KEYS = ['hasFelony', 'hasSignificantMisdemeanor', 'threeOrMoreMisdemeanors', 'hasConviction'] as const;
+const KEYS = ['hasFelony', 'hasSignificantMisdemeanor', 'threeOrMoreMisdemeanors'] as const;
 
 const Params = z.strictObject({
   felonyAboveDays: DayCount,
@@ -124,7 +124,7 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, para
   if (possible.length >= params.multipleMisdemeanorCount && count.high < possible.length) {
     notes.push({ code: 'groupedBySameIncident', subject: `${possible.length} misdemeanors counted as ${count.high}` });
   }
-  const value = { hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors, hasConviction: convictions.length > 0 };
+  const value = { hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors };
   const unsettled = [hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors].includes(null);
   const summary = convictions
     .map((c, i) => {
@@ -138,7 +138,7 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, para
 
 export const penaltyAndCustodyRecord = defineCalculator({
   description:
-    'Classifies the record by maximum penalty and days actually in custody (DACA-style): hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors (counted once per date or act), hasConviction.',
+    'Classifies the record by maximum penalty and days actually in custody (DACA-style): hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors (counted once per date or act).',
   params: Params,
   reviewCodes: [
     'bareLabel',
