@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (run `npm run build` first).
-import { main } from '../dist/cli/main.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// Thin launcher: the compiled CLI lives in dist/, which `npm install` builds (the prepare script).
+let cli;
+try {
+  cli = await import('../dist/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  process.stderr.write('relief: the CLI is not built yet; run "npm install" (or "npm run build") in the relief-screen folder first.\n');
+  process.exit(4);
+}
+process.exitCode = await cli.main(process.argv.slice(2));
