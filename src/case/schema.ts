@@ -96,7 +96,7 @@ const Departure = z.strictObject({
 const StatusPeriod = z.strictObject({
   status: ImmigrationStatus.meta({ description: 'Immigration status held during the period.' }),
   from: asks(DateSpec.optional(), 'From what date did the client hold this status?'),
-  to: asks(DateSpec.optional(), 'Until what date did the client hold this status (absent if it continues)?'),
+  to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'Until what date did the client hold this status ("present" if it continues)?'),
 });
 
 const PriorRemoval = z.strictObject({
@@ -163,7 +163,7 @@ const Abuse = z.strictObject({
   victims: asks(z.array(z.enum(['client', 'child'])).optional(), 'Who was abused: the client, the client\'s child, or both?'),
   kinds: asks(z.array(z.enum(['battery', 'extreme_cruelty'])).optional(), 'Was it battery, extreme cruelty, or both?'),
   from: asks(DateSpec.optional(), 'When did the abuse begin?'),
-  to: asks(DateSpec.optional(), 'When did the abuse end (absent if it continues)?'),
+  to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'When did the abuse end ("present" if it continues)?'),
   marriageDate: asks(DateSpec.optional(), 'If married to the abuser, on what date?'),
   marriageEndedOn: asks(DateSpec.optional(), 'If the marriage ended, on what date?'),
   marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?'),

@@ -46,9 +46,10 @@ function entriesOf(caseFile: CaseFile): Movement[] | undefined {
 function exitsOf(caseFile: CaseFile): Exit[] | undefined {
   const departures = caseFile.departures;
   const removals = caseFile.removal?.priorRemovals;
-  if (departures === undefined && removals === undefined) return undefined;
+  // Both lists must be known: a removal is a departure too.
+  if (departures === undefined || removals === undefined) return undefined;
   const exits: Exit[] = [];
-  departures?.forEach((d, i) =>
+  departures.forEach((d, i) =>
     exits.push({
       range: rangeOf(d.date),
       label: `departure ${d.date ?? `#${i + 1} (date unknown)`}`,
@@ -77,7 +78,8 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
 function missingLists(caseFile: CaseFile): string[] {
   const missing: string[] = [];
   if (!caseFile.entries) missing.push('entries');
-  if (!caseFile.departures && !caseFile.removal?.priorRemovals) missing.push('departures');
+  if (!caseFile.departures) missing.push('departures');
+  if (!caseFile.removal?.priorRemovals) missing.push('removal.priorRemovals');
   return missing;
 }
 
@@ -154,6 +156,8 @@ export const continuousResidenceSince = defineCalculator({
     const reasons: string[] = [];
     for (const exit of exits) {
       if (exit.range.latest < since || exit.range.earliest > screeningDay) continue;
+      // An exit whose dates only may fall in the window cannot break residence for sure.
+      const surelyInWindow = exit.range.earliest >= since && exit.range.latest <= screeningDay;
       let excused: Tri;
       if (exit.underOrder === true) {
         excused = false;
@@ -176,6 +180,10 @@ export const continuousResidenceSince = defineCalculator({
       if (exit.underOrder === null && excused !== false) {
         excused = excused === true ? null : excused;
         missing.push(`${exit.path}.underOrder`);
+      }
+      if (!surelyInWindow && excused === false) {
+        excused = null;
+        missing.push(`${exit.path}.date`);
       }
       verdicts.push(excused);
     }
@@ -201,7 +209,8 @@ export const lawfulStatusOn = defineCalculator({
     const day = resolveDay(params.date, context);
     const covering = history.map((period) => {
       const from = rangeOf(period.from);
-      const to = period.to ? rangeOf(period.to) : { earliest: Infinity, latest: Infinity };
+      // "present" means it continues; an absent end is unknown: any time from the start on.
+      const to = period.to === 'present' ? { earliest: Infinity, latest: Infinity } : period.to ? rangeOf(period.to) : { earliest: from.earliest, latest: Infinity };
       const surely = from.latest <= day && to.earliest >= day;
       const maybe = from.earliest <= day && to.latest >= day;
       return { status: period.status, surely, maybe };
@@ -281,9 +290,12 @@ export const yearsSinceFirstEntryAtLeast = defineCalculator({
   compute({ caseFile, screeningDay }, params) {
     const first = firstEntryRange(caseFile);
     if (!first || !Number.isFinite(first.latest)) return derived(null, 'the date of first entry is not recorded', ['entries']);
-    const value: Tri =
-      anniversary(first.latest, params.years) <= screeningDay ? true : anniversary(first.earliest, params.years) > screeningDay ? false : null;
-    return derived(value, `first entry ${toIsoDate(first.earliest)}${first.latest !== first.earliest ? ` to ${toIsoDate(first.latest)}` : ''}`, value === null ? ['entries'] : []);
+    // An undated entry could be the first one, at any earlier time: then "not yet N years" is never sure.
+    const longEnough = anniversary(first.latest, params.years) <= screeningDay;
+    const tooShort = Number.isFinite(first.earliest) && anniversary(first.earliest, params.years) > screeningDay;
+    const value: Tri = longEnough ? true : tooShort ? false : null;
+    const from = Number.isFinite(first.earliest) ? toIsoDate(first.earliest) : 'an unknown date';
+    return derived(value, `first entry ${from}${first.latest !== first.earliest ? ` to ${toIsoDate(first.latest)}` : ''}`, value === null ? ['entries'] : []);
   },
 });
 

@@ -42,17 +42,28 @@ describe('penalty-and-custody classification', () => {
     const sameDate = custody(convictions({}, {}, {}));
     expect(sameDate.value).toMatchObject({ threeOrMoreMisdemeanors: false });
     expect(sameDate.notes.map((n) => n.code)).toContain('groupedBySameIncident');
-    expect(custody(convictions({}, { offenseDate: '2011-02-01' }, { offenseDate: '2011-03-01' })).value).toMatchObject({ threeOrMoreMisdemeanors: true });
+    expect(custody(convictions({ incidentId: 'x' }, { offenseDate: '2011-02-01', incidentId: 'y' }, { offenseDate: '2011-03-01', incidentId: 'z' })).value).toMatchObject({ threeOrMoreMisdemeanors: true });
     expect(custody(convictions({ incidentId: 'x' }, { offenseDate: '2011-02-01', incidentId: 'x' }, { offenseDate: '2011-03-01' })).value).toMatchObject({ threeOrMoreMisdemeanors: false });
   });
+  it('leaves the count open, asking for the incident, when the scheme is not recorded', () => {
+    const open = custody(convictions({}, { offenseDate: '2011-02-01' }, { offenseDate: '2011-03-01' }));
+    expect(open.value).toMatchObject({ threeOrMoreMisdemeanors: null });
+    expect(open.missing).toEqual(expect.arrayContaining(['criminalHistory.convictions[0].incidentId']));
+  });
+  it('lets dates that may coincide count once at the least', () => {
+    expect(custody(convictions({ incidentId: 'x', offenseDate: '2011-02' }, { offenseDate: '2011-02-10', incidentId: 'y' }, { offenseDate: '2011-03-01', incidentId: 'z' })).value).toMatchObject({ threeOrMoreMisdemeanors: null });
+  });
   it('keeps the count open while a conviction could still be a misdemeanor', () => {
-    expect(custody(convictions({}, { offenseDate: '2011-02-01' }, { offenseDate: '2011-03-01', maximumPenaltyDays: undefined })).value).toMatchObject({ threeOrMoreMisdemeanors: null, hasFelony: null });
+    expect(custody(convictions({ incidentId: 'x' }, { offenseDate: '2011-02-01', incidentId: 'y' }, { offenseDate: '2011-03-01', incidentId: 'z', maximumPenaltyDays: undefined })).value).toMatchObject({ threeOrMoreMisdemeanors: null, hasFelony: null });
   });
   it('works out a juvenile offense from the dates of birth and offense', () => {
-    const caseFile: CaseFile = { person: { dateOfBirth: '1995-06-01' }, ...convictions({ juvenile: undefined, maximumPenaltyDays: 730, offenseDate: '2012-05-31' }) };
+    const caseFile: CaseFile = { person: { dateOfBirth: '1995-06-01' }, ...convictions({ juvenile: undefined, triedAsAdult: false, maximumPenaltyDays: 730, offenseDate: '2012-05-31' }) };
     const result = custody(caseFile);
     expect(result.value).toMatchObject({ hasFelony: false });
     expect(result.notes.map((n) => n.code)).toContain('juvenile');
+  });
+  it('does not take an unknown "tried as an adult" as a no', () => {
+    expect(custody(convictions({ juvenile: true, maximumPenaltyDays: 730 })).value).toMatchObject({ hasFelony: null });
   });
   it('reads a bare label through the pack table, with review', () => {
     const result = custody({ criminalHistory: { category: 'reentry_felony' } });

@@ -5,18 +5,22 @@ import { continuousResidenceSince, lawfulStatusOn, presenceOn, recentUnlawfulEnt
 
 const SCREENING = '2013-01-15';
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
+/** No prior removals: with departures, what makes the movement history complete. */
+const neverRemoved = { removal: { priorRemovals: [] } };
 const present = (caseFile: CaseFile, day: string) => presenceOn(caseFile, parseExactDate(day), parseExactDate(SCREENING)).value;
 
 describe('presence on a date', () => {
-  const trip: CaseFile = { entries: [{ date: '2000-05-01' }, { date: '2012-06-16' }], departures: [{ date: '2012-06-01' }] };
+  const trip: CaseFile = { ...neverRemoved, entries: [{ date: '2000-05-01' }, { date: '2012-06-16' }], departures: [{ date: '2012-06-01' }] };
   it('counts the days of entry and of departure as days present', () => {
     expect(present(trip, '2012-06-01')).toBe(true);
     expect(present(trip, '2012-06-15')).toBe(false);
     expect(present(trip, '2012-06-16')).toBe(true);
   });
-  it('is false before any entry and unknown when departures are not recorded', () => {
+  it('is false before any entry and unknown when departures or removals are not recorded', () => {
     expect(present({ entries: [{ date: '2000-05-01' }], departures: [] }, '2000-04-30')).toBe(false);
-    expect(present({ entries: [{ date: '2000-05-01' }] }, '2005-01-01')).toBeNull();
+    expect(present({ ...neverRemoved, entries: [{ date: '2000-05-01' }] }, '2005-01-01')).toBeNull();
+    expect(present({ entries: [{ date: '2000-05-01' }], departures: [] }, '2005-01-01')).toBeNull();
+    expect(present({ ...neverRemoved, entries: [{ date: '2000-05-01' }], departures: [] }, '2005-01-01')).toBe(true);
   });
   it('uses the current location for the screening date', () => {
     expect(present({ person: { currentLocation: 'outside_united_states' }, entries: [{ date: '2000-05-01' }], departures: [] }, SCREENING)).toBe(false);
@@ -31,7 +35,7 @@ describe('presence on a date', () => {
 
 describe('continuous residence', () => {
   const params = { since: '2007-06-15', briefAbsencesExcusedBefore: '2012-08-15', advanceParoleExcusesAfterCutoff: true };
-  const resident = (caseFile: CaseFile) => continuousResidenceSince.compute(context(caseFile), params);
+  const resident = (caseFile: CaseFile) => continuousResidenceSince.compute(context({ ...neverRemoved, ...caseFile }), params);
   const entries = [{ date: '2000-05-01' }, { date: '2012-09-01' }];
   it('is broken by travel from the cutoff without advance parole, and not the day before', () => {
     expect(resident({ entries, departures: [{ date: '2012-08-15', underOrder: 'none', advanceParole: false }] }).value).toBe(false);
@@ -41,6 +45,9 @@ describe('continuous residence', () => {
     const result = resident({ entries, departures: [{ date: '2010-01-01', underOrder: 'none' }] });
     expect(result.value).toBeNull();
     expect(result.missing).toContain('departures[0].briefCasualInnocent');
+  });
+  it('cannot be broken for sure by a removal whose date is unknown', () => {
+    expect(resident({ entries, departures: [], removal: { priorRemovals: [{}] } }).value).toBeNull();
   });
   it('is broken by a departure under an order, with a review note', () => {
     const result = resident({ entries, departures: [{ date: '2010-01-01', underOrder: 'removal', briefCasualInnocent: true }] });
@@ -57,13 +64,17 @@ describe('continuous residence', () => {
 describe('status on a date', () => {
   const params = { date: '2012-06-15', lawfulStatuses: ['nonimmigrant' as const], unsettledStatuses: ['parole' as const] };
   const lawful = (caseFile: CaseFile) => lawfulStatusOn.compute(context(caseFile), params);
+  it('reads an end date of "present" as continuing, and an absent end as unknown', () => {
+    expect(lawful({ statusHistory: [{ status: 'none', from: '2010-01-01', to: 'present' }] }).value).toBe(false);
+    expect(lawful({ statusHistory: [{ status: 'none', from: '2010-01-01' }] }).value).toBeNull();
+  });
   it('is lawful through the last day of a status and not after', () => {
     expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-15' }] }).value).toBe(true);
-    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-14' }, { status: 'none', from: '2012-06-15' }] }).value).toBe(false);
+    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-14' }, { status: 'none', from: '2012-06-15', to: 'present' }] }).value).toBe(false);
   });
   it('is unknown, with review, for an unsettled status, and unknown for a gap', () => {
-    expect(lawful({ statusHistory: [{ status: 'parole', from: '2012-01-01' }] })).toMatchObject({ value: null, notes: [{ code: 'unsettledStatus' }] });
-    expect(lawful({ statusHistory: [{ status: 'none', from: '2012-07-01' }] }).value).toBeNull();
+    expect(lawful({ statusHistory: [{ status: 'parole', from: '2012-01-01', to: 'present' }] })).toMatchObject({ value: null, notes: [{ code: 'unsettledStatus' }] });
+    expect(lawful({ statusHistory: [{ status: 'none', from: '2012-07-01', to: 'present' }] }).value).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import {
   CategoryConclusions,
   atLeast,
+  type CountRange,
   convictionName,
   convictionPath,
   hasType,
@@ -21,7 +22,7 @@ import {
   wasJuvenile,
 } from './common.js';
 import { birthRange } from '../person.js';
-import type { DayRange } from '../../case/dates.js';
+import { parseDateSpec, type DayRange } from '../../case/dates.js';
 
 const KEYS = ['hasFelony', 'hasSignificantMisdemeanor', 'threeOrMoreMisdemeanors'] as const;
 
@@ -55,7 +56,9 @@ function classify(
   // Expunged convictions and juvenile adjudications (not tried as an adult) are not automatic bars.
   const juvenile = wasJuvenile(conviction, birth, params.juvenileUnderAge);
   if (juvenile === null) missing.push(convictionPath(index, 'juvenile'));
-  const juvenileOnly: Tri = juvenile === null ? null : juvenile && conviction.triedAsAdult !== true;
+  const triedAsAdult: Tri = conviction.triedAsAdult ?? null;
+  const juvenileOnly = triAnd([juvenile, triNot(triedAsAdult)]);
+  if (juvenile === true && triedAsAdult === null) missing.push(convictionPath(index, 'triedAsAdult'));
   if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
   if (juvenileOnly) notes.push({ code: 'juvenile', subject: name });
   const excludedType = hasType(conviction, params.excludedOffenseTypes);
@@ -85,26 +88,28 @@ function classify(
   return { counts, felony, misdemeanor, significant: triAnd([misdemeanor, triOr([enumerated, longCustody])]) };
 }
 
-/** Groups by offense date or incident id: offenses on one date or from one act count once. */
-function groupKey(conviction: Conviction, index: number): string[] {
-  const keys: string[] = [];
-  if (conviction.incidentId) keys.push(`incident:${conviction.incidentId}`);
-  if (conviction.offenseDate && /^\d{4}-\d{2}-\d{2}$/.test(conviction.offenseDate)) keys.push(`date:${conviction.offenseDate}`);
-  return keys.length ? keys : [`alone:${index}`];
+/**
+ * Misdemeanors on the same date, or from the same act or scheme (same incident id), count once.
+ * The count is a range: at least the groups that surely differ (a conviction whose incident is not
+ * recorded may belong to any scheme, and dates that may coincide may be one date), at most the
+ * groups that are not surely the same.
+ */
+function groupCount(indices: number[], convictions: Conviction[]): CountRange {
+  const dates = indices.map((i) => parseDateSpec(convictions[i]!.offenseDate ?? ''));
+  const incident = (k: number) => convictions[indices[k]!]!.incidentId;
+  const sameDateSurely = (a: number, b: number) => Boolean(dates[a] && dates[b] && dates[a]!.earliest === dates[a]!.latest && dates[a]!.earliest === dates[b]!.earliest && dates[b]!.earliest === dates[b]!.latest);
+  const sameDatePossibly = (a: number, b: number) => !dates[a] || !dates[b] || (dates[a]!.earliest <= dates[b]!.latest && dates[b]!.earliest <= dates[a]!.latest);
+  const surelyOne = (a: number, b: number) => (incident(a) !== undefined && incident(a) === incident(b)) || sameDateSurely(a, b);
+  const maybeOne = (a: number, b: number) => incident(a) === undefined || incident(b) === undefined || incident(a) === incident(b) || sameDatePossibly(a, b);
+  return { low: components(indices.length, maybeOne), high: components(indices.length, surelyOne) };
 }
 
-function countGroups(indices: number[], convictions: Conviction[]): number {
-  const parent = new Map<number, number>(indices.map((i) => [i, i]));
-  const find = (i: number): number => (parent.get(i) === i ? i : find(parent.get(i)!));
-  const firstWithKey = new Map<string, number>();
-  for (const i of indices) {
-    for (const key of groupKey(convictions[i]!, i)) {
-      const other = firstWithKey.get(key);
-      if (other === undefined) firstWithKey.set(key, i);
-      else parent.set(find(i), find(other));
-    }
-  }
-  return new Set(indices.map(find)).size;
+/** Number of groups when items joined by `linked` (directly or through others) form one group. */
+function components(size: number, linked: (a: number, b: number) => boolean): number {
+  const parent = Array.from({ length: size }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : find(parent[i]!));
+  for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) if (linked(a, b)) parent[find(a)] = find(b);
+  return new Set(parent.map((_, i) => find(i))).size;
 }
 
 function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, params: z.infer<typeof Params>): Derived {
@@ -119,10 +124,11 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, para
   const plain = classes.map((c) => triAnd([c.counts, c.misdemeanor, triNot(c.significant)]));
   const sure = plain.flatMap((v, i) => (v === true ? [i] : []));
   const possible = plain.flatMap((v, i) => (v !== false ? [i] : []));
-  const count = { low: countGroups(sure, convictions), high: countGroups(possible, convictions) };
+  const count = { low: groupCount(sure, convictions).low, high: groupCount(possible, convictions).high };
   const threeOrMoreMisdemeanors = atLeast(count, params.multipleMisdemeanorCount);
-  if (possible.length >= params.multipleMisdemeanorCount && count.high < possible.length) {
-    notes.push({ code: 'groupedBySameIncident', subject: `${possible.length} misdemeanors counted as ${count.high}` });
+  if (possible.length >= params.multipleMisdemeanorCount) {
+    if (count.high < possible.length) notes.push({ code: 'groupedBySameIncident', subject: `${possible.length} misdemeanors counted as ${count.high}` });
+    if (threeOrMoreMisdemeanors === null) possible.forEach((i) => convictions[i]!.incidentId === undefined && missing.push(convictionPath(i, 'incidentId')));
   }
   const value = { hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors };
   const unsettled = [hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors].includes(null);
