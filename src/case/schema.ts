@@ -41,6 +41,8 @@ export const ImmigrationStatus = z.enum([
 
 export const RelativeStatus = z.enum(['us_citizen', 'lawful_permanent_resident', 'other']);
 
+export const Jurisdiction = z.enum(['federal', 'state', 'municipal', 'foreign', 'juvenile_court']);
+
 export const ConvictionCategory = z.enum([
   'none',
   'illegal_entry_misdemeanor',
@@ -107,7 +109,7 @@ const PriorRemoval = z.strictObject({
 
 const Conviction = z.strictObject({
   id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
-  jurisdiction: asks(z.enum(['federal', 'state', 'municipal', 'foreign', 'juvenile_court']).optional(), 'Which kind of court entered this conviction?'),
+  jurisdiction: asks(Jurisdiction.optional(), 'Which kind of court entered this conviction?'),
   jurisdictionName: z.string().optional().meta({ description: 'State or court name, e.g. "Arizona".' }),
   label: asks(
     z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']).optional(),
@@ -118,6 +120,7 @@ const Conviction = z.strictObject({
   maximumPenaltyDays: asks(Days.optional(), 'What is the maximum term of imprisonment the statute of conviction authorizes, in days?'),
   sentenceImposedDays: asks(Days.optional(), 'What prison or jail sentence was imposed, in days (including any suspended part)?'),
   sentenceSuspendedDays: asks(Days.optional(), 'How many days of the sentence were suspended?'),
+  sentenceToCustodyDays: asks(Days.optional(), 'How many days of the sentence were to be served in custody, not suspended (0 for a fully suspended sentence)?'),
   daysInCustody: asks(Days.optional(), 'How many days was the client actually in criminal custody for this offense?'),
   daysHeldOnImmigrationDetainer: asks(Days.optional(), 'Of those days, how many were held only on an immigration detainer?'),
   probationDays: z.number().int().min(0).optional().meta({ description: 'Probation ordered, in days.' }),
@@ -241,6 +244,9 @@ const Equities = z.strictObject({
   crimeVictim: asks(z.boolean().optional(), 'Is the client the victim of a serious crime other than abuse or trafficking?'),
   witness: asks(z.boolean().optional(), 'Is the client a witness in an investigation or prosecution?'),
   civilRightsPlaintiff: asks(z.boolean().optional(), 'Is the client a plaintiff in a non-frivolous civil-rights or labor case?'),
+  weakTiesToHomeCountry: asks(z.boolean().optional(), 'Does the client have few or no ties left in the country of nationality?'),
+  dangerousConditionsInHomeCountry: asks(z.boolean().optional(), 'Are conditions in the country of nationality dangerous for the client?'),
+  removalUnlikelyByNationality: asks(z.boolean().optional(), 'Does the client\'s nationality make removal unlikely (e.g. no repatriation agreement)?'),
 });
 
 const Removal = z.strictObject({
@@ -259,6 +265,7 @@ const Security = z.strictObject({
   outstandingCriminalWarrant: asks(z.boolean().optional(), 'Is there an outstanding criminal warrant for the client?'),
   nationalSecurityConcern: asks(z.boolean().optional(), 'Is there any terrorism, espionage or national-security concern?'),
   immigrationFraud: asks(z.boolean().optional(), 'Has the client obtained status or entry by visa, identity or benefit fraud?'),
+  recentVisaAbuse: asks(z.boolean().optional(), 'Has the client recently knowingly abused a visa or the visa waiver program?'),
   pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?'),
 });
 
@@ -311,6 +318,10 @@ export const CaseFile = z
       }
       if (conviction.sentenceSuspendedDays !== undefined && conviction.sentenceImposedDays !== undefined && conviction.sentenceSuspendedDays > conviction.sentenceImposedDays) {
         ctx.addIssue({ code: 'custom', path: [...at, 'sentenceSuspendedDays'], message: 'more days are suspended than the sentence imposed' });
+      }
+      const { sentenceImposedDays: imposed, sentenceSuspendedDays: suspended, sentenceToCustodyDays: toCustody } = conviction;
+      if (toCustody !== undefined && imposed !== undefined && (toCustody > imposed || (suspended !== undefined && toCustody !== imposed - suspended))) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'sentenceToCustodyDays'], message: 'does not match the sentence imposed less the days suspended' });
       }
       if (conviction.daysHeldOnImmigrationDetainer !== undefined && conviction.daysInCustody !== undefined && conviction.daysHeldOnImmigrationDetainer > conviction.daysInCustody) {
         ctx.addIssue({ code: 'custom', path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });

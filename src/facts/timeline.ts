@@ -133,7 +133,7 @@ export const presentOn = defineCalculator({
 
 export const continuousResidenceSince = defineCalculator({
   description:
-    'Continuously resided in the United States from a start date to the screening date: every departure in between must be excused (brief, casual and innocent before a cutoff; with advance parole after it) and none may be under an order.',
+    'Continuously resided in the United States from a start date to the screening date: arrived by the start date, and every absence since (including one under way on the start date) is excused: brief, casual and innocent before a cutoff, with advance parole after it, and never under an order.',
   params: z.strictObject({
     since: DateParam,
     briefAbsencesExcusedBefore: DateParam,
@@ -144,43 +144,33 @@ export const continuousResidenceSince = defineCalculator({
     const { caseFile, screeningDay } = context;
     const since = resolveDay(params.since, context);
     const cutoff = resolveDay(params.briefAbsencesExcusedBefore, context);
-    const start = presenceOn(caseFile, since, screeningDay);
+    const entries = entriesOf(caseFile);
+    if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
     const notes: ReviewNote[] = [];
     const entryOnStart = caseFile.entries?.find((e) => e.date && parseDateSpec(e.date)?.earliest === since && parseDateSpec(e.date)?.latest === since);
     if (entryOnStart) notes.push({ code: 'arrivedOnStartDate', subject: `entry ${entryOnStart.date}` });
-    if (start.value === false) return derived(false, `not present on ${describeDay(params.since)}: ${start.detail}`, [], notes);
+    const arrived: Tri = entries.some((e) => e.range.latest <= since) ? true : entries.every((e) => e.range.earliest > since) ? false : null;
+    if (arrived === false) return derived(false, `no entry on or before ${describeDay(params.since)}`, [], notes);
     const exits = exitsOf(caseFile);
     if (!exits) return derived(null, 'the departures are not recorded', missingLists(caseFile), notes);
-    const missing: string[] = start.value === null ? missingLists(caseFile) : [];
-    const verdicts: Tri[] = [start.value];
+
+    // An absence under way on the start date counts like one begun after it.
+    const present = presenceOn(caseFile, since, screeningDay).value;
+    const awayOnStart = exits.filter(
+      (x) => x.range.latest < since && !entries.some((e) => isBefore(x, e) && e.range.latest <= since),
+    );
+    const missing: string[] = arrived === null ? ['entries'] : [];
+    const verdicts: Tri[] = [arrived];
     const reasons: string[] = [];
     for (const exit of exits) {
-      if (exit.range.latest < since || exit.range.earliest > screeningDay) continue;
+      if (exit.range.earliest > screeningDay) continue;
+      let surelyInWindow: boolean;
+      if (exit.range.latest >= since) surelyInWindow = exit.range.earliest >= since && exit.range.latest <= screeningDay;
+      else if (present !== true && awayOnStart.includes(exit)) surelyInWindow = present === false && awayOnStart.length === 1;
+      else continue;
+      let excused = absenceExcused(exit, cutoff, params.advanceParoleExcusesAfterCutoff, missing, notes);
+      reasons.push(describeAbsence(exit, excused, cutoff, params.briefAbsencesExcusedBefore));
       // An exit whose dates only may fall in the window cannot break residence for sure.
-      const surelyInWindow = exit.range.earliest >= since && exit.range.latest <= screeningDay;
-      let excused: Tri;
-      if (exit.underOrder === true) {
-        excused = false;
-        notes.push({ code: 'departureUnderOrder', subject: exit.label });
-        reasons.push(`${exit.label} was under an order`);
-      } else if (exit.range.latest < cutoff) {
-        excused = exit.briefCasualInnocent ?? null;
-        if (excused === null) missing.push(`${exit.path}.briefCasualInnocent`);
-        else notes.push({ code: 'briefCasualInnocentAssessed', subject: exit.label });
-        reasons.push(`${exit.label} ${excused === null ? 'may or may not be' : excused ? 'was' : 'was not'} brief, casual and innocent`);
-      } else if (exit.range.earliest >= cutoff) {
-        excused = params.advanceParoleExcusesAfterCutoff ? (exit.advanceParole ?? null) : false;
-        if (excused === null) missing.push(`${exit.path}.advanceParole`);
-        reasons.push(`${exit.label} ${excused === null ? 'may or may not have been' : excused ? 'was' : 'was not'} with advance parole`);
-      } else {
-        excused = null;
-        missing.push(`${exit.path}.date`);
-        reasons.push(`${exit.label} may fall on either side of ${describeDay(params.briefAbsencesExcusedBefore)}`);
-      }
-      if (exit.underOrder === null && excused !== false) {
-        excused = excused === true ? null : excused;
-        missing.push(`${exit.path}.underOrder`);
-      }
       if (!surelyInWindow && excused === false) {
         excused = null;
         missing.push(`${exit.path}.date`);
@@ -188,12 +178,42 @@ export const continuousResidenceSince = defineCalculator({
       verdicts.push(excused);
     }
     const value = triAnd(verdicts);
-    const detail =
-      `present on ${describeDay(params.since)}: ${start.detail}` +
-      (reasons.length ? `; ${reasons.join('; ')}` : '; no departure since then');
+    const detail = `${arrived ? 'arrived' : 'may have arrived'} by ${describeDay(params.since)}` + (reasons.length ? `; ${reasons.join('; ')}` : '; no absence since then');
     return derived(value, detail, value === null ? [...new Set(missing)] : [], notes);
   },
 });
+
+/** Whether one absence is excused: never under an order; before the cutoff if brief, casual and innocent; after it with advance parole. */
+function absenceExcused(exit: Exit, cutoff: EpochDay, paroleExcuses: boolean, missing: string[], notes: ReviewNote[]): Tri {
+  let excused: Tri;
+  if (exit.underOrder === true) {
+    notes.push({ code: 'departureUnderOrder', subject: exit.label });
+    return false;
+  }
+  if (exit.range.latest < cutoff) {
+    excused = exit.briefCasualInnocent ?? null;
+    if (excused === null) missing.push(`${exit.path}.briefCasualInnocent`);
+    else notes.push({ code: 'briefCasualInnocentAssessed', subject: exit.label });
+  } else if (exit.range.earliest >= cutoff) {
+    excused = paroleExcuses ? (exit.advanceParole ?? null) : false;
+    if (excused === null) missing.push(`${exit.path}.advanceParole`);
+  } else {
+    excused = null;
+    missing.push(`${exit.path}.date`);
+  }
+  if (exit.underOrder === null && excused !== false) {
+    missing.push(`${exit.path}.underOrder`);
+    return null;
+  }
+  return excused;
+}
+
+function describeAbsence(exit: Exit, excused: Tri, cutoff: EpochDay, cutoffParam: DateParam): string {
+  if (exit.underOrder === true) return `${exit.label} was under an order`;
+  const verdict = excused === null ? 'may or may not be excused' : excused ? 'is excused' : 'is not excused';
+  const rule = exit.range.latest < cutoff ? 'brief, casual and innocent' : exit.range.earliest >= cutoff ? 'advance parole' : `which side of ${describeDay(cutoffParam)}`;
+  return `${exit.label} ${verdict} (${rule})`;
+}
 
 export const lawfulStatusOn = defineCalculator({
   description: 'Held a lawful immigration status on a date, according to the status history.',
@@ -202,7 +222,7 @@ export const lawfulStatusOn = defineCalculator({
     lawfulStatuses: z.array(ImmigrationStatus).min(1),
     unsettledStatuses: z.array(ImmigrationStatus),
   }),
-  reviewCodes: ['unsettledStatus'],
+  reviewCodes: ['unsettledStatus', 'statusEndsOnDate'],
   compute(context, params) {
     const history = context.caseFile.statusHistory;
     if (!history) return derived(null, 'the status history is not recorded', ['statusHistory']);
@@ -215,12 +235,15 @@ export const lawfulStatusOn = defineCalculator({
       const maybe = from.earliest <= day && to.latest >= day;
       return { status: period.status, surely, maybe };
     });
+    const lawful = (status: string) => params.lawfulStatuses.includes(status as never);
     const possible = covering.filter((c) => c.maybe);
     if (possible.length === 0) return derived(null, `no status period covers ${describeDay(params.date)}`, ['statusHistory']);
-    const lawful = (status: string) => params.lawfulStatuses.includes(status as never);
     const notes: ReviewNote[] = possible
       .filter((c) => params.unsettledStatuses.includes(c.status))
       .map((c) => ({ code: 'unsettledStatus', subject: c.status }));
+    // "Expired as of" a date leaves the last day itself open.
+    const endsThatDay = history.filter((p) => lawful(p.status) && p.to !== undefined && p.to !== 'present' && parseDateSpec(p.to)?.latest === day);
+    for (const period of endsThatDay) notes.push({ code: 'statusEndsOnDate', subject: `${period.status} until ${period.to}` });
     const value: Tri = triOr(
       possible.map((c) => (params.unsettledStatuses.includes(c.status) ? null : lawful(c.status) ? (c.surely ? true : null) : false)),
     );

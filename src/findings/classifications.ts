@@ -6,10 +6,17 @@
 import type { LoadedPack } from '../packs/load.js';
 import type { Finding, ReviewReason } from './program-result.js';
 
+export const NOT_APPLICABLE = 'not_applicable';
+
 export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): { values: Record<string, string | null>; undetermined: string[] } {
   const result: Record<string, string | null> = {};
   const undeterminedFields: string[] = [];
   const setsOf = new Map(loaded.pack.rules.map((rule) => [rule.id, rule.sets]));
+  // Outside its scope (e.g. a person outside the United States) a framework classifies nothing.
+  if (findings.some((f) => f.kind === 'scope' && f.status === 'does_not_apply')) {
+    const fields = Object.keys(loaded.pack.classifications ?? {});
+    return { values: Object.fromEntries(fields.map((field) => [field, NOT_APPLICABLE])), undetermined: [] };
+  }
   for (const [field, spec] of Object.entries(loaded.pack.classifications ?? {})) {
     const setting = (value: string) =>
       findings.filter((f) => {
@@ -31,6 +38,7 @@ export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons:
     if (undecided.length) {
       const values = [...new Set(undecided.map((f) => `"${setsOf.get(f.rule)!.value}"`))];
       reviewReasons.push({
+        code: `undetermined:${field}`,
         reason: `${spec.description}: ${values.join(', ')} could not be ruled out on the known facts${chosen ? `; reported as "${chosen}"` : ''} (${undecided.map((f) => f.name).join('; ')})`,
         citation: [...new Set(undecided.map((f) => f.citation))].join('; '),
       });

@@ -33,6 +33,8 @@ export interface Finding {
 }
 
 export interface ReviewReason {
+  /** Stable id of the review point: a rule id, a review-note code, "legal-status", or "undetermined:<field>". */
+  code: string;
   reason: string;
   citation: string;
   rule?: string;
@@ -121,15 +123,16 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   const findings = buildFindings(evaluations, facts);
 
   const reviewReasons: ReviewReason[] = [];
+  if (pack.standingReview) reviewReasons.push({ code: 'legal-status', ...pack.standingReview });
   for (const { rule, status } of evaluations) {
-    if (rule.review?.when.includes(status)) reviewReasons.push({ reason: rule.review.reason, citation: rule.citation, rule: rule.id });
+    if (rule.review?.when.includes(status)) reviewReasons.push({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
   const usedFacts = new Set(evaluations.flatMap((e) => [...allFacts(e.trace)]));
   for (const name of usedFacts) {
     for (const note of facts.get(name)!.notes) {
       const wording = pack.reviewNotes[note.code]!;
       const duplicate = reviewReasons.some((r) => r.reason === wording.reason && r.subject === note.subject);
-      if (!duplicate) reviewReasons.push({ reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
+      if (!duplicate) reviewReasons.push({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
     }
   }
 

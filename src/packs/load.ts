@@ -94,6 +94,24 @@ function substituteParameters(value: unknown, parameters: Record<string, z.infer
   return value;
 }
 
+/** Lets a rule's condition compare with a parameter: `"value": { "parameter": "repeatOffenderConvictions" }`. */
+function withConditionParameters(rawPack: unknown, parameters: Record<string, z.infer<typeof Parameter>>, problems: string[]): unknown {
+  const rules = (rawPack as { rules?: unknown }).rules;
+  if (!Array.isArray(rules)) return rawPack;
+  const visit = (node: unknown, where: string): unknown => {
+    if (Array.isArray(node)) return node.map((child) => visit(child, where));
+    if (node === null || typeof node !== 'object') return node;
+    const entries = Object.entries(node).map(([key, value]) =>
+      key === 'value' && isParameterRef(value) ? [key, substituteParameters(value, parameters, new Set(), problems, where)] : [key, visit(value, where)],
+    );
+    return Object.fromEntries(entries);
+  };
+  return {
+    ...(rawPack as object),
+    rules: rules.map((rule: { id?: unknown; conditions?: unknown }) => ({ ...rule, conditions: visit(rule.conditions, `rule "${String(rule.id)}"`) })),
+  };
+}
+
 function declareFacts(pack: Pack, parameters: Record<string, z.infer<typeof Parameter>>, problems: string[]): Map<string, DeclaredFact> {
   const facts = new Map<string, DeclaredFact>();
   for (const [name, declaration] of Object.entries(pack.facts)) {
@@ -150,9 +168,18 @@ function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, rule
   if (rule.kind === 'requirement' || rule.kind === 'bar' || rule.kind === 'waiver') {
     if (pack.kind !== 'eligibility') problems.push(`${at}: ${rule.kind} rules belong in eligibility packs`);
   }
+  if (rule.kind === 'scope' && pack.kind !== 'discretion') problems.push(`${at}: scope rules belong in discretion packs (eligibility packs state requirements)`);
 }
 
-export async function loadPack(dir: string, displayRoot: string): Promise<LoadedPack> {
+/** Parameters every pack can use: federal statutory facts that no one program owns. */
+export const SHARED_PARAMETERS_FILE = 'shared-parameters.json';
+
+interface SharedParameters {
+  text: string;
+  parameters: Record<string, z.infer<typeof Parameter>>;
+}
+
+export async function loadPack(dir: string, displayRoot: string, shared: SharedParameters): Promise<LoadedPack> {
   const packFile = join(dir, 'pack.json');
   const parametersFile = join(dir, 'parameters.json');
   const shown = relative(displayRoot, packFile) || packFile;
@@ -163,16 +190,19 @@ export async function loadPack(dir: string, displayRoot: string): Promise<Loaded
       }),
     ),
   );
-  const rawPack = parseJson(packText!, shown);
-  const parsedPack = Pack.safeParse(rawPack);
-  if (!parsedPack.success) throw new PackError(shown, zodProblems(parsedPack.error, (p) => packPathLabel(rawPack, p)));
   const shownParameters = relative(displayRoot, parametersFile);
   const parsedParameters = ParametersFile.safeParse(parseJson(parametersText!, shownParameters));
   if (!parsedParameters.success) throw new PackError(shownParameters, zodProblems(parsedParameters.error, formatPath));
-
-  const pack = parsedPack.data;
-  const parameters = parsedParameters.data.parameters;
   const problems: string[] = [];
+  for (const name of Object.keys(parsedParameters.data.parameters)) {
+    if (name in shared.parameters) problems.push(`parameter "${name}" is also in ${SHARED_PARAMETERS_FILE}; rename one`);
+  }
+  const parameters = { ...shared.parameters, ...parsedParameters.data.parameters };
+
+  const rawPack = parseJson(packText!, shown);
+  const parsedPack = Pack.safeParse(withConditionParameters(rawPack, parameters, problems));
+  if (!parsedPack.success) throw new PackError(shown, [...problems, ...zodProblems(parsedPack.error, (p) => packPathLabel(rawPack, p))]);
+  const pack = parsedPack.data;
   const facts = declareFacts(pack, parameters, problems);
   const ruleIds = new Set<string>();
   for (const rule of pack.rules) {
@@ -181,7 +211,18 @@ export async function loadPack(dir: string, displayRoot: string): Promise<Loaded
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
   if (problems.length) throw new PackError(shown, problems);
-  return { pack, file: shown, version: shortHash(packText!, parametersText!), facts, parameters };
+  return { pack, file: shown, version: shortHash(packText!, parametersText!, shared.text), facts, parameters };
+}
+
+async function loadSharedParameters(rulesDir: string, displayRoot: string): Promise<SharedParameters> {
+  const file = join(rulesDir, SHARED_PARAMETERS_FILE);
+  const shown = relative(displayRoot, file);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new PackError(shown, ['cannot be read']);
+  });
+  const parsed = ParametersFile.safeParse(parseJson(text, shown));
+  if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, formatPath));
+  return { text, parameters: parsed.data.parameters };
 }
 
 /** Loads every pack under `rulesDir` (one folder per program), in program-name order. */
@@ -194,7 +235,8 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     throw new PackError(rulesDir, ['the rules folder cannot be read']);
   }
   const displayRoot = join(rulesDir, '..');
-  const packs = await Promise.all(names.map((name) => loadPack(join(rulesDir, name), displayRoot)));
+  const shared = await loadSharedParameters(rulesDir, displayRoot);
+  const packs = await Promise.all(names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared)));
   if (packs.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
   return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) };
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ExactDate } from '../case/schema.js';
 
-export const RULE_KINDS = ['requirement', 'bar', 'waiver', 'helping_factor', 'harmful_factor', 'classification'] as const;
+export const RULE_KINDS = ['requirement', 'bar', 'waiver', 'helping_factor', 'harmful_factor', 'classification', 'scope'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const RULE_STATUSES = ['applies', 'does_not_apply', 'unknown'] as const;
@@ -81,6 +81,8 @@ export const Pack = z.strictObject({
   title: Text,
   kind: z.enum(['eligibility', 'discretion']),
   legalStatus: z.strictObject({ label: Text, detail: Text }),
+  /** A review point raised on every screening (e.g. a program whose legal status keeps changing). */
+  standingReview: z.strictObject({ reason: Text, citation: Text }).optional(),
   researchedAsOf: ExactDate,
   sources: z.array(Source).min(1),
   /** Words and citation for each review code the pack's calculators can raise. */

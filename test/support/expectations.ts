@@ -26,6 +26,11 @@ export function mismatches(report: Report, expected: Record<string, ProgramExpec
       }
     }
     if (expect.needsReview !== undefined && program.needsReview !== expect.needsReview) problems.push(at(`needsReview ${program.needsReview}, expected ${expect.needsReview} (reasons: ${reasons()})`));
+    const codes = [...new Set(program.reviewReasons.map((r) => r.code))].sort();
+    for (const code of expect.review ?? []) if (!codes.includes(code)) problems.push(at(`no review point "${code}" (review codes: ${codes.join(', ') || 'none'})`));
+    if (expect.onlyReview && JSON.stringify([...expect.onlyReview].sort()) !== JSON.stringify(codes)) {
+      problems.push(at(`review codes ${codes.join(', ') || 'none'}, expected exactly ${expect.onlyReview.join(', ')}`));
+    }
     const statusChecks: [keyof ProgramExpectation, string][] = [
       ['applies', 'applies'],
       ['satisfied', 'applies'],

@@ -24,6 +24,10 @@ export interface ProgramExpectation {
   priority?: string | null;
   level?: string | null;
   needsReview?: boolean;
+  /** Review codes that must be among the program's review reasons. */
+  review?: string[];
+  /** The program's review codes, exactly (in any order). */
+  onlyReview?: string[];
   applies?: string[];
   doesNotApply?: string[];
   unknown?: string[];

@@ -9,14 +9,16 @@ const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDat
 const conclusions = (settled: Record<string, Record<string, boolean>> = {}) =>
   Object.fromEntries(ConvictionCategory.options.map((c) => [c, settled[c] ?? {}])) as Record<ConvictionCategory, Record<string, boolean>>;
 
-const known: Conviction = { maximumPenaltyDays: 180, offenseTypes: [], daysInCustody: 0, daysHeldOnImmigrationDetainer: 0, expunged: false, juvenile: false, aggravatedFelony: false, offenseDate: '2011-01-01' };
+const known: Conviction = { maximumPenaltyDays: 180, offenseTypes: [], sentenceImposedDays: 0, sentenceSuspendedDays: 0, daysInCustody: 0, daysHeldOnImmigrationDetainer: 0, expunged: false, juvenile: false, aggravatedFelony: false, offenseDate: '2011-01-01' };
 
 const custodyParams = {
   felonyAboveDays: 365,
   misdemeanorAboveDays: 5,
   significantCustodyAboveDays: 90,
   enumeratedOffenseTypes: ['dui' as const],
-  excludedOffenseTypes: ['minor_traffic' as const],
+  possiblyEnumeratedOffenseTypes: ['stalking_or_protection_order_violation' as const],
+  exclusions: [{ offenseType: 'minor_traffic' as const }, { offenseType: 'state_immigration_status_offense' as const, jurisdictions: ['state' as const, 'municipal' as const] }],
+  statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
   multipleMisdemeanorCount: 3,
   juvenileUnderAge: 18,
   categoryConclusions: conclusions({ reentry_felony: { hasFelony: true } }),
@@ -29,14 +31,37 @@ describe('penalty-and-custody classification', () => {
     expect(custody(convictions({ label: 'misdemeanor', maximumPenaltyDays: 366 })).value).toMatchObject({ hasFelony: true });
     expect(custody(convictions({ label: 'felony', maximumPenaltyDays: 365 })).value).toMatchObject({ hasFelony: false });
   });
-  it('counts custody beyond the threshold, less detainer days, as significant', () => {
-    expect(custody(convictions({ daysInCustody: 91 })).value).toMatchObject({ hasSignificantMisdemeanor: true });
-    expect(custody(convictions({ daysInCustody: 111, daysHeldOnImmigrationDetainer: 21 })).value).toMatchObject({ hasSignificantMisdemeanor: false });
+  it('counts a sentence to custody beyond the threshold, less suspended days, as significant', () => {
+    expect(custody(convictions({ sentenceImposedDays: 91, daysInCustody: 91 })).value).toMatchObject({ hasSignificantMisdemeanor: true });
+    expect(custody(convictions({ sentenceImposedDays: 180, sentenceSuspendedDays: 90 })).value).toMatchObject({ hasSignificantMisdemeanor: false });
+    expect(custody(convictions({ sentenceToCustodyDays: 0, sentenceImposedDays: undefined, sentenceSuspendedDays: undefined })).value).toMatchObject({ hasSignificantMisdemeanor: false });
   });
-  it('leaves significance open, asking for the detainer days, when custody exceeds the threshold', () => {
-    const result = custody(convictions({ daysInCustody: 120, daysHeldOnImmigrationDetainer: undefined }));
+  it('flags for review a sentence and actual custody (less detainer days) on opposite sides of the line', () => {
+    const released = custody(convictions({ sentenceImposedDays: 180, daysInCustody: 45 }));
+    expect(released.value).toMatchObject({ hasSignificantMisdemeanor: true });
+    expect(released.notes.map((n) => n.code)).toContain('custodyMeasuresDisagree');
+    expect(custody(convictions({ sentenceImposedDays: 80, daysInCustody: 111, daysHeldOnImmigrationDetainer: 31 })).notes.map((n) => n.code)).not.toContain('custodyMeasuresDisagree');
+  });
+  it('leaves significance open, asking for the suspended days, when the sentence exceeds the threshold', () => {
+    const result = custody(convictions({ sentenceImposedDays: 120, sentenceSuspendedDays: undefined }));
     expect(result.value).toMatchObject({ hasSignificantMisdemeanor: null });
-    expect(result.missing).toContain('criminalHistory.convictions[0].daysHeldOnImmigrationDetainer');
+    expect(result.missing).toContain('criminalHistory.convictions[0].sentenceSuspendedDays');
+  });
+  it('applies the state immigration-offense carve-out to state and municipal convictions only', () => {
+    expect(custody(convictions({ jurisdiction: 'state', maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: false });
+    expect(custody(convictions({ jurisdiction: 'federal', maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: true });
+    expect(custody(convictions({ maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: null });
+  });
+  it('keeps an enumerated offense significant even if also tagged minor traffic', () => {
+    expect(custody(convictions({ offenseTypes: ['dui', 'minor_traffic'] })).value).toMatchObject({ hasSignificantMisdemeanor: true });
+  });
+  it('leaves a possibly enumerated offense open, with review', () => {
+    const result = custody(convictions({ offenseTypes: ['stalking_or_protection_order_violation'] }));
+    expect(result.value).toMatchObject({ hasSignificantMisdemeanor: null });
+    expect(result.notes.map((n) => n.code)).toContain('possiblyEnumeratedOffenseType');
+  });
+  it('takes the statutory maximum for a 1326 conviction when none is recorded', () => {
+    expect(custody(convictions({ maximumPenaltyDays: undefined, offenseTypes: ['reentry_1326'] })).value).toMatchObject({ hasFelony: true });
   });
   it('counts misdemeanors once per date and per incident', () => {
     const sameDate = custody(convictions({}, {}, {}));
@@ -80,23 +105,26 @@ const levelParams = {
   misdemeanorBelowDays: 365,
   level1FelonyCount: 2,
   level2MisdemeanorCount: 3,
+  statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
+  juvenileUnderAge: 18,
   categoryConclusions: conclusions(),
 };
 const level = (caseFile: CaseFile) => offenseLevelRecord.compute(context(caseFile), levelParams).value;
 
 describe('offense levels', () => {
   it('reports the level the maximum penalties and count settle', () => {
-    expect(level(convictions({ maximumPenaltyDays: 364 }))).toEqual({ convicted: true, level: 3 });
-    expect(level(convictions({ maximumPenaltyDays: 366 }))).toEqual({ convicted: true, level: 2 });
-    expect(level(convictions({ maximumPenaltyDays: 366 }, { maximumPenaltyDays: 400 }))).toEqual({ convicted: true, level: 1 });
-    expect(level(convictions({}, {}, {}))).toEqual({ convicted: true, level: 2 });
-    expect(level(convictions({ aggravatedFelony: true }))).toEqual({ convicted: true, level: 1 });
+    expect(level(convictions({ maximumPenaltyDays: 364 }))).toEqual({ convicted: true, level: 3, convictionCount: 1 });
+    expect(level(convictions({ maximumPenaltyDays: 366 }))).toMatchObject({ convicted: true, level: 2 });
+    expect(level(convictions({ maximumPenaltyDays: undefined, offenseTypes: ['reentry_1326'] }))).toMatchObject({ level: 2 });
+    expect(level(convictions({ maximumPenaltyDays: 366 }, { maximumPenaltyDays: 400 }))).toMatchObject({ convicted: true, level: 1 });
+    expect(level(convictions({}, {}, {}))).toEqual({ convicted: true, level: 2, convictionCount: 3 });
+    expect(level(convictions({ aggravatedFelony: true }))).toMatchObject({ convicted: true, level: 1 });
   });
   it('reports no level while a higher one is still possible', () => {
-    expect(level(convictions({ maximumPenaltyDays: 365 }))).toEqual({ convicted: true, level: null });
-    expect(level(convictions({ aggravatedFelony: undefined }))).toEqual({ convicted: true, level: null });
+    expect(level(convictions({ maximumPenaltyDays: 365 }))).toMatchObject({ convicted: true, level: null });
+    expect(level(convictions({ aggravatedFelony: undefined }))).toMatchObject({ convicted: true, level: null });
   });
   it('knows an empty record is no conviction', () => {
-    expect(level({ criminalHistory: { convictions: [] } })).toEqual({ convicted: false, level: null });
+    expect(level({ criminalHistory: { convictions: [] } })).toEqual({ convicted: false, level: null, convictionCount: 0 });
   });
 });

@@ -4,7 +4,7 @@
  * read through the pack's own table of what that label settles for that program.
  */
 import { z } from 'zod';
-import { ConvictionCategory, type CaseFile, type Conviction } from '../../case/schema.js';
+import { ConvictionCategory, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import { derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import type { Tri } from '../tri.js';
 import { ageOn, parseDateSpec, type DayRange } from '../../case/dates.js';
@@ -102,4 +102,15 @@ export function wasJuvenile(conviction: Conviction, birth: DayRange | undefined,
   if (youngest >= adultAge) return false;
   if (oldest < adultAge) return true;
   return null;
+}
+
+/** Statutory maxima by offense type, for when the case file does not give a conviction's maximum. */
+export const StatutoryMaxima = z.partialRecord(OffenseType, z.number().int().min(0));
+export type StatutoryMaxima = z.infer<typeof StatutoryMaxima>;
+
+/** The maximum penalty in days: as recorded, else the statute's for a listed offense type. */
+export function maximumPenaltyDays(conviction: Conviction, maxima: StatutoryMaxima): number | undefined {
+  if (conviction.maximumPenaltyDays !== undefined) return conviction.maximumPenaltyDays;
+  const known = (conviction.offenseTypes ?? []).map((type) => maxima[type]).filter((days): days is number => days !== undefined);
+  return known.length ? Math.max(...known) : undefined;
 }

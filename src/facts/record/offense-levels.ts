@@ -10,25 +10,29 @@ import type { Conviction } from '../../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
 import { triOr, type Tri } from '../tri.js';
-import { CategoryConclusions, atLeast, classifyRecord, convictionName, convictionPath, countTri } from './common.js';
+import { CategoryConclusions, StatutoryMaxima, atLeast, classifyRecord, convictionName, convictionPath, countTri, maximumPenaltyDays, wasJuvenile } from './common.js';
+import { birthRange } from '../person.js';
+import type { DayRange } from '../../case/dates.js';
 
-const KEYS = ['convicted', 'level'] as const;
+const KEYS = ['convicted', 'level', 'convictionCount'] as const;
 
 const Params = z.strictObject({
   felonyAboveDays: DayCount,
   misdemeanorBelowDays: DayCount,
   level1FelonyCount: z.number().int().min(1),
   level2MisdemeanorCount: z.number().int().min(1),
+  statutoryMaximumDaysByOffenseType: StatutoryMaxima,
+  juvenileUnderAge: z.number().int().min(1),
   categoryConclusions: CategoryConclusions,
 });
 
-function levelOf(convictions: Conviction[], params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): number | null {
+function levelOf(convictions: Conviction[], birth: DayRange | undefined, params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): number | null {
   const felony: Tri[] = [];
   const misdemeanor: Tri[] = [];
   const aggravated: Tri[] = [];
   convictions.forEach((conviction, i) => {
     const name = convictionName(conviction, i);
-    const max = conviction.maximumPenaltyDays;
+    const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
     if (max === undefined) missing.push(convictionPath(i, 'maximumPenaltyDays'));
     if (max !== undefined && max <= params.felonyAboveDays && max >= params.misdemeanorBelowDays) {
       // Punishable by exactly a year: literally neither "more than" nor "less than" one year.
@@ -39,7 +43,7 @@ function levelOf(convictions: Conviction[], params: z.infer<typeof Params>, miss
     aggravated.push(conviction.aggravatedFelony ?? null);
     if (conviction.aggravatedFelony === undefined) missing.push(convictionPath(i, 'aggravatedFelony'));
     if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
-    if (conviction.juvenile) notes.push({ code: 'juvenile', subject: name });
+    if (wasJuvenile(conviction, birth, params.juvenileUnderAge)) notes.push({ code: 'juvenile', subject: name });
   });
   const level1 = triOr([triOr(aggravated), atLeast(countTri(felony), params.level1FelonyCount)]);
   const level2 = triOr([triOr(felony), atLeast(countTri(misdemeanor), params.level2MisdemeanorCount)]);
@@ -51,7 +55,7 @@ function levelOf(convictions: Conviction[], params: z.infer<typeof Params>, miss
 }
 
 export const offenseLevelRecord = defineCalculator({
-  description: 'Classifies the record into offense levels 1-3 by maximum penalty and count (Secure Communities style): convicted, level.',
+  description: 'Classifies the record into offense levels 1-3 by maximum penalty and count (Secure Communities style): convicted, level, convictionCount.',
   params: Params,
   reviewCodes: ['bareLabel', 'punishableByExactlyOneYear', 'expunged', 'juvenile'],
   outputKeys: KEYS,
@@ -59,10 +63,10 @@ export const offenseLevelRecord = defineCalculator({
     return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => {
       const missing: string[] = [];
       const notes: ReviewNote[] = [];
-      const level = levelOf(convictions, params, missing, notes);
+      const level = levelOf(convictions, birthRange(caseFile), params, missing, notes);
       const convicted = convictions.length > 0;
       const detail = convicted ? `${convictions.length} conviction(s); level ${level ?? 'not settled by the known facts'}` : 'no convictions';
-      return derived({ convicted, level }, detail, convicted && level === null ? [...new Set(missing)] : [], notes);
+      return derived({ convicted, level, convictionCount: convictions.length }, detail, convicted && level === null ? [...new Set(missing)] : [], notes);
     });
   },
 });

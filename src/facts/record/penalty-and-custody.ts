@@ -7,7 +7,7 @@
  * the same act or scheme counting once.
  */
 import { z } from 'zod';
-import { OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
+import { Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
@@ -19,6 +19,8 @@ import {
   convictionPath,
   hasType,
   classifyRecord,
+  maximumPenaltyDays,
+  StatutoryMaxima,
   wasJuvenile,
 } from './common.js';
 import { birthRange } from '../person.js';
@@ -26,12 +28,21 @@ import { parseDateSpec, type DayRange } from '../../case/dates.js';
 
 const KEYS = ['hasFelony', 'hasSignificantMisdemeanor', 'threeOrMoreMisdemeanors'] as const;
 
+const Exclusion = z.strictObject({
+  offenseType: OffenseType,
+  /** Limits the exclusion to convictions from these courts (e.g. state immigration offenses). */
+  jurisdictions: z.array(Jurisdiction).min(1).optional(),
+});
+
 const Params = z.strictObject({
   felonyAboveDays: DayCount,
   misdemeanorAboveDays: DayCount,
   significantCustodyAboveDays: DayCount,
   enumeratedOffenseTypes: z.array(OffenseType).min(1),
-  excludedOffenseTypes: z.array(OffenseType),
+  /** Types that may or may not be an enumerated offense (a protection-order violation may be domestic violence). */
+  possiblyEnumeratedOffenseTypes: z.array(OffenseType),
+  exclusions: z.array(Exclusion),
+  statutoryMaximumDaysByOffenseType: StatutoryMaxima,
   multipleMisdemeanorCount: z.number().int().min(2),
   juvenileUnderAge: z.number().int().min(1),
   categoryConclusions: CategoryConclusions,
@@ -42,6 +53,34 @@ interface Classified {
   felony: Tri;
   misdemeanor: Tri;
   significant: Tri;
+}
+
+function excludedBy(conviction: Conviction, exclusion: z.infer<typeof Exclusion>): Tri {
+  const court: Tri = !exclusion.jurisdictions ? true : conviction.jurisdiction === undefined ? null : exclusion.jurisdictions.includes(conviction.jurisdiction);
+  return triAnd([hasType(conviction, [exclusion.offenseType]), court]);
+}
+
+/**
+ * Sentenced to more than `threshold` days in custody: the sentence less any suspended part
+ * ("the sentence must involve time to be served in custody, and therefore does not include a
+ * suspended sentence"), not the days actually served.
+ */
+function sentencedToLongCustody(conviction: Conviction, index: number, threshold: number, missing: string[]): Tri {
+  const { sentenceImposedDays: imposed, sentenceSuspendedDays: suspended, sentenceToCustodyDays: toCustody } = conviction;
+  const days = toCustody ?? (imposed !== undefined && suspended !== undefined ? imposed - suspended : undefined);
+  if (days !== undefined) return days > threshold;
+  if (imposed !== undefined && imposed <= threshold) return false;
+  missing.push(convictionPath(index, imposed === undefined ? 'sentenceImposedDays' : 'sentenceSuspendedDays'));
+  return null;
+}
+
+/** Days actually held for the offense beyond `threshold`, not counting days held only on a detainer. */
+function actualCustodyExceeds(conviction: Conviction, threshold: number): Tri {
+  if (conviction.daysInCustody === undefined) return null;
+  const detainer = conviction.daysHeldOnImmigrationDetainer;
+  const served = conviction.daysInCustody - (detainer ?? 0);
+  if (served <= threshold) return false;
+  return detainer === undefined ? null : true;
 }
 
 function classify(
@@ -61,30 +100,30 @@ function classify(
   if (juvenile === true && triedAsAdult === null) missing.push(convictionPath(index, 'triedAsAdult'));
   if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
   if (juvenileOnly) notes.push({ code: 'juvenile', subject: name });
-  const excludedType = hasType(conviction, params.excludedOffenseTypes);
+  const listed = hasType(conviction, params.enumeratedOffenseTypes);
+  const maybeListed = hasType(conviction, params.possiblyEnumeratedOffenseTypes);
+  if (listed) notes.push({ code: 'enumeratedOffenseType', subject: name });
+  else if (maybeListed) notes.push({ code: 'possiblyEnumeratedOffenseType', subject: name });
+  const enumerated: Tri = listed === true ? true : maybeListed === true ? null : listed;
+  if (conviction.offenseTypes === undefined) missing.push(convictionPath(index, 'offenseTypes'));
+
+  // An enumerated offense (a DUI) stays countable even if also tagged minor traffic.
+  const excludedType = triAnd([triOr(params.exclusions.map((exclusion) => excludedBy(conviction, exclusion))), triNot(enumerated)]);
   if (excludedType) notes.push({ code: 'excludedOffenseType', subject: name });
+  if (excludedType === null && conviction.jurisdiction === undefined) missing.push(convictionPath(index, 'jurisdiction'));
   const counts = triAnd([triNot(excludedType), conviction.expunged === undefined ? null : !conviction.expunged, triNot(juvenileOnly)]);
 
-  const max = conviction.maximumPenaltyDays;
+  const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
   const felony: Tri = max === undefined ? null : max > params.felonyAboveDays;
   const misdemeanor: Tri = max === undefined ? null : max > params.misdemeanorAboveDays && max <= params.felonyAboveDays;
   if (max === undefined) missing.push(convictionPath(index, 'maximumPenaltyDays'));
   if (max !== undefined && conviction.label === 'misdemeanor' && max > params.felonyAboveDays) notes.push({ code: 'labelledMisdemeanorPunishableAsFelony', subject: name });
   if (max === params.felonyAboveDays) notes.push({ code: 'punishableByExactlyOneYear', subject: name });
 
-  const enumerated = hasType(conviction, params.enumeratedOffenseTypes);
-  if (enumerated) notes.push({ code: 'enumeratedOffenseType', subject: name });
-  if (conviction.offenseTypes === undefined) missing.push(convictionPath(index, 'offenseTypes'));
-  const custody =
-    conviction.daysInCustody === undefined ? undefined : conviction.daysInCustody - (conviction.daysHeldOnImmigrationDetainer ?? 0);
-  const detainerUnknown = conviction.daysHeldOnImmigrationDetainer === undefined;
-  const longCustody: Tri =
-    custody === undefined ? null : custody > params.significantCustodyAboveDays ? (detainerUnknown ? null : true) : false;
-  if (custody !== undefined && custody > params.significantCustodyAboveDays && detainerUnknown) {
-    missing.push(convictionPath(index, 'daysHeldOnImmigrationDetainer'));
+  const longCustody = sentencedToLongCustody(conviction, index, params.significantCustodyAboveDays, missing);
+  if (longCustody !== null && actualCustodyExceeds(conviction, params.significantCustodyAboveDays) === !longCustody) {
+    notes.push({ code: 'custodyMeasuresDisagree', subject: name });
   }
-  if (custody === undefined) missing.push(convictionPath(index, 'daysInCustody'));
-  if (conviction.expunged === undefined) missing.push(convictionPath(index, 'expunged'));
   return { counts, felony, misdemeanor, significant: triAnd([misdemeanor, triOr([enumerated, longCustody])]) };
 }
 
@@ -154,6 +193,8 @@ export const penaltyAndCustodyRecord = defineCalculator({
     'labelledMisdemeanorPunishableAsFelony',
     'punishableByExactlyOneYear',
     'enumeratedOffenseType',
+    'possiblyEnumeratedOffenseType',
+    'custodyMeasuresDisagree',
     'groupedBySameIncident',
   ],
   outputKeys: KEYS,
