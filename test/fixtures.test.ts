@@ -1,7 +1,7 @@
 /** Runs every fixture: the fixtures are the specification. */
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../src/case/dates.js';
-import { validateCase } from '../src/case/load.js';
+import { checkScreeningDate, validateCase } from '../src/case/load.js';
 import { Screener } from '../src/app/screen.js';
 import { loadRulePacks } from '../src/packs/load.js';
 import { loadBoundaryFixtures, loadCaseFixtures, type FixtureCase } from './support/fixtures.js';
@@ -13,7 +13,9 @@ async function check(fixture: FixtureCase): Promise<string[]> {
   const caseFile = validateCase(fixture.caseValue, fixture.file);
   // Every fixture fixes its own screening date: no result may depend on today.
   if (!caseFile.screeningDate) return [`${fixture.file} has no screeningDate`];
-  const report = await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate), source: fixture.file });
+  const screeningDay = parseExactDate(caseFile.screeningDate);
+  checkScreeningDate(caseFile, screeningDay, fixture.file);
+  const report = await screener.screen(caseFile, { screeningDay, source: fixture.file });
   return mismatches(report, fixture.expected);
 }
 

@@ -20,7 +20,10 @@ export const EXACT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 86_400_000;
 
 function utcDay(year: number, monthIndex: number, day: number): EpochDay {
-  return Math.round(Date.UTC(year, monthIndex, day) / MS_PER_DAY);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return Math.round(date.getTime() / MS_PER_DAY);
 }
 
 /**

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { CaseFile } from './schema.js';
+import { CaseFile, datedEvents } from './schema.js';
+import { parseDateSpec, toIsoDate, type EpochDay } from './dates.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
 
 export class InputError extends Error {
@@ -57,6 +58,20 @@ export function validateCase(value: unknown, source: string): CaseFile {
   return result.data;
 }
 
+/**
+ * Events the case dates after the screening date cannot have happened yet: a contradiction, or a
+ * screening date (--as-of) set before the facts it screens.
+ */
+export function checkScreeningDate(caseFile: CaseFile, screeningDay: EpochDay, source: string): void {
+  const late = datedEvents(caseFile).filter((event) => {
+    const range = parseDateSpec(event.value);
+    return range !== undefined && range.earliest > screeningDay;
+  });
+  if (late.length) {
+    throw new InputError(source, late.map((event) => `${formatPath(event.path)}: ${event.what} (${event.value}) is after the screening date ${toIsoDate(screeningDay)}`));
+  }
+}
+
 /** Reads and validates a case file, after applying any "what if" changes to its raw content. */
 export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []): Promise<CaseFile> {
   let text: string;
@@ -67,5 +82,7 @@ export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []
     throw new InputError(path, [code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`]);
   }
   const raw = parseCaseText(text, path);
-  return validateCase(whatIfs.length ? applyWhatIfs(raw, whatIfs) : raw, path);
+  const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+  if (!isMapping || whatIfs.length === 0) return validateCase(raw, path);
+  return validateCase(applyWhatIfs(raw, whatIfs), `${path} (with the --what-if changes)`);
 }

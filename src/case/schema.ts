@@ -8,7 +8,7 @@
  * interviewer would ask to fill it; the missing-facts report and the intake interview read them.
  */
 import { z } from 'zod';
-import { parseDateSpec, parseExactDate, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
+import { parseDateSpec, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
 
 /** Attaches the field's description and the question that asks for it. */
 function asks<T extends z.ZodType>(schema: T, question: string, description?: string): T {
@@ -298,19 +298,12 @@ export const CaseFile = z
   })
   .superRefine((caseFile, ctx) => {
     const birth = caseFile.person?.dateOfBirth ? parseDateSpec(caseFile.person.dateOfBirth) : undefined;
-    const screening = caseFile.screeningDate ? parseExactDate(caseFile.screeningDate) : undefined;
-    const checkDate = (value: string | undefined, path: (string | number)[], what: string) => {
-      const range = value ? parseDateSpec(value) : undefined;
-      if (!range) return;
-      if (birth && range.latest < birth.earliest) ctx.addIssue({ code: 'custom', path, message: `${what} is before the date of birth` });
-      if (screening !== undefined && range.earliest > screening) ctx.addIssue({ code: 'custom', path, message: `${what} is after the screening date` });
-    };
-    caseFile.entries?.forEach((entry, i) => checkDate(entry.date, ['entries', i, 'date'], 'the entry date'));
-    caseFile.departures?.forEach((departure, i) => checkDate(departure.date, ['departures', i, 'date'], 'the departure date'));
+    for (const { value, path, what } of datedEvents(caseFile)) {
+      const range = parseDateSpec(value);
+      if (birth && range && range.latest < birth.earliest) ctx.addIssue({ code: 'custom', path, message: `${what} is before the date of birth` });
+    }
     caseFile.criminalHistory?.convictions?.forEach((conviction, i) => {
       const at = ['criminalHistory', 'convictions', i];
-      checkDate(conviction.offenseDate, [...at, 'offenseDate'], 'the offense date');
-      checkDate(conviction.convictionDate, [...at, 'convictionDate'], 'the conviction date');
       const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
       const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
       if (offense && convicted && convicted.latest < offense.earliest) {
@@ -331,6 +324,25 @@ export const CaseFile = z
     if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
     }
+    if (history?.category && history.category !== 'none' && history.convictions?.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'convictions'], message: `is empty, but the category says "${history.category}"` });
+    }
   });
+
+/** The dated events of a case (entries, departures, offenses, convictions), for consistency checks. */
+export function datedEvents(caseFile: {
+  entries?: { date?: string }[] | undefined;
+  departures?: { date?: string }[] | undefined;
+  criminalHistory?: { convictions?: { offenseDate?: string; convictionDate?: string }[] | undefined } | undefined;
+}): { value: string; path: (string | number)[]; what: string }[] {
+  const events: { value: string; path: (string | number)[]; what: string }[] = [];
+  caseFile.entries?.forEach((e, i) => e.date && events.push({ value: e.date, path: ['entries', i, 'date'], what: 'the entry date' }));
+  caseFile.departures?.forEach((d, i) => d.date && events.push({ value: d.date, path: ['departures', i, 'date'], what: 'the departure date' }));
+  caseFile.criminalHistory?.convictions?.forEach((c, i) => {
+    if (c.offenseDate) events.push({ value: c.offenseDate, path: ['criminalHistory', 'convictions', i, 'offenseDate'], what: 'the offense date' });
+    if (c.convictionDate) events.push({ value: c.convictionDate, path: ['criminalHistory', 'convictions', i, 'convictionDate'], what: 'the conviction date' });
+  });
+  return events;
+}
 
 export type CaseFile = z.infer<typeof CaseFile>;

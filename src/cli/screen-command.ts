@@ -1,8 +1,9 @@
 /** `relief screen <case-file>`: wiring only; the pipeline lives in app/screen.ts. */
 import { Command, Option, InvalidArgumentError } from 'commander';
-import { loadCaseFile } from '../case/load.js';
+import { checkScreeningDate, loadCaseFile } from '../case/load.js';
+import { ExactDate } from '../case/schema.js';
 import { parseWhatIf, type WhatIf } from '../case/what-if.js';
-import { EXACT_DATE_PATTERN, parseDateSpec, todayEpochDay, parseExactDate } from '../case/dates.js';
+import { todayEpochDay, parseExactDate } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderJson } from '../render/json.js';
@@ -11,12 +12,12 @@ import type { CliIO } from './io.js';
 
 function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   const change = parseWhatIf(value);
-  if (!change) throw new InvalidArgumentError('must be path=value, e.g. criminalHistory.convictions.0.maximumPenaltyDays=180');
+  if (!change) throw new InvalidArgumentError('must be path=value with a YAML value, e.g. criminalHistory.convictions.0.maximumPenaltyDays=180');
   return [...previous, change];
 }
 
 function screeningDateOption(value: string): string {
-  if (!EXACT_DATE_PATTERN.test(value) || !parseDateSpec(value)) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
+  if (!ExactDate.safeParse(value).success) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
   return value;
 }
 
@@ -39,6 +40,7 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
       const caseFile = await loadCaseFile(casePath, whatIfs);
       const asOf = options.asOf ?? caseFile.screeningDate;
       const screeningDay = asOf ? parseExactDate(asOf) : todayEpochDay(io.now());
+      checkScreeningDate(caseFile, screeningDay, casePath);
       const report = await new Screener(packs).screen(caseFile, {
         screeningDay,
         source: casePath,

@@ -78,7 +78,11 @@ function trace(node: EvaluatedCondition): ConditionTrace {
   return { label: node.name ?? `${fact} ${node.operator} ${JSON.stringify(node.value)}`, status, fact, operator: node.operator, expected: node.value, actual };
 }
 
-/** One engine per pack, built once; cases must run through it one at a time (see engineering notes). */
+/**
+ * One engine per pack, built once. Cases must run through it one at a time: json-rules-engine keeps
+ * a run's stop status on the Engine, and concurrent runs over rules of several priorities have
+ * been seen to skip rules.
+ */
 export class PackEngine {
   private readonly engine: Engine;
   private readonly rulesById: Map<string, Rule>;

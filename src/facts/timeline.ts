@@ -32,7 +32,6 @@ interface Exit extends Movement {
   path: string;
 }
 
-const ORDER_KINDS = new Set(['removal', 'deportation', 'exclusion', 'voluntary_departure']);
 
 function entriesOf(caseFile: CaseFile): Movement[] | undefined {
   return caseFile.entries?.map((entry, i) => ({
@@ -54,7 +53,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
       range: rangeOf(d.date),
       label: `departure ${d.date ?? `#${i + 1} (date unknown)`}`,
       isRemoval: false,
-      underOrder: d.underOrder === undefined ? null : ORDER_KINDS.has(d.underOrder),
+      underOrder: d.underOrder === undefined ? null : d.underOrder !== 'none',
       advanceParole: d.advanceParole,
       briefCasualInnocent: d.briefCasualInnocent,
       path: `departures[${i}]`,
@@ -112,10 +111,23 @@ export function presenceOn(caseFile: CaseFile, day: EpochDay, screeningDay: Epoc
   }
   for (const exit of exits) {
     if (exit.range.latest >= day) continue;
-    const noReturn = entries.every((e) => e.range.latest <= exit.range.earliest || e.range.earliest > day);
+    const noReturn = entries.every((e) => e.range.latest < exit.range.earliest || e.range.earliest > day);
     if (noReturn) return { value: false, detail: `${exit.label}, with no recorded return by ${toIsoDate(day)}` };
   }
   return { value: null, detail: `the recorded dates do not settle where the client was on ${toIsoDate(day)}` };
+}
+
+/** The movement dates that leave presence on `day` open: those that may fall on either side of it. */
+function unsettledDates(caseFile: CaseFile, day: EpochDay): string[] {
+  const open = (spec: string | undefined) => {
+    const range = rangeOf(spec);
+    return range.earliest <= day && range.latest >= day && range.earliest !== range.latest;
+  };
+  return [
+    ...(caseFile.entries ?? []).flatMap((e, i) => (open(e.date) ? [`entries[${i}].date`] : [])),
+    ...(caseFile.departures ?? []).flatMap((d, i) => (open(d.date) ? [`departures[${i}].date`] : [])),
+    ...(caseFile.removal?.priorRemovals ?? []).flatMap((r, i) => (open(r.date) ? [`removal.priorRemovals[${i}].date`] : [])),
+  ];
 }
 
 export const presentOn = defineCalculator({
@@ -125,7 +137,7 @@ export const presentOn = defineCalculator({
   compute(context, params) {
     const day = resolveDay(params.date, context);
     const { value, detail } = presenceOn(context.caseFile, day, context.screeningDay);
-    const missing = value === null ? missingLists(context.caseFile) : [];
+    const missing = value === null ? [...missingLists(context.caseFile), ...unsettledDates(context.caseFile, day)] : [];
     if (value === null && day === context.screeningDay) missing.push('person.currentLocation');
     return derived(value, detail, missing);
   },
@@ -147,7 +159,10 @@ export const continuousResidenceSince = defineCalculator({
     const entries = entriesOf(caseFile);
     if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
     const notes: ReviewNote[] = [];
-    const entryOnStart = caseFile.entries?.find((e) => e.date && parseDateSpec(e.date)?.earliest === since && parseDateSpec(e.date)?.latest === since);
+    const entryOnStart = caseFile.entries?.find((e) => {
+      const range = e.date ? parseDateSpec(e.date) : undefined;
+      return range?.earliest === since && range.latest === since;
+    });
     if (entryOnStart) notes.push({ code: 'arrivedOnStartDate', subject: `entry ${entryOnStart.date}` });
     const arrived: Tri = entries.some((e) => e.range.latest <= since) ? true : entries.every((e) => e.range.earliest > since) ? false : null;
     if (arrived === false) return derived(false, `no entry on or before ${describeDay(params.since)}`, [], notes);
@@ -242,10 +257,11 @@ export const lawfulStatusOn = defineCalculator({
       .filter((c) => params.unsettledStatuses.includes(c.status))
       .map((c) => ({ code: 'unsettledStatus', subject: c.status }));
     // "Expired as of" a date leaves the last day itself open.
-    const endsThatDay = history.filter((p) => lawful(p.status) && p.to !== undefined && p.to !== 'present' && parseDateSpec(p.to)?.latest === day);
+    const endsThatDay = history.filter((p) => lawful(p.status) && p.to !== undefined && p.to !== 'present' && parseDateSpec(p.to)?.earliest === day && parseDateSpec(p.to)?.latest === day);
     for (const period of endsThatDay) notes.push({ code: 'statusEndsOnDate', subject: `${period.status} until ${period.to}` });
+    const lastDay = new Set(endsThatDay.map((p) => p.status));
     const value: Tri = triOr(
-      possible.map((c) => (params.unsettledStatuses.includes(c.status) ? null : lawful(c.status) ? (c.surely ? true : null) : false)),
+      possible.map((c) => (params.unsettledStatuses.includes(c.status) || lastDay.has(c.status) ? null : lawful(c.status) ? (c.surely ? true : null) : false)),
     );
     const settled = value === false && !possible.some((c) => c.surely) ? null : value;
     const statuses = possible.map((c) => c.status.replaceAll('_', ' ')).join(', ');
@@ -274,7 +290,8 @@ export const reenteredAfterRemoval = defineCalculator({
       }
     }
     const value = triOr(verdicts);
-    return derived(value, `${removals.length} prior removal(s); ${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'}`, value === null ? ['entries'] : []);
+    const open = entries.flatMap((entry, i) => (entry.manner === undefined ? [`entries[${i}].manner`] : entry.afterRemoval === undefined ? [`entries[${i}].afterRemoval`] : []));
+    return derived(value, `${removals.length} prior removal(s); ${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'}`, value === null ? open : []);
   },
 });
 

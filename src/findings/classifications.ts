@@ -1,28 +1,38 @@
 /**
  * A discretion program's classifications (Morton's priority and level) from its classification
- * rules: the first value, in the pack's order, that a rule settles; null when a higher value can
- * be neither confirmed nor ruled out, with a review reason saying which.
+ * rules: the first value, in the pack's order, that a rule settles. When a higher value can be
+ * neither confirmed nor ruled out, or the framework's scope is itself unknown, the value is null,
+ * listed as undetermined, with a review reason saying which values remain open.
  */
 import type { LoadedPack } from '../packs/load.js';
 import type { Finding, ReviewReason } from './program-result.js';
 
 export const NOT_APPLICABLE = 'not_applicable';
 
-export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): { values: Record<string, string | null>; undetermined: string[] } {
-  const result: Record<string, string | null> = {};
-  const undeterminedFields: string[] = [];
-  const setsOf = new Map(loaded.pack.rules.map((rule) => [rule.id, rule.sets]));
+export interface Classifications {
+  values: Record<string, string | null>;
+  undetermined: string[];
+}
+
+export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): Classifications {
+  const specs = loaded.pack.classifications ?? {};
+  const fields = Object.keys(specs);
+  const scope = findings.filter((f) => f.kind === 'scope');
   // Outside its scope (e.g. a person outside the United States) a framework classifies nothing.
-  if (findings.some((f) => f.kind === 'scope' && f.status === 'does_not_apply')) {
-    const fields = Object.keys(loaded.pack.classifications ?? {});
+  if (scope.some((f) => f.status === 'does_not_apply')) {
     return { values: Object.fromEntries(fields.map((field) => [field, NOT_APPLICABLE])), undetermined: [] };
   }
-  for (const [field, spec] of Object.entries(loaded.pack.classifications ?? {})) {
-    const setting = (value: string) =>
-      findings.filter((f) => {
-        const sets = setsOf.get(f.rule);
-        return sets?.field === field && sets.value === value && !f.defeatedBy;
-      });
+  const openScope = scope.filter((f) => f.status === 'unknown');
+  if (openScope.length) {
+    reviewReasons.push({ code: 'undetermined:scope', reason: `Whether the framework applies is not settled: ${openScope.map((f) => f.name).join('; ')}`, citation: openScope.map((f) => f.citation).join('; ') });
+    return { values: Object.fromEntries(fields.map((field) => [field, null])), undetermined: fields };
+  }
+
+  const setsOf = new Map(loaded.pack.rules.map((rule) => [rule.id, rule.sets]));
+  const values: Record<string, string | null> = {};
+  const undetermined: string[] = [];
+  for (const [field, spec] of Object.entries(specs)) {
+    const setting = (value: string) => findings.filter((f) => setsOf.get(f.rule)?.field === field && setsOf.get(f.rule)?.value === value && !f.defeatedBy);
     let chosen: string | null = null;
     const undecided: Finding[] = [];
     for (const value of spec.order) {
@@ -33,16 +43,16 @@ export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons:
       }
       undecided.push(...rules.filter((f) => f.status === 'unknown'));
     }
-    result[field] = chosen ?? (undecided.length ? null : spec.otherwise);
-    if (!chosen && undecided.length) undeterminedFields.push(field);
     if (undecided.length) {
-      const values = [...new Set(undecided.map((f) => `"${setsOf.get(f.rule)!.value}"`))];
+      undetermined.push(field);
+      const open = [...new Set(undecided.map((f) => `"${setsOf.get(f.rule)!.value}"`))];
       reviewReasons.push({
         code: `undetermined:${field}`,
-        reason: `${spec.description}: ${values.join(', ')} could not be ruled out on the known facts${chosen ? `; reported as "${chosen}"` : ''} (${undecided.map((f) => f.name).join('; ')})`,
+        reason: `${spec.description}: ${open.join(', ')} could not be ruled out on the known facts${chosen ? ` (at least "${chosen}" otherwise)` : ''}: ${undecided.map((f) => f.name).join('; ')}`,
         citation: [...new Set(undecided.map((f) => f.citation))].join('; '),
       });
     }
+    values[field] = undecided.length ? null : (chosen ?? spec.otherwise);
   }
-  return { values: result, undetermined: undeterminedFields };
+  return { values, undetermined };
 }

@@ -76,28 +76,20 @@ export interface ProgramResult {
 
 const OPPOSITE: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
 
+/** The facts read by the leaves of a condition tree that `descend` lets the walk reach. */
+function factsOf(trace: ConditionTrace, descend: (child: ConditionTrace, parent: ConditionTrace) => boolean, out: Set<string> = new Set()): Set<string> {
+  if (trace.fact) out.add(trace.fact.split('.')[0]!);
+  for (const child of trace.children ?? []) if (descend(child, trace)) factsOf(child, descend, out);
+  return out;
+}
+
 /**
  * The facts that decided a condition: below an `any` that applies, only the branches that apply;
  * below an `all` that fails, only the branches that fail; and so on down the tree.
  */
-function decisiveFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
-  if (trace.fact) out.add(trace.fact.split('.')[0]!);
-  const wanted = trace.combinator === 'not' ? OPPOSITE[trace.status] : trace.status;
-  for (const child of trace.children ?? []) if (child.status === wanted) decisiveFacts(child, out);
-  return out;
-}
-
-function allFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
-  if (trace.fact) out.add(trace.fact.split('.')[0]!);
-  for (const child of trace.children ?? []) allFacts(child, out);
-  return out;
-}
-
-function unknownLeafFacts(trace: ConditionTrace, out: Set<string> = new Set()): Set<string> {
-  if (trace.fact && trace.status === 'unknown') out.add(trace.fact.split('.')[0]!);
-  for (const child of trace.children ?? []) if (child.status === 'unknown') unknownLeafFacts(child, out);
-  return out;
-}
+const decisive = (child: ConditionTrace, parent: ConditionTrace) => child.status === (parent.combinator === 'not' ? OPPOSITE[parent.status] : parent.status);
+const everywhere = () => true;
+const unknownOnly = (child: ConditionTrace) => child.status === 'unknown';
 
 function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Finding[] {
   const defeatedBy = new Map<string, string[]>();
@@ -112,7 +104,7 @@ function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Find
     status,
     citation: rule.citation,
     explanation: rule.explanation,
-    facts: [...decisiveFacts(trace)].map((name) => ({ fact: name, value: facts.get(name)!.value, detail: facts.get(name)!.detail })),
+    facts: [...factsOf(trace, decisive)].map((name) => ({ fact: name, value: facts.get(name)!.value, detail: facts.get(name)!.detail })),
     ...(defeatedBy.has(rule.id) && status === 'applies' ? { defeatedBy: defeatedBy.get(rule.id) } : {}),
     conditions: trace,
   }));
@@ -127,7 +119,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   for (const { rule, status } of evaluations) {
     if (rule.review?.when.includes(status)) reviewReasons.push({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
-  const usedFacts = new Set(evaluations.flatMap((e) => [...allFacts(e.trace)]));
+  const usedFacts = new Set(evaluations.flatMap((e) => [...factsOf(e.trace, everywhere)]));
   for (const name of usedFacts) {
     for (const note of facts.get(name)!.notes) {
       const wording = pack.reviewNotes[note.code]!;
@@ -139,7 +131,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   const missingByField = new Map<string, MissingFact>();
   for (const evaluation of evaluations) {
     if (evaluation.status !== 'unknown') continue;
-    for (const factName of unknownLeafFacts(evaluation.trace)) {
+    for (const factName of factsOf(evaluation.trace, unknownOnly)) {
       for (const field of facts.get(factName)!.missing) {
         const entry = missingByField.get(field) ?? { field, question: questionFor(field), neededFor: [], decisive: false };
         if (!entry.neededFor.includes(evaluation.rule.name)) entry.neededFor.push(evaluation.rule.name);
@@ -161,13 +153,15 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     researchedAsOf: pack.researchedAsOf,
     packVersion: loaded.version,
   };
-  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => pack.rules.find((r) => r.id === id)?.defeats ?? []) : undefined;
+  const defeats = new Map(pack.rules.map((rule) => [rule.id, rule.defeats ?? []]));
+  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => defeats.get(id) ?? []) : undefined;
   const classifications = pack.classifications ? classify(loaded, findings, reviewReasons) : undefined;
   return {
     ...base,
     ...(decided ? { outcome: decided.outcome, outcomeReasons: decided.reasons } : {}),
     ...(classifications ? { classifications: classifications.values, undetermined: classifications.undetermined } : {}),
-    needsReview: reviewReasons.length > 0,
+    // The program-wide caution is always listed; only points about this case set the flag.
+    needsReview: reviewReasons.some((r) => r.code !== 'legal-status'),
     reviewReasons,
     findings,
     factors,

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, loadCaseFile } from '../../src/case/load.js';
+import { InputError, checkScreeningDate, loadCaseFile, validateCase } from '../../src/case/load.js';
+import { parseExactDate } from '../../src/case/dates.js';
 import { questionFor } from '../../src/case/questions.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-cases-'));
@@ -34,8 +35,14 @@ describe('case files', () => {
     expect(await problems('type.yaml', 'criminalHistory:\n  convictions:\n    - maximumPenaltyDays: "a year"\n')).toEqual([expect.stringMatching(/^criminalHistory\.convictions\[0\]\.maximumPenaltyDays: /)]);
   });
   it('catches contradictions between fields', async () => {
-    const found = await problems('contradiction.yaml', 'screeningDate: "2013-01-01"\nperson: { dateOfBirth: "1990-01-01" }\nentries: [{ date: "1989-01-01" }, { date: "2014-01-01" }]\n');
-    expect(found).toEqual(['entries[0].date: the entry date is before the date of birth', 'entries[1].date: the entry date is after the screening date']);
+    const found = await problems('contradiction.yaml', 'person: { dateOfBirth: "1990-01-01" }\nentries: [{ date: "1989-01-01" }]\ncriminalHistory: { category: reentry_felony, convictions: [] }\n');
+    expect(found).toEqual(['entries[0].date: the entry date is before the date of birth', 'criminalHistory.convictions: is empty, but the category says "reentry_felony"']);
+  });
+  it('rejects events after the screening date actually used', async () => {
+    const caseFile = validateCase({ entries: [{ date: '2014-01-01' }], criminalHistory: { convictions: [{ offenseDate: '2013-05' }] } }, 'x.yaml');
+    expect(() => checkScreeningDate(caseFile, parseExactDate('2014-01-01'), 'x.yaml')).not.toThrow();
+    expect(() => checkScreeningDate(caseFile, parseExactDate('2013-12-31'), 'x.yaml')).toThrow(/entries\[0\]\.date: the entry date \(2014-01-01\) is after the screening date 2013-12-31/);
+    expect(() => checkScreeningDate(caseFile, parseExactDate('2013-04-30'), 'x.yaml')).toThrow(/offenseDate: the offense date \(2013-05\) is after/);
   });
   it('reports malformed YAML and JSON without a stack trace', async () => {
     expect(await problems('bad.yaml', 'person: [unclosed\n')).toEqual([expect.stringMatching(/^not valid YAML: /)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
 import type { CaseFile } from '../../src/case/schema.js';
-import { continuousResidenceSince, lawfulStatusOn, presenceOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from '../../src/facts/timeline.js';
+import { continuousResidenceSince, lawfulStatusOn, presenceOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from '../../src/facts/timeline.js';
 
 const SCREENING = '2013-01-15';
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
@@ -11,6 +11,16 @@ const present = (caseFile: CaseFile, day: string) => presenceOn(caseFile, parseE
 
 describe('presence on a date', () => {
   const trip: CaseFile = { ...neverRemoved, entries: [{ date: '2000-05-01' }, { date: '2012-06-16' }], departures: [{ date: '2012-06-01' }] };
+  it('does not take a return dated the day of the departure as before it', () => {
+    const sameDay: CaseFile = { ...neverRemoved, entries: [{ date: '2000-05-01' }, { date: '2012-06-10' }], departures: [{ date: '2012-06-10' }] };
+    expect(present(sameDay, '2012-06-15')).toBeNull();
+  });
+  it('asks for the dates that leave presence open', () => {
+    const vague: CaseFile = { ...neverRemoved, entries: [{ date: '2000-05-01' }, { date: '2012-06' }], departures: [{ date: '2012-06' }] };
+    const result = presentOn.compute(context(vague), { date: '2012-06-15' });
+    expect(result.value).toBeNull();
+    expect(result.missing).toEqual(expect.arrayContaining(['entries[1].date', 'departures[0].date']));
+  });
   it('counts the days of entry and of departure as days present', () => {
     expect(present(trip, '2012-06-01')).toBe(true);
     expect(present(trip, '2012-06-15')).toBe(false);
@@ -68,8 +78,9 @@ describe('status on a date', () => {
     expect(lawful({ statusHistory: [{ status: 'none', from: '2010-01-01', to: 'present' }] }).value).toBe(false);
     expect(lawful({ statusHistory: [{ status: 'none', from: '2010-01-01' }] }).value).toBeNull();
   });
-  it('is lawful through the last day of a status and not after', () => {
-    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-15' }] }).value).toBe(true);
+  it('is lawful before the last day of a status, open on that day, and not after', () => {
+    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-16' }] }).value).toBe(true);
+    expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-15' }] })).toMatchObject({ value: null, notes: [{ code: 'statusEndsOnDate' }] });
     expect(lawful({ statusHistory: [{ status: 'nonimmigrant', from: '2010-01-01', to: '2012-06-14' }, { status: 'none', from: '2012-06-15', to: 'present' }] }).value).toBe(false);
   });
   it('is unknown, with review, for an unsettled status, and unknown for a gap', () => {

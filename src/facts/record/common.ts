@@ -54,7 +54,6 @@ function recordWithoutConvictions(source: Exclude<RecordSource, { kind: 'convict
     return derived(value, 'the conviction history is not recorded', ['criminalHistory.convictions']);
   }
   const table = conclusions[source.category];
-  if (!table) throw new Error(`the rule pack has no conclusions for category "${source.category}"`);
   const value: Record<string, FactValue> = Object.fromEntries(keys.map((key) => [key, table[key] ?? null]));
   const notes: ReviewNote[] = source.category === 'none' ? [] : [{ code: 'bareLabel', subject: source.category }];
   const unsettled = keys.some((key) => value[key] === null);
