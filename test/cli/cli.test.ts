@@ -51,6 +51,20 @@ describe('relief screen', () => {
     expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony')).toMatchObject({ status: 'applies', kind: 'bar', citation: expect.stringContaining('DACA FAQ'), explanation: expect.any(String), facts: [expect.objectContaining({ fact: 'record' })] });
     expect(morton).toMatchObject({ priority: '1', level: '2', factors: { positive: expect.any(Array), negative: expect.any(Array) } });
     expect(morton.outcome).toBeUndefined();
+    // The documented keys, no more and no fewer (README "JSON output").
+    expect(Object.keys(report).sort()).toEqual(['caseId', 'disclaimer', 'programs', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
+    const common = ['factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'title'];
+    expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
+    expect(Object.keys(morton).sort()).toEqual([...common, 'level', 'priority', 'undetermined'].sort());
+    expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
+    expect(daca.reviewReasons[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
+    for (const item of [...daca.missing, ...morton.missing]) expect(Object.keys(item).sort()).toEqual(['decisive', 'field', 'neededFor', 'question']);
+  });
+
+  it('refuses an --as-of date before the facts it would screen', async () => {
+    const { code, stderr } = await run(['screen', ramos1326, '--as-of', '2014-05-01']);
+    expect(code).toBe(EXIT.invalidCase);
+    expect(stderr).toContain('criminalHistory.convictions[0].convictionDate: the conviction date (2014-06) is after the screening date 2014-05-01');
   });
 
   it('lets --as-of override the case file screening date', async () => {
@@ -98,6 +112,10 @@ describe('relief screen', () => {
     expect(code).toBe(EXIT.invalidCase);
     expect(stderr).toContain('person.dateOfBirth: must be a date');
     expect((await run(['screen', ramos1326, '--what-if', 'no equals sign'])).code).toBe(EXIT.usage);
+    expect((await run(['screen', ramos1326, '--what-if', 'person.dateOfBirth=[1990'])).code).toBe(EXIT.usage);
+    const scalar = join(scratch, 'scalar.yaml');
+    writeFileSync(scalar, 'just a sentence\n');
+    expect((await run(['screen', scalar, '--what-if', 'caseId=x'])).code).toBe(EXIT.invalidCase);
   });
 
   it('colours only a terminal, and honours NO_COLOR and --no-color', async () => {
