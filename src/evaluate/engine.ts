@@ -6,6 +6,7 @@
  */
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { LoadedPack } from '../packs/load.js';
+import { readPath } from '../case/fields.js';
 import type { Rule, RuleStatus } from '../packs/schema.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
@@ -38,14 +39,7 @@ function toTri(status: RuleStatus): Tri {
 }
 
 /** Dotted paths only ("$.hasFelony"): cheaper than JSONPath and no expression surface. */
-function dottedPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.replace(/^\$\.?/, '').split('.').filter(Boolean)) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+const dottedPath = (value: unknown, path: string): unknown => readPath(value, path.replace(/^\$\.?/, ''));
 
 // json-rules-engine annotates its own copy of each condition with factResult and result.
 interface EvaluatedCondition {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { CaseFile } from '../case/schema.js';
 import type { EpochDay } from '../case/dates.js';
+import type { FieldKind } from '../case/fields.js';
 
 /** A value a rule can test: three-valued booleans, numbers, strings, or a record of them. */
 export type FactValue = boolean | number | string | null | { [key: string]: FactValue };
@@ -37,6 +38,8 @@ export interface Calculator<P extends z.ZodType = z.ZodType> {
   reviewCodes: readonly string[];
   /** Names of the keys of a record-valued result, for checking rule paths at load time. */
   outputKeys?: readonly string[];
+  /** Parameters that name a case-file field, with the kinds of field each accepts (checked at load time). */
+  caseFields?: Readonly<Record<string, readonly FieldKind[]>>;
   compute(context: DeriveContext, params: z.infer<P>): Derived;
 }
 

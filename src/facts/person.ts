@@ -7,6 +7,7 @@ import { ageOn, parseDateSpec, toIsoDate, type DayRange } from '../case/dates.js
 import type { CaseFile } from '../case/schema.js';
 import { RelativeStatus } from '../case/schema.js';
 import { defineCalculator, derived, type FactValue } from './derived.js';
+import { readPath } from '../case/fields.js';
 import { DateParam, Years, describeDay, resolveDay } from './params.js';
 import { triOr, triRange, type Tri } from './tri.js';
 
@@ -61,26 +62,16 @@ export const firstEntryBeforeAge = defineCalculator({
   },
 });
 
-/** Reads a dotted path (`removal.mandatoryDetention`) from the case file. */
-function readPath(caseFile: CaseFile, path: string): unknown {
-  let value: unknown = caseFile;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
 const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as removal.inProceedings' });
 
 export const caseField = defineCalculator({
   description: 'A yes/no, number or text field of the case file as given (unknown when absent).',
   params: z.strictObject({ path: FieldPath }),
   reviewCodes: [],
+  caseFields: { path: ['value'] },
   compute({ caseFile }, params) {
     const value = readPath(caseFile, params.path);
     if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
-    if (typeof value === 'object') throw new Error(`caseField ${params.path} is not a single value`);
     return derived(value as FactValue, `${params.path} = ${String(value)}`);
   },
 });
@@ -90,6 +81,7 @@ export const fieldIsOneOf = defineCalculator({
     'A field of the case file holds one of the listed values (for a list field, contains one). Values listed in reviewIf are accepted but marked for attorney review.',
   params: z.strictObject({ path: FieldPath, values: z.array(z.string()).min(1), reviewIf: z.array(z.string()).optional() }),
   reviewCodes: ['valueNeedsReview'],
+  caseFields: { path: ['value', 'list'] },
   compute({ caseFile }, params) {
     const value = readPath(caseFile, params.path);
     if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
@@ -104,10 +96,10 @@ export const listHasItems = defineCalculator({
   description: 'A list in the case file has at least one item (unknown when the list is absent).',
   params: z.strictObject({ path: FieldPath }),
   reviewCodes: [],
+  caseFields: { path: ['list'] },
   compute({ caseFile }, params) {
-    const value = readPath(caseFile, params.path);
+    const value = readPath(caseFile, params.path) as unknown[] | undefined;
     if (value === undefined) return derived(null, `${params.path} is not recorded`, [params.path]);
-    if (!Array.isArray(value)) throw new Error(`listHasItems ${params.path} is not a list`);
     return derived(value.length > 0, `${params.path}: ${value.length} item(s)`);
   },
 });

@@ -4,7 +4,7 @@
  * triggered them, the points for attorney review, and the missing facts as questions to ask next.
  * Nothing here knows any program: it reads rule kinds, `defeats` and `sets` from the pack.
  */
-import { questionFor } from '../case/questions.js';
+import { questionFor } from '../case/fields.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { formatPath } from '../case/load.js';
+import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/derived.js';
 import { CALCULATORS } from '../facts/registry.js';
 import { OPERATORS, Pack, ParametersFile, isParameterRef, type Condition, type Parameter, type Rule } from './schema.js';
@@ -126,6 +127,12 @@ function declareFacts(pack: Pack, parameters: Record<string, z.infer<typeof Para
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, (p) => `fact "${name}" parameter ${formatPath(p)}`));
       continue;
+    }
+    for (const [param, kinds] of Object.entries(calculator.caseFields ?? {})) {
+      const path = (parsed.data as Record<string, unknown>)[param] as string;
+      const kind = fieldKind(path);
+      if (!kind) problems.push(`fact "${name}": the case file has no field "${path}"`);
+      else if (!kinds.includes(kind)) problems.push(`fact "${name}": "${path}" holds ${kind === 'object' ? 'a group of fields' : `a ${kind}`}, but ${declaration.calculator} reads ${kinds.join(' or ')}`);
     }
     for (const code of calculator.reviewCodes) {
       if (!pack.reviewNotes[code]) problems.push(`fact "${name}": calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, checkScreeningDate, loadCaseFile, validateCase } from '../../src/case/load.js';
 import { parseExactDate } from '../../src/case/dates.js';
-import { questionFor } from '../../src/case/questions.js';
+import { fieldKind, questionFor } from '../../src/case/fields.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-cases-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -57,5 +57,11 @@ describe('questions from the schema', () => {
   it('finds the question for a nested, indexed field', () => {
     expect(questionFor('criminalHistory.convictions[3].maximumPenaltyDays')).toBe('What is the maximum term of imprisonment the statute of conviction authorizes, in days?');
     expect(questionFor('person.dateOfBirth')).toBe("What is the client's date of birth?");
+  });
+  it('knows what kind of value a field holds', () => {
+    expect(fieldKind('removal.mandatoryDetention')).toBe('value');
+    expect(fieldKind('removal.priorRemovals')).toBe('list');
+    expect(fieldKind('removal')).toBe('object');
+    expect(fieldKind('removal.inProceding')).toBeUndefined();
   });
 });

@@ -58,6 +58,10 @@ describe('rule-pack loading', () => {
     expect(await problemsOf(rulesWith((pack) => { pack.facts.under31OnAnnouncement.params.years = { parameter: 'nope' }; }))).toMatch(/unknown parameter "nope"/);
     expect(await problemsOf(rulesWith((pack) => { pack.rules.find((r: any) => r.id === 'daca-felony').conditions.all[0].path = '$.isFelon'; }))).toMatch(/has no key "isFelon"/);
   });
+  it('checks the case-file fields that facts read', async () => {
+    expect(await problemsOf(rulesWith((pack) => { pack.facts.inRemovalProceedings.params.path = 'removal.inProceding'; }))).toMatch(/fact "inRemovalProceedings": the case file has no field "removal.inProceding"/);
+    expect(await problemsOf(rulesWith((pack) => { pack.facts.finalOrder.params.path = 'removal'; }))).toMatch(/"removal" holds a group of fields, but caseField reads value/);
+  });
   it('rejects a waiver that defeats a rule that does not exist', async () => {
     expect(await problemsOf(rulesWith((pack) => { pack.rules[0].defeats = ['no-such-rule']; }))).toMatch(/defeats unknown rule "no-such-rule"/);
   });

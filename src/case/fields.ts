@@ -1,0 +1,70 @@
+/**
+ * Case-file fields looked up by dotted path in the schema itself: the question that fills a field
+ * (for the missing-facts report and the interview), and what kind of value it holds (so rule packs
+ * naming a field are checked when they load). The schema is the one source, so none can drift.
+ */
+import type { z } from 'zod';
+import { CaseFile } from './schema.js';
+
+interface Walkable {
+  meta?: () => Record<string, unknown> | undefined;
+  unwrap?: () => Walkable;
+  shape?: Record<string, Walkable>;
+  element?: Walkable;
+  def?: { type?: string };
+}
+
+function unwrapOptional(schema: Walkable): Walkable {
+  let current = schema;
+  while (current.def?.type === 'optional' && current.unwrap) current = current.unwrap();
+  return current;
+}
+
+function questionOf(schema: Walkable): string | undefined {
+  const meta = schema.meta?.();
+  return typeof meta?.question === 'string' ? meta.question : undefined;
+}
+
+/** The schemas along a path (indices ignored), or undefined if a key does not exist. */
+function walk(path: string, root: z.ZodType): Walkable[] | undefined {
+  const trail: Walkable[] = [root as unknown as Walkable];
+  for (const key of path.replace(/\[\d+\]/g, '').split('.')) {
+    let inner = unwrapOptional(trail[trail.length - 1]!);
+    if (inner.def?.type === 'array' && inner.element) inner = unwrapOptional(inner.element);
+    const next = inner.shape?.[key];
+    if (!next) return undefined;
+    trail.push(next);
+  }
+  return trail;
+}
+
+/** The question for "criminalHistory.convictions[0].maximumPenaltyDays" (or its nearest parent's). */
+export function questionFor(path: string, root: z.ZodType = CaseFile): string {
+  const trail = walk(path, root);
+  if (!trail) return `What is ${path}?`;
+  for (const schema of [...trail].reverse()) {
+    const question = questionOf(schema) ?? questionOf(unwrapOptional(schema));
+    if (question) return question;
+  }
+  return `What is ${path}?`;
+}
+
+export type FieldKind = 'object' | 'list' | 'value';
+
+/** What a dotted path in the case file holds, or undefined if there is no such field. */
+export function fieldKind(path: string, root: z.ZodType = CaseFile): FieldKind | undefined {
+  const trail = walk(path, root);
+  if (!trail) return undefined;
+  const type = unwrapOptional(trail[trail.length - 1]!).def?.type;
+  return type === 'object' ? 'object' : type === 'array' ? 'list' : 'value';
+}
+
+/** Reads a dotted path from a value (a case file, or a record-valued fact). */
+export function readPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.').filter(Boolean)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
