@@ -21,6 +21,9 @@ const custodyParams = {
   statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
   multipleMisdemeanorCount: 3,
   juvenileUnderAge: 18,
+  expungedConvictionsCount: false,
+  juvenileAdjudicationsCount: false,
+  enumeratedOverridesExclusions: true,
   categoryConclusions: conclusions({ reentry_felony: { hasFelony: true } }),
 };
 const custody = (caseFile: CaseFile) => penaltyAndCustodyRecord.compute(context(caseFile), custodyParams);

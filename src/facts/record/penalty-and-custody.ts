@@ -1,10 +1,11 @@
 /**
- * A record classified by maximum authorized penalty and time actually served in custody, the way
- * the DACA guidelines do: a felony is punishable by more than a year whatever the state calls it;
- * a misdemeanor is "significant" when its offense type is enumerated or the custody served exceeds
- * a number of days (suspended time does not count, nor time held only on an immigration detainer);
- * other misdemeanors bar only when enough of them are counted, offenses on the same date or from
- * the same act or scheme counting once.
+ * A record classified by maximum authorized penalty and sentence to custody, the way the DACA
+ * guidelines do: a felony is punishable by more than a year whatever the state calls it; a
+ * misdemeanor is "significant" when its offense type is enumerated or the sentence to custody
+ * exceeds a number of days (suspended time does not count, nor time held only on an immigration
+ * detainer); other misdemeanors bar only when enough of them are counted, offenses on the same date
+ * or from the same act or scheme counting once. Which offenses are excluded, and whether expunged
+ * or juvenile matters count, are the pack's parameters.
  */
 import { z } from 'zod';
 import { Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
@@ -45,6 +46,11 @@ const Params = z.strictObject({
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
   multipleMisdemeanorCount: z.number().int().min(2),
   juvenileUnderAge: z.number().int().min(1),
+  /** Whether expunged convictions, and juvenile adjudications not tried as an adult, count toward the bars. */
+  expungedConvictionsCount: z.boolean(),
+  juvenileAdjudicationsCount: z.boolean(),
+  /** Whether an enumerated offense stays countable when it also matches an exclusion (a DUI tagged minor traffic). */
+  enumeratedOverridesExclusions: z.boolean(),
   categoryConclusions: CategoryConclusions,
 });
 
@@ -92,13 +98,13 @@ function classify(
   notes: ReviewNote[],
 ): Classified {
   const name = convictionName(conviction, index);
-  // Expunged convictions and juvenile adjudications (not tried as an adult) are not automatic bars.
   const juvenile = wasJuvenile(conviction, birth, params.juvenileUnderAge);
   if (juvenile === null) missing.push(convictionPath(index, 'juvenile'));
   const triedAsAdult: Tri = conviction.triedAsAdult ?? null;
   const juvenileOnly = triAnd([juvenile, triNot(triedAsAdult)]);
   if (juvenile === true && triedAsAdult === null) missing.push(convictionPath(index, 'triedAsAdult'));
-  if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
+  const expunged: Tri = conviction.expunged ?? null;
+  if (expunged) notes.push({ code: 'expunged', subject: name });
   if (juvenileOnly) notes.push({ code: 'juvenile', subject: name });
   const listed = hasType(conviction, params.enumeratedOffenseTypes);
   const maybeListed = hasType(conviction, params.possiblyEnumeratedOffenseTypes);
@@ -107,11 +113,15 @@ function classify(
   const enumerated: Tri = listed === true ? true : maybeListed === true ? null : listed;
   if (conviction.offenseTypes === undefined) missing.push(convictionPath(index, 'offenseTypes'));
 
-  // An enumerated offense (a DUI) stays countable even if also tagged minor traffic.
-  const excludedType = triAnd([triOr(params.exclusions.map((exclusion) => excludedBy(conviction, exclusion))), triNot(enumerated)]);
+  const matchesExclusion = triOr(params.exclusions.map((exclusion) => excludedBy(conviction, exclusion)));
+  const excludedType = params.enumeratedOverridesExclusions ? triAnd([matchesExclusion, triNot(enumerated)]) : matchesExclusion;
   if (excludedType) notes.push({ code: 'excludedOffenseType', subject: name });
   if (excludedType === null && conviction.jurisdiction === undefined) missing.push(convictionPath(index, 'jurisdiction'));
-  const counts = triAnd([triNot(excludedType), conviction.expunged === undefined ? null : !conviction.expunged, triNot(juvenileOnly)]);
+  const counts = triAnd([
+    triNot(excludedType),
+    params.expungedConvictionsCount ? true : triNot(expunged),
+    params.juvenileAdjudicationsCount ? true : triNot(juvenileOnly),
+  ]);
 
   const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
   const felony: Tri = max === undefined ? null : max > params.felonyAboveDays;
@@ -183,7 +193,7 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, para
 
 export const penaltyAndCustodyRecord = defineCalculator({
   description:
-    'Classifies the record by maximum penalty and days actually in custody (DACA-style): hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors (counted once per date or act).',
+    'Classifies the record by maximum penalty and sentence to custody (DACA-style): hasFelony, hasSignificantMisdemeanor, threeOrMoreMisdemeanors (counted once per date or act).',
   params: Params,
   reviewCodes: [
     'bareLabel',
