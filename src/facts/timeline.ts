@@ -21,7 +21,7 @@ interface Movement {
   range: DayRange;
   label: string;
   /** Said to be a return after a removal: orders it after a removal whose dates overlap it. */
-  afterRemoval?: boolean;
+  afterRemoval?: boolean | undefined;
 }
 
 interface Exit extends Movement {
@@ -32,12 +32,11 @@ interface Exit extends Movement {
   path: string;
 }
 
-
 function entriesOf(caseFile: CaseFile): Movement[] | undefined {
   return caseFile.entries?.map((entry, i) => ({
     range: rangeOf(entry.date),
     label: `entry ${entry.date ?? `#${i + 1} (date unknown)`}`,
-    afterRemoval: entry.afterRemoval === true,
+    afterRemoval: entry.afterRemoval,
   }));
 }
 
@@ -59,7 +58,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
       path: `departures[${i}]`,
     }),
   );
-  removals?.forEach((r, i) =>
+  removals.forEach((r, i) =>
     exits.push({
       range: rangeOf(r.date),
       label: `removal ${r.date ?? `#${i + 1} (date unknown)`}`,
@@ -82,10 +81,20 @@ function missingLists(caseFile: CaseFile): string[] {
   return missing;
 }
 
+/**
+ * Whether an entry came after a removal: by their dates, or, when the dates overlap, by the case
+ * file's word that the entry was a return after a removal.
+ */
+function enteredAfterRemoval(entered: DayRange, afterRemoval: boolean | undefined, removed: DayRange): Tri {
+  if (entered.earliest > removed.latest) return true;
+  if (entered.latest < removed.earliest) return false;
+  return afterRemoval ?? null;
+}
+
 /** Surely happened before the entry: by its dates, or as the removal the entry returned from. */
 function isBefore(exit: Exit, entry: Movement): boolean {
   if (exit.range.latest < entry.range.earliest) return true;
-  return Boolean(entry.afterRemoval && exit.isRemoval && exit.range.earliest <= entry.range.latest);
+  return exit.isRemoval && enteredAfterRemoval(entry.range, entry.afterRemoval, exit.range) === true;
 }
 
 /**
@@ -257,7 +266,10 @@ export const lawfulStatusOn = defineCalculator({
       .filter((c) => params.unsettledStatuses.includes(c.status))
       .map((c) => ({ code: 'unsettledStatus', subject: c.status }));
     // "Expired as of" a date leaves the last day itself open.
-    const endsThatDay = history.filter((p) => lawful(p.status) && p.to !== undefined && p.to !== 'present' && parseDateSpec(p.to)?.earliest === day && parseDateSpec(p.to)?.latest === day);
+    const endsThatDay = history.filter((p) => {
+      const end = p.to && p.to !== 'present' ? parseDateSpec(p.to) : undefined;
+      return lawful(p.status) && end?.earliest === day && end.latest === day;
+    });
     for (const period of endsThatDay) notes.push({ code: 'statusEndsOnDate', subject: `${period.status} until ${period.to}` });
     const lastDay = new Set(endsThatDay.map((p) => p.status));
     const value: Tri = triOr(
@@ -281,10 +293,8 @@ export const reenteredAfterRemoval = defineCalculator({
     if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
     const verdicts: Tri[] = [];
     for (const removal of removals) {
-      const removed = rangeOf(removal.date);
       for (const entry of entries) {
-        const entered = rangeOf(entry.date);
-        const after: Tri = entered.earliest > removed.latest ? true : entered.latest < removed.earliest ? false : (entry.afterRemoval ?? null);
+        const after = enteredAfterRemoval(rangeOf(entry.date), entry.afterRemoval, rangeOf(removal.date));
         const unlawful: Tri = entry.manner === undefined ? null : entry.manner === 'without_inspection';
         verdicts.push(triAnd([after, unlawful]));
       }

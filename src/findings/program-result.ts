@@ -92,6 +92,7 @@ const everywhere = () => true;
 const unknownOnly = (child: ConditionTrace) => child.status === 'unknown';
 
 function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Finding[] {
+  // A rule is defeated only by a rule that applies (a waiver granted, an exception in force).
   const defeatedBy = new Map<string, string[]>();
   for (const { rule, status } of evaluations) {
     if (status !== 'applies') continue;

@@ -28,12 +28,9 @@ export class PackError extends Error {
 
 export interface DeclaredFact {
   name: string;
-  description: string;
   calculator: Calculator;
   calculatorName: string;
   params: unknown;
-  /** The parameters this fact was built from, for citing in the report. */
-  parameters: string[];
 }
 
 export interface LoadedPack {
@@ -41,7 +38,6 @@ export interface LoadedPack {
   file: string;
   version: string;
   facts: Map<string, DeclaredFact>;
-  parameters: Record<string, z.infer<typeof Parameter>>;
 }
 
 export interface RulePacks {
@@ -78,19 +74,18 @@ function packPathLabel(raw: unknown, path: readonly PropertyKey[]): string {
   return formatPath(path);
 }
 
-function substituteParameters(value: unknown, parameters: Record<string, z.infer<typeof Parameter>>, used: Set<string>, problems: string[], where: string): unknown {
+function substituteParameters(value: unknown, parameters: Record<string, z.infer<typeof Parameter>>, problems: string[], where: string): unknown {
   if (isParameterRef(value)) {
     const parameter = parameters[value.parameter];
     if (!parameter) {
       problems.push(`${where}: unknown parameter "${value.parameter}"`);
       return undefined;
     }
-    used.add(value.parameter);
     return parameter.value;
   }
-  if (Array.isArray(value)) return value.map((v) => substituteParameters(v, parameters, used, problems, where));
+  if (Array.isArray(value)) return value.map((v) => substituteParameters(v, parameters, problems, where));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteParameters(v, parameters, used, problems, where)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteParameters(v, parameters, problems, where)]));
   }
   return value;
 }
@@ -103,7 +98,7 @@ function withConditionParameters(rawPack: unknown, parameters: Record<string, z.
     if (Array.isArray(node)) return node.map((child) => visit(child, where));
     if (node === null || typeof node !== 'object') return node;
     const entries = Object.entries(node).map(([key, value]) =>
-      key === 'value' && isParameterRef(value) ? [key, substituteParameters(value, parameters, new Set(), problems, where)] : [key, visit(value, where)],
+      key === 'value' && isParameterRef(value) ? [key, substituteParameters(value, parameters, problems, where)] : [key, visit(value, where)],
     );
     return Object.fromEntries(entries);
   };
@@ -121,8 +116,7 @@ function declareFacts(pack: Pack, parameters: Record<string, z.infer<typeof Para
       problems.push(`fact "${name}": unknown calculator "${declaration.calculator}" (known: ${Object.keys(CALCULATORS).join(', ')})`);
       continue;
     }
-    const used = new Set<string>();
-    const raw = substituteParameters(declaration.params, parameters, used, problems, `fact "${name}"`);
+    const raw = substituteParameters(declaration.params, parameters, problems, `fact "${name}"`);
     const parsed = calculator.params.safeParse(raw);
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, (p) => `fact "${name}" parameter ${formatPath(p)}`));
@@ -137,7 +131,7 @@ function declareFacts(pack: Pack, parameters: Record<string, z.infer<typeof Para
     for (const code of calculator.reviewCodes) {
       if (!pack.reviewNotes[code]) problems.push(`fact "${name}": calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
     }
-    facts.set(name, { name, description: declaration.description, calculator, calculatorName: declaration.calculator, params: parsed.data, parameters: [...used] });
+    facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data });
   }
   return facts;
 }
@@ -218,7 +212,7 @@ export async function loadPack(dir: string, displayRoot: string, shared: SharedP
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
   if (problems.length) throw new PackError(shown, problems);
-  return { pack, file: shown, version: shortHash(packText!, parametersText!, shared.text), facts, parameters };
+  return { pack, file: shown, version: shortHash(packText!, parametersText!, shared.text), facts };
 }
 
 async function loadSharedParameters(rulesDir: string, displayRoot: string): Promise<SharedParameters> {

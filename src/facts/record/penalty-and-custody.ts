@@ -15,7 +15,6 @@ import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import {
   CategoryConclusions,
   atLeast,
-  type CountRange,
   convictionName,
   convictionPath,
   hasType,
@@ -139,18 +138,18 @@ function classify(
 
 /**
  * Misdemeanors on the same date, or from the same act or scheme (same incident id), count once.
- * The count is a range: at least the groups that surely differ (a conviction whose incident is not
- * recorded may belong to any scheme, and dates that may coincide may be one date), at most the
- * groups that are not surely the same.
+ * The count is a range: at least ("fewest") the groups that surely differ (a conviction whose
+ * incident is not recorded may belong to any scheme, and dates that may coincide may be one date),
+ * at most ("most") the groups that are not surely the same.
  */
-function groupCount(indices: number[], convictions: Conviction[]): CountRange {
+function groupCount(indices: number[], convictions: Conviction[], bound: 'fewest' | 'most'): number {
   const dates = indices.map((i) => parseDateSpec(convictions[i]!.offenseDate ?? ''));
   const incident = (k: number) => convictions[indices[k]!]!.incidentId;
   const sameDateSurely = (a: number, b: number) => Boolean(dates[a] && dates[b] && dates[a]!.earliest === dates[a]!.latest && dates[a]!.earliest === dates[b]!.earliest && dates[b]!.earliest === dates[b]!.latest);
   const sameDatePossibly = (a: number, b: number) => !dates[a] || !dates[b] || (dates[a]!.earliest <= dates[b]!.latest && dates[b]!.earliest <= dates[a]!.latest);
   const surelyOne = (a: number, b: number) => (incident(a) !== undefined && incident(a) === incident(b)) || sameDateSurely(a, b);
   const maybeOne = (a: number, b: number) => incident(a) === undefined || incident(b) === undefined || incident(a) === incident(b) || sameDatePossibly(a, b);
-  return { low: components(indices.length, maybeOne), high: components(indices.length, surelyOne) };
+  return components(indices.length, bound === 'fewest' ? maybeOne : surelyOne);
 }
 
 /** Number of groups when items joined by `linked` (directly or through others) form one group. */
@@ -173,7 +172,7 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, para
   const plain = classes.map((c) => triAnd([c.counts, c.misdemeanor, triNot(c.significant)]));
   const sure = plain.flatMap((v, i) => (v === true ? [i] : []));
   const possible = plain.flatMap((v, i) => (v !== false ? [i] : []));
-  const count = { low: groupCount(sure, convictions).low, high: groupCount(possible, convictions).high };
+  const count = { low: groupCount(sure, convictions, 'fewest'), high: groupCount(possible, convictions, 'most') };
   const threeOrMoreMisdemeanors = atLeast(count, params.multipleMisdemeanorCount);
   if (possible.length >= params.multipleMisdemeanorCount) {
     if (count.high < possible.length) notes.push({ code: 'groupedBySameIncident', subject: `${possible.length} misdemeanors counted as ${count.high}` });
