@@ -4,6 +4,7 @@ import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, listHasItems,
 import { continuousResidenceSince, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
+import { inaCriminalRecord } from './record/ina-grounds.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -21,4 +22,5 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
   offenseLevelRecord,
+  inaCriminalRecord,
 } as Record<string, Calculator>;
