@@ -4,7 +4,9 @@ import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, listHasItems,
 import { continuousResidenceSince, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
-import { inaCriminalRecord } from './record/ina-grounds.js';
+import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
+import { confinementDuringPeriod } from './record/confinement.js';
+import { continuousPhysicalPresence } from './physical-presence.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -23,4 +25,7 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   penaltyAndCustodyRecord,
   offenseLevelRecord,
   inaCriminalRecord,
+  inaClassOffenseDuringPeriod,
+  confinementDuringPeriod,
+  continuousPhysicalPresence,
 } as Record<string, Calculator>;
