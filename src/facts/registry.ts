@@ -1,12 +1,13 @@
 /** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
 import type { Calculator } from './derived.js';
-import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
-import { continuousResidenceSince, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
+import { ageBelowAtEvent, ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
+import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
+  ageBelowAtEvent,
   firstEntryBeforeAge,
   caseField,
   fieldIsOneOf,
@@ -17,6 +18,7 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   continuousResidenceSince,
   lawfulStatusOn,
   reenteredAfterRemoval,
+  lastEntryMannerIn,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
