@@ -4,6 +4,7 @@ import { ageBelowAtEvent, ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeA
 import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
+import { inaCriminalRecord } from './record/ina-grounds.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -23,4 +24,5 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
   offenseLevelRecord,
+  inaCriminalRecord,
 } as Record<string, Calculator>;
