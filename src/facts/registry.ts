@@ -4,6 +4,7 @@ import { ageBelowAtEvent, ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeA
 import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
+import { convictionOfType } from './record/offense-types.js';
 import { inaCriminalRecord } from './record/ina-grounds.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
@@ -24,5 +25,6 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
   offenseLevelRecord,
+  convictionOfType,
   inaCriminalRecord,
 } as Record<string, Calculator>;
