@@ -208,6 +208,10 @@ const Trafficking = z.strictObject({
     z.boolean().optional(),
     'Would the client suffer extreme hardship involving unusual and severe harm upon removal (attorney assessment)?',
   ),
+  unlawfulPresenceCentralReason: asks(
+    z.boolean().optional(),
+    'Was the trafficking at least one central reason for the client\'s unlawful presence (attorney assessment)?',
+  ),
   hardshipDescription: z.string().optional().meta({ description: 'The harm the client would face on removal, as told.' }),
 });
 

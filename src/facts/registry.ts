@@ -5,6 +5,7 @@ import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn,
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 import { convictionOfType } from './record/offense-types.js';
+import { unlawfulPresenceBeforeRecentDeparture } from './unlawful-presence.js';
 import { inaCriminalRecord } from './record/ina-grounds.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
@@ -21,6 +22,7 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   lawfulStatusOn,
   reenteredAfterRemoval,
   lastEntryMannerIn,
+  unlawfulPresenceBeforeRecentDeparture,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
