@@ -6,7 +6,9 @@ import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 import { convictionOfType } from './record/offense-types.js';
 import { unlawfulPresenceBeforeRecentDeparture } from './unlawful-presence.js';
-import { inaCriminalRecord } from './record/ina-grounds.js';
+import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
+import { confinementDuringPeriod } from './record/confinement.js';
+import { continuousPhysicalPresence } from './physical-presence.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -29,4 +31,7 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   offenseLevelRecord,
   convictionOfType,
   inaCriminalRecord,
+  inaClassOffenseDuringPeriod,
+  confinementDuringPeriod,
+  continuousPhysicalPresence,
 } as Record<string, Calculator>;
