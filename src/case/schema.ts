@@ -75,10 +75,12 @@ export const OffenseType = z.enum([
 ]);
 export type OffenseType = z.infer<typeof OffenseType>;
 
+export const EntryManner = z.enum(['without_inspection', 'admitted', 'paroled']);
+
 const Entry = z.strictObject({
   date: asks(DateSpec.optional(), 'On what date did the client enter the United States?'),
   ageAtEntry: asks(z.number().int().min(0).max(120).optional(), 'How old was the client when entering (if the date is not known)?'),
-  manner: asks(z.enum(['without_inspection', 'admitted', 'paroled']).optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
+  manner: asks(EntryManner.optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
   place: z.string().optional().meta({ description: 'Port or border area of entry, as told.' }),
   afterRemoval: asks(z.boolean().optional(), 'Was this a return after being removed or deported (when the dates alone cannot tell)?'),
 });
@@ -186,7 +188,7 @@ const Abuse = z.strictObject({
 });
 
 const Trafficking = z.strictObject({
-  occurred: asks(z.boolean().optional(), 'Was the client ever made to work or to perform commercial sex acts through force, fraud or coercion?'),
+  occurred: asks(z.boolean().optional(), 'Was the client ever made to work or to perform commercial sex acts through force, fraud or coercion, or induced to perform a commercial sex act while under 18?'),
   type: asks(z.enum(['sex', 'labor', 'both']).optional(), 'Was the trafficking for commercial sex, labor, or both?'),
   means: asks(z.array(z.enum(['force', 'fraud', 'coercion'])).optional(), 'What means were used: force, fraud, coercion?'),
   purpose: z
@@ -208,6 +210,18 @@ const Trafficking = z.strictObject({
     })
     .optional(),
   traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?'),
+  entryIncidentToTrafficking: asks(
+    z.boolean().optional(),
+    'Was the client\'s entry without inspection (or return after a removal) caused by, or incident to, the trafficking (attorney assessment)?',
+  ),
+  extremeHardship: asks(
+    z.boolean().optional(),
+    'Would the client suffer extreme hardship involving unusual and severe harm upon removal (attorney assessment)?',
+  ),
+  unlawfulPresenceCentralReason: asks(
+    z.boolean().optional(),
+    'Was the trafficking at least one central reason for the client\'s unlawful presence (attorney assessment)?',
+  ),
   hardshipDescription: z.string().optional().meta({ description: 'The harm the client would face on removal, as told.' }),
 });
 

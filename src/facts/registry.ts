@@ -1,15 +1,18 @@
 /** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
 import type { Calculator } from './derived.js';
-import { ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
-import { continuousResidenceSince, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
+import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
+import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
+import { convictionOfType } from './record/offense-types.js';
+import { unlawfulPresenceBeforeRecentDeparture } from './unlawful-presence.js';
 import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
 import { confinementDuringPeriod } from './record/confinement.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
+  ageBelowAtEvent,
   dateWithinYearsBefore,
   firstEntryBeforeAge,
   caseField,
@@ -21,10 +24,13 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   continuousResidenceSince,
   lawfulStatusOn,
   reenteredAfterRemoval,
+  lastEntryMannerIn,
+  unlawfulPresenceBeforeRecentDeparture,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
   offenseLevelRecord,
+  convictionOfType,
   inaCriminalRecord,
   inaClassOffenseDuringPeriod,
   confinementDuringPeriod,

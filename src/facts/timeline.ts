@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseDateSpec, toIsoDate, anniversary, type DayRange, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
-import { ImmigrationStatus } from '../case/schema.js';
+import { EntryManner, ImmigrationStatus } from '../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from './derived.js';
 import { DateParam, DayCount, Years, describeDay, resolveDay } from './params.js';
 import { triAnd, triOr, type Tri } from './tri.js';
@@ -305,6 +305,26 @@ export const reenteredAfterRemoval = defineCalculator({
     const value = triOr(verdicts);
     const open = entries.flatMap((entry, i) => (entry.manner === undefined ? [`entries[${i}].manner`] : entry.afterRemoval === undefined ? [`entries[${i}].afterRemoval`] : []));
     return derived(value, `${removals.length} prior removal(s); ${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'}`, value === null ? open : []);
+  },
+});
+
+export const lastEntryMannerIn = defineCalculator({
+  description: 'The latest recorded entry into the United States was made in one of the given manners (e.g. without inspection).',
+  params: z.strictObject({ manners: z.array(EntryManner).min(1) }),
+  reviewCodes: [],
+  compute({ caseFile }, params) {
+    const entries = caseFile.entries;
+    if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
+    if (entries.length === 0) return derived(false, 'no recorded entry');
+    const ranges = entries.map((e) => rangeOf(e.date));
+    // Any entry that may be the latest one decides, unless they agree.
+    const surelyLast = Math.max(...ranges.map((r) => r.earliest));
+    const candidates = entries.filter((_, i) => ranges[i]!.latest >= surelyLast);
+    const verdicts: Tri[] = candidates.map((e) => (e.manner === undefined ? null : params.manners.includes(e.manner)));
+    const value: Tri = verdicts.every((v) => v === true) ? true : verdicts.every((v) => v === false) ? false : null;
+    const open = entries.flatMap((e, i) => (candidates.includes(e) ? [e.manner === undefined ? `entries[${i}].manner` : `entries[${i}].date`] : []));
+    const described = candidates.map((e) => `${e.date ?? 'undated entry'} (${e.manner?.replaceAll('_', ' ') ?? 'manner unknown'})`).join(' or ');
+    return derived(value, `latest entry: ${described}`, value === null ? open : []);
   },
 });
 

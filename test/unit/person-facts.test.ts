@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
 import type { CaseFile } from '../../src/case/schema.js';
-import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, primaryCaretakerOfMinorChild, relativeWithStatus } from '../../src/facts/person.js';
+import { ageBelowAtEvent, ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, primaryCaretakerOfMinorChild, relativeWithStatus } from '../../src/facts/person.js';
 
 const context = (caseFile: CaseFile, screening = '2013-01-15') => ({ caseFile, screeningDay: parseExactDate(screening) });
 
@@ -65,5 +65,30 @@ describe('family', () => {
       primaryCaretakerOfMinorChild.compute(context({ family: { children: [{ dateOfBirth, clientIsPrimaryCaretaker: true }] } }), { underAge: 18 }).value;
     expect(caretaker('1995-01-16')).toBe(true);
     expect(caretaker('1995-01-15')).toBe(false);
+  });
+});
+
+describe('ageBelowAtEvent', () => {
+  const params = { eventDate: 'trafficking.firstActDate', ageAtEvent: 'trafficking.ageAtFirstAct', years: 18 };
+  const under18 = (caseFile: CaseFile) => ageBelowAtEvent.compute(context(caseFile), params);
+  it('is true the day before the 18th birthday and false on it', () => {
+    expect(under18({ person: { dateOfBirth: '1990-03-10' }, trafficking: { firstActDate: '2008-03-09' } }).value).toBe(true);
+    expect(under18({ person: { dateOfBirth: '1990-03-10' }, trafficking: { firstActDate: '2008-03-10' } }).value).toBe(false);
+  });
+  it('takes a recorded age as said', () => {
+    expect(under18({ trafficking: { ageAtFirstAct: 17 } }).value).toBe(true);
+    expect(under18({ trafficking: { ageAtFirstAct: 18 } }).value).toBe(false);
+  });
+  it('is unknown when partial dates straddle the birthday, and settled when they do not', () => {
+    expect(under18({ person: { dateOfBirth: '1990' }, trafficking: { firstActDate: '2008' } })).toMatchObject({
+      value: null,
+      missing: ['person.dateOfBirth', 'trafficking.firstActDate', 'trafficking.ageAtFirstAct'],
+    });
+    expect(under18({ person: { dateOfBirth: '1990' }, trafficking: { firstActDate: '2006' } }).value).toBe(true);
+    expect(under18({ person: { dateOfBirth: '1990' }, trafficking: { firstActDate: '2009' } }).value).toBe(false);
+  });
+  it('is unknown, naming the missing fields, without an age or both dates', () => {
+    expect(under18({ trafficking: { firstActDate: '2008-03-09' } })).toMatchObject({ value: null, missing: ['person.dateOfBirth', 'trafficking.ageAtFirstAct'] });
+    expect(under18({ person: { dateOfBirth: '1990-03-10' } })).toMatchObject({ value: null, missing: ['trafficking.firstActDate', 'trafficking.ageAtFirstAct'] });
   });
 });

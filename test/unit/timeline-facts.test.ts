@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
 import type { CaseFile } from '../../src/case/schema.js';
-import { continuousResidenceSince, lawfulStatusOn, presenceOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from '../../src/facts/timeline.js';
+import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presenceOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from '../../src/facts/timeline.js';
 
 const SCREENING = '2013-01-15';
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
@@ -112,5 +112,25 @@ describe('recency and length of presence', () => {
     const years = (date: string) => yearsSinceFirstEntryAtLeast.compute(context({ entries: [{ date }] }), { years: 10 }).value;
     expect(years('2003-01-15')).toBe(true);
     expect(years('2003-01-16')).toBe(false);
+  });
+});
+
+describe('lastEntryMannerIn', () => {
+  const withoutInspection = (caseFile: CaseFile) => lastEntryMannerIn.compute(context(caseFile), { manners: ['without_inspection'] });
+  it('reads the manner of the latest entry', () => {
+    expect(withoutInspection({ entries: [{ date: '2000-05-01', manner: 'admitted' }, { date: '2005-01-01', manner: 'without_inspection' }] }).value).toBe(true);
+    expect(withoutInspection({ entries: [{ date: '2000-05-01', manner: 'without_inspection' }, { date: '2005-01-01', manner: 'admitted' }] }).value).toBe(false);
+  });
+  it('is unknown when entries whose order the dates leave open differ, or the manner is missing', () => {
+    const result = withoutInspection({ entries: [{ date: '2005', manner: 'admitted' }, { date: '2005-06-01', manner: 'without_inspection' }] });
+    expect(result).toMatchObject({ value: null, missing: ['entries[0].date', 'entries[1].date'] });
+    expect(withoutInspection({ entries: [{ date: '2005-06-01' }] })).toMatchObject({ value: null, missing: ['entries[0].manner'] });
+  });
+  it('is settled when every possibly-latest entry agrees', () => {
+    expect(withoutInspection({ entries: [{ date: '2005', manner: 'without_inspection' }, { date: '2005-06-01', manner: 'without_inspection' }] }).value).toBe(true);
+  });
+  it('is false with no entry and unknown when entries are not recorded', () => {
+    expect(withoutInspection({ entries: [] }).value).toBe(false);
+    expect(withoutInspection({})).toMatchObject({ value: null, missing: ['entries'] });
   });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseExactDate } from '../../src/case/dates.js';
+import type { CaseFile } from '../../src/case/schema.js';
+import { convictionOfType } from '../../src/facts/record/offense-types.js';
+
+const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2024-06-01') });
+const trafficking = (caseFile: CaseFile) => convictionOfType.compute(context(caseFile), { offenseTypes: ['trafficking_others'] });
+
+describe('convictionOfType', () => {
+  it('finds a conviction of a listed type', () => {
+    expect(trafficking({ criminalHistory: { convictions: [{ offenseTypes: ['theft_or_fraud'] }, { id: 'recruiting', offenseTypes: ['trafficking_others'] }] } })).toMatchObject({
+      value: true,
+      detail: 'of a listed type: recruiting',
+    });
+  });
+  it('is false when every conviction has its types recorded and none is listed, or there are none', () => {
+    expect(trafficking({ criminalHistory: { convictions: [{ offenseTypes: [] }] } }).value).toBe(false);
+    expect(trafficking({ criminalHistory: { convictions: [] } }).value).toBe(false);
+    expect(trafficking({ criminalHistory: { category: 'none' } }).value).toBe(false);
+  });
+  it('is unknown, asking for the types, while a conviction has none recorded', () => {
+    expect(trafficking({ criminalHistory: { convictions: [{ offenseTypes: [] }, {}] } })).toMatchObject({ value: null, missing: ['criminalHistory.convictions[1].offenseTypes'] });
+  });
+  it('is unknown with review for a bare label, and unknown when nothing is recorded', () => {
+    expect(trafficking({ criminalHistory: { category: 'level_1' } })).toMatchObject({ value: null, notes: [{ code: 'bareLabel', subject: 'level_1' }] });
+    expect(trafficking({})).toMatchObject({ value: null, missing: ['criminalHistory.convictions'] });
+  });
+});
