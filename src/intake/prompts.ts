@@ -1,0 +1,46 @@
+/**
+ * The prompts the interview needs, as an interface so tests can script the answers; the real
+ * implementation is @inquirer/prompts. Every prompt names the case-file field it asks about.
+ */
+import { checkbox, input, select } from '@inquirer/prompts';
+
+export interface Choice {
+  name: string;
+  value: string;
+  checked?: boolean;
+}
+
+export interface PromptBase {
+  /** The case-file path asked about (`entries[0].date`), or "review" for the review screen. */
+  field: string;
+  message: string;
+}
+
+export interface Prompts {
+  input(config: PromptBase & { default?: string; validate: (text: string) => true | string }): Promise<string>;
+  select(config: PromptBase & { choices: Choice[]; default?: string }): Promise<string>;
+  checkbox(config: PromptBase & { choices: Choice[]; validate: (values: readonly string[]) => true | string }): Promise<string[]>;
+}
+
+const same = (text: string) => text;
+
+/** Styles that add no colour, for --no-color and NO_COLOR. */
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '>' },
+  style: { answer: same, message: same, error: (text: string) => `> ${text}`, defaultAnswer: (text: string) => `(${text})`, help: same, highlight: same, key: (text: string) => `<${text}>` },
+};
+
+export function inquirerPrompts(color: boolean): Prompts {
+  const theme = color ? {} : { theme: PLAIN_THEME };
+  return {
+    input: ({ message, default: initial, validate }) => input({ message, ...(initial === undefined ? {} : { default: initial }), validate, ...theme }),
+    select: ({ message, choices, default: initial }) => select({ message, choices, pageSize: 12, ...(initial === undefined ? {} : { default: initial }), ...theme }),
+    checkbox: ({ message, choices, validate }) =>
+      checkbox({ message, choices, pageSize: 12, validate: (picked) => validate(picked.map((choice) => choice.value)), ...theme }),
+  };
+}
+
+/** Whether an error is the user leaving a prompt (Ctrl-C). */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}
