@@ -85,7 +85,7 @@ export const DONT_KNOW = '?';
 /** An answer as the prompts show it (the input default, the review list). */
 export function encodeAnswer(question: Question, value: Answer): string {
   if (value === undefined || value === null) return DONT_KNOW;
-  if (question.field.kind === 'list') return String(value);
+  if (question.field.kind === 'list') return value === 0 ? 'none' : String(value);
   switch (question.field.input) {
     case 'boolean':
       return value ? 'yes' : 'no';
