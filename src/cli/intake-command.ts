@@ -12,7 +12,7 @@ import { parseExactDate, todayEpochDay } from '../case/dates.js';
 import { Screener, type Report } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderText } from '../render/text.js';
-import { answersFromCase, type Answers } from '../intake/answers.js';
+import { answersFromCase, plannedQuestions, type Answers } from '../intake/answers.js';
 import { DraftStore, isDraft, writePrivateFile, type Draft } from '../intake/draft.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
@@ -87,7 +87,10 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
       const say = io.stdout;
       const screener = new Screener(await loadRulePacks(options.rules));
       const today = todayEpochDay(io.now());
-      const dayFor = (asOf: string | undefined, caseDate: string | undefined) => (asOf ?? caseDate ? parseExactDate((asOf ?? caseDate)!) : today);
+      const dayFor = (asOf: string | undefined, caseDate: string | undefined) => {
+        const date = asOf ?? caseDate;
+        return date ? parseExactDate(date) : today;
+      };
       const screen = (caseFile: CaseFile, source: string, asOf: string | undefined) => {
         const screeningDay = dayFor(asOf, caseFile.screeningDate);
         checkScreeningDate(caseFile, screeningDay, source);
@@ -117,8 +120,12 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         // A saved case file: ask only the facts its screening reports missing.
         const caseFile = await loadCaseFile(options.resume);
         const open = missingFacts(await screen(caseFile, options.resume, options.asOf)).map((missing) => missing.field);
-        const answers = answersFromCase(caseQuestions(), caseFile);
+        const tree = caseQuestions();
+        const answers = answersFromCase(tree, caseFile);
         for (const field of open) delete answers[field];
+        const asked = new Set(plannedQuestions(tree.fields, answers).map((question) => question.path));
+        const ruledOut = Object.keys(answers).filter((path) => answers[path] !== null && !asked.has(path));
+        if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
         const out = options.out ?? options.resume;
         const draftPath = options.draft ?? `${out}.draft.json`;
         refuseExistingDraft(draftPath);

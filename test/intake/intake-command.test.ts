@@ -67,4 +67,12 @@ describe('relief intake (scripted terminal)', () => {
     const saved = parse(readFileSync(file, 'utf8'));
     expect(saved).toEqual({ ...(claudia as object), person: { ...(claudia as { person: object }).person, dateOfBirth: '1980' } });
   });
+
+  it('says which answers of a saved case an earlier answer rules out', async () => {
+    const file = join(scratch, 'ruled-out.case.yaml');
+    writeFileSync(file, 'caseId: ruled-out\nscreeningDate: "2013-01-15"\ntrafficking: { occurred: false, type: sex }\n');
+    const { stdout } = await intake(['--resume', file], script({}));
+    expect(stdout).toContain('Not kept, because another answer rules them out: trafficking.type.');
+    expect(parse(readFileSync(file, 'utf8')).trafficking).toEqual({ occurred: false });
+  });
 });
