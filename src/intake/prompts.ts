@@ -33,7 +33,9 @@ const PLAIN_THEME = {
 export function inquirerPrompts(color: boolean): Prompts {
   const theme = color ? {} : { theme: PLAIN_THEME };
   return {
-    input: ({ message, default: initial, validate }) => input({ message, ...(initial === undefined ? {} : { default: initial }), validate, ...theme }),
+    // A rejected answer is cleared, so the question is asked afresh with the schema's message shown.
+    input: ({ message, default: initial, validate }) =>
+      input({ message, ...(initial === undefined ? {} : { default: initial }), validate, theme: { ...(color ? {} : PLAIN_THEME), validationFailureMode: 'clear' } }),
     select: ({ message, choices, default: initial }) => select({ message, choices, pageSize: 12, ...(initial === undefined ? {} : { default: initial }), ...theme }),
     checkbox: ({ message, choices, validate }) =>
       checkbox({ message, choices, pageSize: 12, validate: (picked) => validate(picked.map((choice) => choice.value)), ...theme }),
