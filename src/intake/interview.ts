@@ -33,7 +33,7 @@ function promptMessage(question: Question): string {
   const { field } = question;
   const notes = [question.path];
   if (field.kind === 'list') notes.push("how many? 0 = none, Enter = don't know");
-  else if (field.input === 'texts') notes.push("separate items with ';', none = none", ENTER_IS_DONT_KNOW);
+  else if (field.input === 'texts') notes.push("separate items with ';', type none for none", ENTER_IS_DONT_KNOW);
   else if (field.input === 'number' || field.input === 'text') notes.push(...(field.hint ? [field.hint] : []), ...(field.optional ? [ENTER_IS_DONT_KNOW] : []));
   return `${field.message} (${notes.join('; ')})`;
 }
@@ -85,7 +85,7 @@ interface Problem {
 export class Interview {
   private readonly tree: ObjectField;
   private readonly sections: Section[];
-  readonly answers: Answers;
+  private readonly answers: Answers;
 
   constructor(
     answers: Answers,
@@ -134,7 +134,7 @@ export class Interview {
         const reaskable = problems.filter((problem) => problem.path !== undefined);
         if (problems.length) this.options.say(`${problems.map((problem) => `  ! ${problem.text}`).join('\n')}\n`);
         if (!reaskable.length) break;
-        this.options.say('  Please answer again:\n');
+        this.options.say("  Please answer again (Enter = don't know; every answer can be changed in the review at the end):\n");
         for (const problem of reaskable) delete this.answers[problem.path!];
       }
     }

@@ -115,11 +115,6 @@ export function caseQuestions(schema: z.ZodObject = CaseFile): ObjectField {
   return objectOf('', schema, '');
 }
 
-/** Every field pattern in a tree, in interview order (for checking tables that name fields). */
-export function allPatterns(tree: ObjectField): string[] {
-  return tree.fields.flatMap((field) => [field.pattern, ...(field.kind === 'object' ? allPatterns(field) : field.kind === 'list' ? allPatterns(field.item) : [])]);
-}
-
 /** The sections of the interview, in order; top-level fields no section names are asked last. */
 export const SECTIONS: readonly { title: string; fields: readonly string[] }[] = [
   { title: 'The person and dates', fields: ['caseId', 'screeningDate', 'person'] },

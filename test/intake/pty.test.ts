@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -16,9 +16,17 @@ const BIN = join(ROOT, 'bin', 'relief.js');
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const scratch = mkdtempSync(join(tmpdir(), 'relief-pty-'));
 
+/** The newest modification time under a folder. */
+function newest(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => statSync(join(dir, name)).mtimeMs));
+}
+
 beforeAll(() => {
-  // The command under test is the built one; build it from the current sources.
-  if (hasScript) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  // The command under test is the built one: build it when the sources are newer than the build.
+  const built = join(ROOT, 'dist', 'cli', 'main.js');
+  if (hasScript && (!existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs)) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  }
 }, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

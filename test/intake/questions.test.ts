@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { answersFromCase, caseFromAnswers, decodeAnswer, plannedQuestions, type Question } from '../../src/intake/answers.js';
-import { SECTIONS, allPatterns, caseQuestions, sectionsOf, type ValueField } from '../../src/intake/questions.js';
+import { SECTIONS, caseQuestions, sectionsOf, type ObjectField, type ValueField } from '../../src/intake/questions.js';
 import { ASK_ONLY_WHEN, isSkipped } from '../../src/intake/skip-rules.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 
 const tree = caseQuestions();
+
+function allPatterns(object: ObjectField): string[] {
+  return object.fields.flatMap((field) => [field.pattern, ...(field.kind === 'object' ? allPatterns(field) : field.kind === 'list' ? allPatterns(field.item) : [])]);
+}
 const patterns = allPatterns(tree);
 
 describe('intake questions', () => {
