@@ -117,7 +117,7 @@ export function decodeAnswer(question: Question, raw: string | readonly string[]
   }
   switch (field.input) {
     case 'boolean':
-      return { ok: true, value: text === 'yes' };
+      return text === 'yes' || text === 'no' ? { ok: true, value: text === 'yes' } : { ok: false, error: 'must be yes or no' };
     case 'number':
       return /^-?\d+(\.\d+)?$/.test(text) ? checked(field, Number(text)) : { ok: false, error: 'must be a number' };
     case 'texts':

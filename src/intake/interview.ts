@@ -33,6 +33,7 @@ function promptMessage(question: Question): string {
   const { field } = question;
   const notes = [question.path];
   if (field.kind === 'list') notes.push("how many? 0 = none, Enter = don't know");
+  else if (field.input === 'choices') notes.push('none picked = none');
   else if (field.input === 'texts') notes.push("separate items with ';', type none for none", ENTER_IS_DONT_KNOW);
   else if (field.input === 'number' || field.input === 'text') notes.push(...(field.hint ? [field.hint] : []), ...(field.optional ? [ENTER_IS_DONT_KNOW] : []));
   return `${field.message} (${notes.join('; ')})`;
@@ -67,7 +68,7 @@ async function ask(prompts: Prompts, question: Question, current?: Answer): Prom
       const decoded = decodeAnswer(question, values);
       return decoded.ok ? true : decoded.error;
     };
-    return read(await prompts.checkbox({ field: path, message: `${message} (none picked = none)`, choices, validate }));
+    return read(await prompts.checkbox({ field: path, message, choices, validate }));
   }
   const validate = (text: string) => {
     const decoded = decodeAnswer(question, text);

@@ -150,6 +150,23 @@ describe('relief intake interview', () => {
     expect(caseFile?.person?.dateOfBirth).toBe('1991-01-01');
   });
 
+  it('asks the new questions a changed answer opens, and drops those it closes', async () => {
+    const { caseFile, prompts } = await interview(
+      script({
+        review: ['change', 'change', 'save'],
+        'review.change': ['entries', 'trafficking.occurred'],
+        entries: ['1', '2'],
+        'entries[0].date': ['2000-05-01'],
+        'entries[1].date': ['2004-06'],
+        'trafficking.occurred': ['yes', 'no'],
+        'trafficking.type': ['labor'],
+      }),
+    );
+    expect(prompts.asked.filter((field) => field === 'entries[1].date')).toHaveLength(1);
+    expect(caseFile?.entries).toEqual([{ date: '2000-05-01' }, { date: '2004-06' }]);
+    expect(caseFile?.trafficking).toEqual({ occurred: false });
+  });
+
   it('ends a draft interrupted after N answers, then resumed, in the same case file', async () => {
     const whole = await interview(answersFrom(claudia));
     for (const stopAfter of [1, 17, Math.floor(whole.prompts.asked.length / 2), whole.prompts.asked.length - 2]) {

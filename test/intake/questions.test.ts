@@ -61,6 +61,7 @@ describe('intake questions', () => {
   it('reads typed answers by kind', () => {
     const question = (path: string): Question => plannedQuestions(tree.fields, { 'criminalHistory.convictions': 1 }).find((q) => q.path === path)!;
     expect(decodeAnswer(question('person.seriouslyIll'), 'no')).toEqual({ ok: true, value: false });
+    expect(decodeAnswer(question('person.seriouslyIll'), 'maybe')).toEqual({ ok: false, error: 'must be yes or no' });
     expect(decodeAnswer(question('sources'), 'intake; documents')).toEqual({ ok: true, value: ['intake', 'documents'] });
     expect(decodeAnswer(question('criminalHistory.convictions[0].maximumPenaltyDays'), '180')).toEqual({ ok: true, value: 180 });
     expect(decodeAnswer(question('criminalHistory.convictions[0].maximumPenaltyDays'), '1.5')).toMatchObject({ ok: false });
