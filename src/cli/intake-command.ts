@@ -13,7 +13,7 @@ import { Screener, type Report } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import { answersFromCase, plannedQuestions, type Answers } from '../intake/answers.js';
-import { DraftStore, isDraft, writePrivateFile, type Draft } from '../intake/draft.js';
+import { DraftStore, parseDraft, writePrivateFile } from '../intake/draft.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
 import { caseQuestions } from '../intake/questions.js';
@@ -103,15 +103,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
           refuseExistingDraft(draftPath);
           return { answers: {}, draftPath, ...(options.out ? { out: options.out } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
         }
-        const text = await readFile(options.resume, 'utf8').catch(() => '');
-        const draft = ((): Draft | undefined => {
-          try {
-            const value: unknown = JSON.parse(text);
-            return isDraft(value) ? value : undefined;
-          } catch {
-            return undefined;
-          }
-        })();
+        const draft = parseDraft(await readFile(options.resume, 'utf8').catch(() => ''));
         if (draft) {
           const out = options.out ?? draft.out;
           const asOf = options.asOf ?? draft.asOf;

@@ -33,9 +33,17 @@ export async function writePrivateFile(path: string, text: string): Promise<void
   }
 }
 
-export function isDraft(value: unknown): value is Draft {
-  return value !== null && typeof value === 'object' && (value as { format?: unknown }).format === DRAFT_FORMAT
-    && typeof (value as { answers?: unknown }).answers === 'object';
+/** The draft a file's text holds, or undefined when it is not a draft (e.g. a case file). */
+export function parseDraft(text: string): Draft | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const candidate = value as Partial<Draft> | null;
+  const isDraft = candidate !== null && typeof candidate === 'object' && candidate.format === DRAFT_FORMAT && typeof candidate.answers === 'object' && candidate.answers !== null;
+  return isDraft ? (candidate as Draft) : undefined;
 }
 
 export class DraftStore {

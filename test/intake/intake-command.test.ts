@@ -1,6 +1,6 @@
 /** `relief intake` wired to scripted prompts: files, modes, Ctrl-C and resume, screening afterwards. */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -48,6 +48,7 @@ describe('relief intake (scripted terminal)', () => {
     expect(mode(draft)).toBe(0o600);
     expect(Object.keys(JSON.parse(readFileSync(draft, 'utf8')).answers)).toHaveLength(25);
     expect(existsSync(out)).toBe(false);
+    expect(readdirSync(scratch).filter((name) => name.endsWith('.tmp'))).toEqual([]); // written by rename, no leftovers
     await expect(intake(['--out', out], answersFrom(claudia))).rejects.toThrow(`resume it with "relief intake --resume ${draft}"`);
     const resumed = await intake(['--resume', draft], answersFrom(claudia));
     expect(resumed.prompts.asked.filter((field) => stopped.prompts.asked.includes(field))).toEqual([]);
