@@ -24,6 +24,7 @@ export const ASK_ONLY_WHEN: readonly AskOnlyWhen[] = [
   { ask: ['criminalHistory.convictions[].triedAsAdult'], when: 'criminalHistory.convictions[].juvenile', is: [true] },
   { ask: ['criminalHistory.convictions[].primaryPerpetrator'], when: 'criminalHistory.convictions[].connectedToAbuse', is: [true] },
   { ask: ['abuse.marriageDate', 'abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.goodFaithMarriage'], when: 'abuse.abuser.relationship', is: MARRIED },
+  { ask: ['trafficking.lawEnforcement.complied', 'trafficking.lawEnforcement.reasonForNotComplying'], when: 'trafficking.lawEnforcement.requestReceived', is: [true] },
   { ask: ['trafficking.lawEnforcement.reasonForNotComplying'], when: 'trafficking.lawEnforcement.complied', is: [false] },
 ];
 

@@ -47,6 +47,9 @@ describe('intake questions', () => {
     expect(isSkipped('abuse.occurred', { 'abuse.occurred': false })).toBe(false);
     expect(isSkipped('criminalHistory.convictions[1].triedAsAdult', { 'criminalHistory.convictions[0].juvenile': false, 'criminalHistory.convictions[1].juvenile': true })).toBe(false);
     expect(isSkipped('criminalHistory.convictions[0].triedAsAdult', { 'criminalHistory.convictions[0].juvenile': false })).toBe(true);
+    expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.lawEnforcement.requestReceived': false })).toBe(true);
+    expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.lawEnforcement.requestReceived': true, 'trafficking.lawEnforcement.complied': true })).toBe(true);
+    expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.lawEnforcement.requestReceived': true, 'trafficking.lawEnforcement.complied': false })).toBe(false);
   });
 
   it('turns every fixture case into answers and back into the same case', () => {
