@@ -9,14 +9,14 @@ import { stringify } from 'yaml';
 import { checkScreeningDate, loadCaseFile } from '../case/load.js';
 import type { CaseFile } from '../case/schema.js';
 import { parseExactDate, todayEpochDay } from '../case/dates.js';
-import { Screener, type Report } from '../app/screen.js';
+import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderText } from '../render/text.js';
-import { answersFromCase, plannedQuestions, type Answers } from '../intake/answers.js';
+import type { Answers } from '../intake/answers.js';
 import { DraftStore, parseDraft, writePrivateFile } from '../intake/draft.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
-import { caseQuestions } from '../intake/questions.js';
+import { missingFacts, reopen } from '../intake/missing.js';
 import { screeningDateOption } from './screen-command.js';
 import type { CliIO } from './io.js';
 
@@ -43,18 +43,6 @@ interface Start {
   draftPath: string;
   out?: string;
   asOf?: string;
-}
-
-/** The missing facts of a report, once each, decisive ones first. */
-function missingFacts(report: Report): { field: string; question: string }[] {
-  const byField = new Map<string, { field: string; question: string; decisive: boolean }>();
-  for (const program of report.programs) {
-    for (const missing of program.missing) {
-      const known = byField.get(missing.field);
-      byField.set(missing.field, { field: missing.field, question: missing.question, decisive: missing.decisive || Boolean(known?.decisive) });
-    }
-  }
-  return [...byField.values()].sort((a, b) => Number(b.decisive) - Number(a.decisive));
 }
 
 function refuseExistingDraft(path: string): void {
@@ -112,11 +100,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         // A saved case file: ask only the facts its screening reports missing.
         const caseFile = await loadCaseFile(options.resume);
         const open = missingFacts(await screen(caseFile, options.resume, options.asOf)).map((missing) => missing.field);
-        const tree = caseQuestions();
-        const answers = answersFromCase(tree, caseFile);
-        for (const field of open) delete answers[field];
-        const asked = new Set(plannedQuestions(tree.fields, answers).map((question) => question.path));
-        const ruledOut = Object.keys(answers).filter((path) => answers[path] !== null && !asked.has(path));
+        const { answers, ruledOut } = reopen(caseFile, open);
         if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
         const out = options.out ?? options.resume;
         const draftPath = options.draft ?? `${out}.draft.json`;
@@ -143,7 +127,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         say(`\nStopped. Your answers are saved in ${draftPath}.\nTo continue: relief intake --resume ${draftPath}\n`);
         return;
       }
-      const target = out ?? unusedName(`${caseFile.caseId ?? 'intake'}.case.yaml`);
+      const target = out ?? unusedName(`${(caseFile.caseId ?? 'intake').replace(/[^\w.-]+/g, '-')}.case.yaml`);
       await writePrivateFile(target, stringify(caseFile));
       if (draftPath !== target) await store.discard();
       say(`\nSaved ${target}.\n\n`);
