@@ -1,5 +1,5 @@
 /**
- * The built `relief intake` in a real pseudo-terminal (util-linux `script`): answers are typed,
+ * The built `relief intake` in a real pseudo-terminal (util-linux `script`, else python3's pty): answers are typed,
  * the interview is stopped with Ctrl-C, resumed, reviewed and saved, and the report printed.
  * Each keystroke waits for its prompt, so the test does not depend on timing.
  */
@@ -13,7 +13,18 @@ import { FIXTURES_DIR } from '../support/fixtures.js';
 
 const ROOT = resolve(FIXTURES_DIR, '..');
 const BIN = join(ROOT, 'bin', 'relief.js');
-const hasScript = spawnSync('script', ['--version']).status === 0;
+type PtyRunner = (command: string) => [string, string[]];
+const SCRIPT_PTY: PtyRunner = (command) => ['script', ['-qfec', command, '/dev/null']];
+const PYTHON_PTY: PtyRunner = (command) => ['python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(["sh", "-c", sys.argv[1]]) >> 8)', command]];
+
+/** util-linux `script`, else python3's pty module (RELIEF_TEST_PTY=python3 picks it to check it). */
+function ptyRunner(): PtyRunner | undefined {
+  if (process.env.RELIEF_TEST_PTY !== 'python3' && spawnSync('script', ['--version']).status === 0) return SCRIPT_PTY;
+  if (spawnSync('python3', ['-c', 'import pty']).status === 0) return PYTHON_PTY;
+  return undefined;
+}
+const inPty = ptyRunner();
+const hasPty = inPty !== undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'relief-pty-'));
 
 /** The newest modification time under a folder. */
@@ -24,7 +35,7 @@ function newest(dir: string): number {
 beforeAll(() => {
   // The command under test is the built one: build it when the sources are newer than the build.
   const built = join(ROOT, 'dist', 'cli', 'main.js');
-  if (hasScript && (!existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs)) {
+  if (!existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
   }
 }, 60_000);
@@ -36,8 +47,9 @@ const PROMPT = /\? [^\r\n]*\(([A-Za-z][\w.[\]]*)[;)]|\? Save the case file/g;
 
 /** Runs `relief intake …` in a pseudo-terminal; `keys` gives the keystrokes for each prompt's field. */
 async function inTerminal(args: string[], keys: (field: string) => string): Promise<{ output: string; code: number | null; fields: string[] }> {
-  const command = `stty cols 500 rows 50; exec node ${shellQuote(BIN)} intake ${args.map(shellQuote).join(' ')}`;
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: scratch, env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } });
+  const command = `stty cols 500 rows 50; exec ${shellQuote(process.execPath)} ${shellQuote(BIN)} intake ${args.map(shellQuote).join(' ')}`;
+  const [program, programArgs] = inPty!(command);
+  const child = spawn(program, programArgs, { cwd: scratch, env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } });
   let output = '';
   let answeredUpTo = 0;
   const fields: string[] = [];
@@ -64,14 +76,16 @@ async function inTerminal(args: string[], keys: (field: string) => string): Prom
 const ENTER = '\r';
 const CTRL_C = '\x03';
 
-(hasScript ? describe : describe.skip)('relief intake in a terminal', () => {
+describe('relief intake without a terminal', () => {
   it('refuses without a terminal and points to relief screen', () => {
-    const result = spawnSync('node', [BIN, 'intake'], { input: '', encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'intake'], { input: '', encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('relief screen <case-file>');
     expect(result.stderr).toContain('usage: relief intake');
   });
+});
 
+(hasPty ? describe : describe.skip)('relief intake in a terminal', () => {
   it('is typed into, stopped with Ctrl-C, resumed, reviewed, saved and screened', async () => {
     const out = join(scratch, 'pty.case.yaml');
     const draft = `${out}.draft.json`;
@@ -119,6 +133,6 @@ const CTRL_C = '\x03';
   }, 60_000);
 });
 
-if (!hasScript) {
-  it.skip('relief intake in a terminal: skipped because util-linux "script" is not installed', () => undefined);
+if (!hasPty) {
+  it.skip('relief intake in a terminal: skipped because neither util-linux "script" nor python3 (pty) is installed', () => undefined);
 }
