@@ -24,10 +24,22 @@ export interface Prompts {
 
 const same = (text: string) => text;
 
-/** Styles that add no colour, for --no-color and NO_COLOR. */
+/** Styles that add no colour, for --no-color and NO_COLOR (the prompts' defaults colour icons and tips too). */
 const PLAIN_THEME = {
-  prefix: { idle: '?', done: '>' },
-  style: { answer: same, message: same, error: (text: string) => `> ${text}`, defaultAnswer: (text: string) => `(${text})`, help: same, highlight: same, key: (text: string) => `<${text}>` },
+  prefix: { idle: '?', done: '✔' },
+  icon: { checked: '◉', unchecked: '◯', cursor: '❯', disabledChecked: '◉', disabledUnchecked: '-' },
+  style: {
+    answer: same,
+    message: same,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: same,
+    highlight: same,
+    key: (text: string) => `<${text}>`,
+    description: same,
+    disabled: same,
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+  },
 };
 
 export function inquirerPrompts(color: boolean): Prompts {

@@ -41,15 +41,23 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The environment without the variables that switch colour on or off, so each run sets its own. */
+function withoutColorSettings(): Record<string, string | undefined> {
+  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...rest } = process.env;
+  return rest;
+}
+
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** A prompt line: "? <question> (<field>; …)", or the review's; the last one on screen is open. */
 const PROMPT = /\? [^\r\n]*\(([A-Za-z][\w.[\]]*)[;)]|\? Save the case file/g;
 
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
 /** Runs `relief intake …` in a pseudo-terminal; `keys` gives the keystrokes for each prompt's field. */
-async function inTerminal(args: string[], keys: (field: string) => string): Promise<{ output: string; code: number | null; fields: string[] }> {
+async function inTerminal(args: string[], keys: (field: string) => string, env: Record<string, string> = {}): Promise<{ output: string; code: number | null; fields: string[] }> {
   const command = `stty cols 500 rows 50; exec ${shellQuote(process.execPath)} ${shellQuote(BIN)} intake ${args.map(shellQuote).join(' ')}`;
   const [program, programArgs] = inPty!(command);
-  const child = spawn(program, programArgs, { cwd: scratch, env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } });
+  const child = spawn(program, programArgs, { cwd: scratch, env: { ...withoutColorSettings(), TERM: 'xterm-256color', ...env } });
   let output = '';
   let answeredUpTo = 0;
   const fields: string[] = [];
@@ -59,12 +67,13 @@ async function inTerminal(args: string[], keys: (field: string) => string): Prom
     output += chunk.toString('utf8');
     clearTimeout(watchdog);
     watchdog = setTimeout(() => child.kill(), 10_000);
-    const fresh = [...output.slice(answeredUpTo).matchAll(PROMPT)].at(-1);
+    const plain = output.replace(ANSI, '');
+    const fresh = [...plain.slice(answeredUpTo).matchAll(PROMPT)].at(-1);
     // A prompt is drawn again as it echoes what is typed: only another field is the next question.
     const field = fresh && (fresh[1] ?? 'review');
     // After the review the report is printed, whose question lines look like prompts.
     if (!field || field === fields.at(-1) || fields.at(-1) === 'review') return;
-    answeredUpTo = output.length;
+    answeredUpTo = plain.length;
     fields.push(field);
     child.stdin.write(keys(field));
   });
@@ -86,12 +95,19 @@ describe('relief intake without a terminal', () => {
 });
 
 (hasPty ? describe : describe.skip)('relief intake in a terminal', () => {
+  it('colours its prompts on a colour terminal unless told not to', async () => {
+    const coloured = await inTerminal(['--draft', join(scratch, 'colour.draft.json')], () => CTRL_C);
+    expect(coloured.output).toContain('Stopped. Your answers are saved in');
+    expect(coloured.output).toMatch(/\u001b\[[0-9;]*m/);
+  }, 30_000);
+
   it('is typed into, stopped with Ctrl-C, resumed, reviewed, saved and screened', async () => {
     const out = join(scratch, 'pty.case.yaml');
     const draft = `${out}.draft.json`;
     const typed: Record<string, string> = { caseId: 'pty-demo', screeningDate: '2012-09-15', 'person.dateOfBirth': '1990-03-10', 'person.name': 'P. D.' };
     const first = await inTerminal(['--out', out, '--as-of', '2012-09-15', '--no-color'], (field) => (field === 'person.currentLocation' ? CTRL_C : `${typed[field] ?? ''}${ENTER}`));
     expect(first.output).toContain(`To continue: relief intake --resume ${draft}`);
+    expect(first.output).not.toMatch(/\u001b\[[0-9;]*m/); // --no-color on a colour terminal: no colour codes
     expect(first.fields.slice(0, 3)).toEqual(['caseId', 'screeningDate', 'person.name']);
     expect(first.fields.at(-1)).toBe('person.currentLocation');
     expect(statSync(draft).mode & 0o777).toBe(0o600);
@@ -108,7 +124,7 @@ describe('relief intake without a terminal', () => {
       'abuse.occurred': 'no',
       'trafficking.occurred': 'no',
     };
-    const second = await inTerminal(['--resume', draft], (field) => `${picks[field] ?? ''}${ENTER}`);
+    const second = await inTerminal(['--resume', draft], (field) => `${picks[field] ?? ''}${ENTER}`, { NO_COLOR: '1' });
     expect(second.code).toBe(0);
     expect(second.fields[0]).toBe('person.currentLocation');
     expect(second.fields).not.toContain('abuse.victims');
@@ -129,7 +145,7 @@ describe('relief intake without a terminal', () => {
     expect(second.output).toContain('screening aid, not legal advice');
     expect(second.output).toContain('Deferred Action for Childhood Arrivals');
     expect(second.output).toMatch(/Next questions \(\d+ facts still unknown\)/);
-    expect(second.output).not.toMatch(/\u001b\[3\dm/); // --no-color and NO_COLOR: no colour codes
+    expect(second.output).not.toMatch(/\u001b\[[0-9;]*m/); // NO_COLOR on a colour terminal: no colour codes
   }, 60_000);
 });
 
