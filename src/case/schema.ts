@@ -228,7 +228,7 @@ const Trafficking = z.strictObject({
 const Person = z.strictObject({
   name: z.string().optional().meta({ description: 'Name or initials, as the clinic records it.' }),
   dateOfBirth: asks(DateSpec.optional(), "What is the client's date of birth?"),
-  countryOfBirth: z.string().optional(),
+  countryOfBirth: asks(z.string().optional(), 'In which country was the client born?'),
   currentLocation: asks(z.enum(['united_states', 'outside_united_states']).optional(), 'Is the client in the United States now?'),
   stateOfResidence: asks(z.string().optional(), 'In which U.S. state does the client live?'),
   education: asks(
@@ -264,7 +264,7 @@ const Family = z.strictObject({
 });
 
 const Equities = z.strictObject({
-  communityTies: z.array(z.string()).optional().meta({ description: 'Work, church, school, volunteering, as told.' }),
+  communityTies: asks(z.array(z.string()).optional(), 'What ties does the client have to the community (work, church, school, volunteering)? An empty list means none.', 'Work, church, school, volunteering, as told.'),
   lawEnforcementCooperation: asks(z.boolean().optional(), 'Has the client cooperated with federal, state or local law enforcement?'),
   crimeVictim: asks(z.boolean().optional(), 'Is the client the victim of a serious crime other than abuse or trafficking?'),
   witness: asks(z.boolean().optional(), 'Is the client a witness in an investigation or prosecution?'),

@@ -10,6 +10,7 @@ import { PackError, loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { screenCommand } from './screen-command.js';
+import { intakeCommand } from './intake-command.js';
 
 const VERSION = '0.1.0';
 
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIO): Command {
     .showHelpAfterError('(run "relief --help" for usage)');
 
   program.addCommand(screenCommand(io, useColor).copyInheritedSettings(program));
+  program.addCommand(intakeCommand(io, useColor).copyInheritedSettings(program));
   program
     .command('schema')
     .description('print the case-file format as JSON Schema')

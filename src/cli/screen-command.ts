@@ -16,7 +16,7 @@ function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   return [...previous, change];
 }
 
-function screeningDateOption(value: string): string {
+export function screeningDateOption(value: string): string {
   if (!ExactDate.safeParse(value).success) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
   return value;
 }

@@ -1,0 +1,144 @@
+/**
+ * The interview's questions, generated from the case-file schema itself: every field of CaseFile
+ * becomes a question (its `question` meta, else its description), so a field added to the schema
+ * is asked without touching the interview and the two cannot drift apart.
+ *
+ * Paths are written like the missing-facts report writes them: `entries[0].date`. A pattern is
+ * the same path with the indices left out: `entries[].date`.
+ */
+import { z } from 'zod';
+import { CaseFile, DateSpec, ExactDate } from '../case/schema.js';
+
+/** How a value is asked: a yes/no, one of a list, several of a list, a number, text, texts. */
+export type InputKind = 'boolean' | 'choice' | 'choices' | 'number' | 'text' | 'texts';
+
+export interface ValueField {
+  kind: 'value';
+  name: string;
+  pattern: string;
+  message: string;
+  input: InputKind;
+  /** The allowed values of a choice or choices field. */
+  options: readonly string[];
+  /** Whether "don't know" is an answer (every field but a few required ones). */
+  optional: boolean;
+  /** The field's own schema (as declared), whose messages validate an answer. */
+  schema: z.ZodType;
+  /** A format hint shown with the question (dates). */
+  hint?: string;
+}
+
+/** A list of objects: asked as "how many?" (0 = none, don't know = unknown), then item by item. */
+export interface ListField {
+  kind: 'list';
+  name: string;
+  pattern: string;
+  message: string;
+  item: ObjectField;
+}
+
+export interface ObjectField {
+  kind: 'object';
+  name: string;
+  pattern: string;
+  fields: Field[];
+}
+
+export type Field = ValueField | ListField | ObjectField;
+
+const DATE_HINT = 'YYYY-MM-DD, or YYYY-MM / YYYY, or a span START/END';
+
+function textOf(declared: z.ZodType, inner: z.ZodType): string | undefined {
+  for (const schema of [declared, inner]) {
+    const meta = schema.meta();
+    if (typeof meta?.question === 'string') return meta.question;
+  }
+  for (const schema of [declared, inner]) {
+    const meta = schema.meta();
+    if (typeof meta?.description === 'string') return meta.description;
+  }
+  return undefined;
+}
+
+function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
+  let inner = schema;
+  let optional = false;
+  while (inner instanceof z.ZodOptional) {
+    optional = true;
+    inner = inner.unwrap() as z.ZodType;
+  }
+  return { inner, optional };
+}
+
+/** Joins a field name to a path or pattern. */
+export function joinPath(prefix: string, name: string): string {
+  return prefix ? `${prefix}.${name}` : name;
+}
+
+function humanize(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}?`;
+}
+
+function isDate(schema: z.ZodType): boolean {
+  if (schema === DateSpec || schema === ExactDate) return true;
+  return schema instanceof z.ZodUnion && (schema.options as z.ZodType[]).some(isDate);
+}
+
+function fieldOf(name: string, declared: z.ZodType, pattern: string): Field {
+  const { inner, optional } = unwrap(declared);
+  const message = textOf(declared, inner) ?? humanize(name);
+  if (inner instanceof z.ZodObject) return objectOf(name, inner, pattern);
+  const value = (input: InputKind, options: readonly string[] = []): ValueField => ({
+    kind: 'value', name, pattern, message, input, options, optional, schema: declared,
+    ...(isDate(inner) ? { hint: DATE_HINT } : {}),
+  });
+  if (inner instanceof z.ZodArray) {
+    const element = unwrap(inner.element as z.ZodType).inner;
+    if (element instanceof z.ZodObject) return { kind: 'list', name, pattern, message, item: objectOf(name, element, `${pattern}[]`) };
+    if (element instanceof z.ZodEnum) return value('choices', element.options as string[]);
+    return value('texts');
+  }
+  if (inner instanceof z.ZodBoolean) return value('boolean');
+  if (inner instanceof z.ZodEnum) return value('choice', inner.options as string[]);
+  if (inner instanceof z.ZodNumber) return value('number');
+  return value('text');
+}
+
+function objectOf(name: string, schema: z.ZodObject, pattern: string): ObjectField {
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, declared]) => fieldOf(key, declared, joinPath(pattern, key)));
+  return { kind: 'object', name, pattern, fields };
+}
+
+/** The question tree of the whole case file. */
+export function caseQuestions(schema: z.ZodObject = CaseFile): ObjectField {
+  return objectOf('', schema, '');
+}
+
+/** The sections of the interview, in order; top-level fields no section names are asked last. */
+export const SECTIONS: readonly { title: string; fields: readonly string[] }[] = [
+  { title: 'The person and dates', fields: ['caseId', 'screeningDate', 'person'] },
+  { title: 'Entries and departures', fields: ['entries', 'departures'] },
+  { title: 'Status history', fields: ['statusHistory'] },
+  { title: 'Removal', fields: ['removal'] },
+  { title: 'Convictions', fields: ['criminalHistory'] },
+  { title: 'Family and equities', fields: ['family', 'equities'] },
+  { title: 'Abuse', fields: ['abuse'] },
+  { title: 'Trafficking', fields: ['trafficking'] },
+  { title: 'Security', fields: ['security'] },
+  { title: 'Notes and sources', fields: ['notes', 'sources'] },
+];
+
+export interface Section {
+  title: string;
+  fields: Field[];
+}
+
+/** The tree's top-level fields grouped into SECTIONS, with any field no section names at the end. */
+export function sectionsOf(tree: ObjectField): Section[] {
+  const named = new Set(SECTIONS.flatMap((section) => section.fields));
+  const byName = new Map(tree.fields.map((field) => [field.name, field]));
+  const sections = SECTIONS.map((section) => ({ title: section.title, fields: section.fields.flatMap((name) => byName.get(name) ?? []) }));
+  const rest = tree.fields.filter((field) => !named.has(field.name));
+  return [...sections, ...(rest.length ? [{ title: 'Other facts', fields: rest }] : [])].filter((section) => section.fields.length > 0);
+}

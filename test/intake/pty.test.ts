@@ -1,0 +1,154 @@
+/**
+ * The built `relief intake` in a real pseudo-terminal (util-linux `script`, else python3's pty): answers are typed,
+ * the interview is stopped with Ctrl-C, resumed, reviewed and saved, and the report printed.
+ * Each keystroke waits for its prompt, so the test does not depend on timing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { FIXTURES_DIR } from '../support/fixtures.js';
+
+const ROOT = resolve(FIXTURES_DIR, '..');
+const BIN = join(ROOT, 'bin', 'relief.js');
+type PtyRunner = (command: string) => [string, string[]];
+const SCRIPT_PTY: PtyRunner = (command) => ['script', ['-qfec', command, '/dev/null']];
+const PYTHON_PTY: PtyRunner = (command) => ['python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(["sh", "-c", sys.argv[1]]) >> 8)', command]];
+
+/** util-linux `script`, else python3's pty module (RELIEF_TEST_PTY=python3 picks it to check it). */
+function ptyRunner(): PtyRunner | undefined {
+  if (process.env.RELIEF_TEST_PTY !== 'python3' && spawnSync('script', ['--version']).status === 0) return SCRIPT_PTY;
+  if (spawnSync('python3', ['-c', 'import pty']).status === 0) return PYTHON_PTY;
+  return undefined;
+}
+const inPty = ptyRunner();
+const hasPty = inPty !== undefined;
+const scratch = mkdtempSync(join(tmpdir(), 'relief-pty-'));
+
+/** The newest modification time under a folder. */
+function newest(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => statSync(join(dir, name)).mtimeMs));
+}
+
+beforeAll(() => {
+  // The command under test is the built one: build it when the sources are newer than the build.
+  const built = join(ROOT, 'dist', 'cli', 'main.js');
+  if (!existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  }
+}, 60_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The environment without the variables that switch colour on or off, so each run sets its own. */
+function withoutColorSettings(): Record<string, string | undefined> {
+  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...rest } = process.env;
+  return rest;
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+/** A prompt line: "? <question> (<field>; …)", or the review's; the last one on screen is open. */
+const PROMPT = /\? [^\r\n]*\(([A-Za-z][\w.[\]]*)[;)]|\? Save the case file/g;
+
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+/** Runs `relief intake …` in a pseudo-terminal; `keys` gives the keystrokes for each prompt's field. */
+async function inTerminal(args: string[], keys: (field: string) => string, env: Record<string, string> = {}): Promise<{ output: string; code: number | null; fields: string[] }> {
+  const command = `stty cols 500 rows 50; exec ${shellQuote(process.execPath)} ${shellQuote(BIN)} intake ${args.map(shellQuote).join(' ')}`;
+  const [program, programArgs] = inPty!(command);
+  const child = spawn(program, programArgs, { cwd: scratch, env: { ...withoutColorSettings(), TERM: 'xterm-256color', ...env } });
+  let output = '';
+  let answeredUpTo = 0;
+  const fields: string[] = [];
+  // A prompt the keys do not recognise would wait forever: stop after 10 s without output.
+  let watchdog = setTimeout(() => child.kill(), 10_000);
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => child.kill(), 10_000);
+    const plain = output.replace(ANSI, '');
+    const fresh = [...plain.slice(answeredUpTo).matchAll(PROMPT)].at(-1);
+    // A prompt is drawn again as it echoes what is typed: only another field is the next question.
+    const field = fresh && (fresh[1] ?? 'review');
+    // After the review the report is printed, whose question lines look like prompts.
+    if (!field || field === fields.at(-1) || fields.at(-1) === 'review') return;
+    answeredUpTo = plain.length;
+    fields.push(field);
+    child.stdin.write(keys(field));
+  });
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearTimeout(watchdog);
+  return { output, code, fields };
+}
+
+const ENTER = '\r';
+const CTRL_C = '\x03';
+
+describe('relief intake without a terminal', () => {
+  it('refuses without a terminal and points to relief screen', () => {
+    const result = spawnSync(process.execPath, [BIN, 'intake'], { input: '', encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('relief screen <case-file>');
+    expect(result.stderr).toContain('usage: relief intake');
+  });
+});
+
+(hasPty ? describe : describe.skip)('relief intake in a terminal', () => {
+  it('colours its prompts on a colour terminal unless told not to', async () => {
+    const coloured = await inTerminal(['--draft', join(scratch, 'colour.draft.json')], () => CTRL_C);
+    expect(coloured.output).toContain('Stopped. Your answers are saved in');
+    expect(coloured.output).toMatch(/\u001b\[[0-9;]*m/);
+  }, 30_000);
+
+  it('is typed into, stopped with Ctrl-C, resumed, reviewed, saved and screened', async () => {
+    const out = join(scratch, 'pty.case.yaml');
+    const draft = `${out}.draft.json`;
+    const typed: Record<string, string> = { caseId: 'pty-demo', screeningDate: '2012-09-15', 'person.dateOfBirth': '1990-03-10', 'person.name': 'P. D.' };
+    const first = await inTerminal(['--out', out, '--as-of', '2012-09-15', '--no-color'], (field) => (field === 'person.currentLocation' ? CTRL_C : `${typed[field] ?? ''}${ENTER}`));
+    expect(first.output).toContain(`To continue: relief intake --resume ${draft}`);
+    expect(first.output).not.toMatch(/\u001b\[[0-9;]*m/); // --no-color on a colour terminal: no colour codes
+    expect(first.fields.slice(0, 3)).toEqual(['caseId', 'screeningDate', 'person.name']);
+    expect(first.fields.at(-1)).toBe('person.currentLocation');
+    expect(statSync(draft).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(draft, 'utf8'))).toMatchObject({ out, asOf: '2012-09-15', answers: { caseId: 'pty-demo', 'person.name': 'P. D.', 'person.dateOfBirth': '1990-03-10' } });
+
+    const picks: Record<string, string> = {
+      'person.currentLocation': 'united',
+      entries: '1',
+      'entries[0].date': '2000-05-01',
+      'entries[0].manner': 'without',
+      departures: '0',
+      'removal.priorRemovals': 'none',
+      'criminalHistory.category': 'none',
+      'abuse.occurred': 'no',
+      'trafficking.occurred': 'no',
+    };
+    const second = await inTerminal(['--resume', draft], (field) => `${picks[field] ?? ''}${ENTER}`, { NO_COLOR: '1' });
+    expect(second.code).toBe(0);
+    expect(second.fields[0]).toBe('person.currentLocation');
+    expect(second.fields).not.toContain('abuse.victims');
+    expect(second.fields.at(-1)).toBe('review');
+    expect(second.output).toContain('== Review ==');
+    expect(parse(readFileSync(out, 'utf8'))).toEqual({
+      caseId: 'pty-demo',
+      screeningDate: '2012-09-15',
+      person: { name: 'P. D.', dateOfBirth: '1990-03-10', currentLocation: 'united_states' },
+      entries: [{ date: '2000-05-01', manner: 'without_inspection' }],
+      departures: [],
+      removal: { priorRemovals: [] },
+      criminalHistory: { category: 'none' },
+      abuse: { occurred: false },
+      trafficking: { occurred: false },
+    });
+    expect(existsSync(draft)).toBe(false);
+    expect(second.output).toContain('screening aid, not legal advice');
+    expect(second.output).toContain('Deferred Action for Childhood Arrivals');
+    expect(second.output).toMatch(/Next questions \(\d+ facts still unknown\)/);
+    expect(second.output).not.toMatch(/\u001b\[[0-9;]*m/); // NO_COLOR on a colour terminal: no colour codes
+  }, 60_000);
+});
+
+if (!hasPty) {
+  it.skip('relief intake in a terminal: skipped because neither util-linux "script" nor python3 (pty) is installed', () => undefined);
+}
