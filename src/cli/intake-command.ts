@@ -100,12 +100,12 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         // A saved case file: ask only the facts its screening reports missing.
         const caseFile = await loadCaseFile(options.resume);
         const open = missingFacts(await screen(caseFile, options.resume, options.asOf)).map((missing) => missing.field);
-        const { answers, ruledOut } = reopen(caseFile, open);
+        const { answers, reopened, ruledOut } = reopen(caseFile, open);
         if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
         const out = options.out ?? options.resume;
         const draftPath = options.draft ?? `${out}.draft.json`;
         refuseExistingDraft(draftPath);
-        say(`${open.length} facts the screening of ${options.resume} needs are unknown; asking those.\n`);
+        say(`${reopened.length} facts the screening of ${options.resume} needs are unknown; asking those.\n`);
         return { answers, draftPath, out, ...(options.asOf ? { asOf: options.asOf } : {}) };
       };
 

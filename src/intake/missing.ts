@@ -22,9 +22,12 @@ export function missingFacts(report: Report): { field: string; question: string 
  * The answers a saved case gives, with `open` fields left unanswered so the interview asks them;
  * `ruledOut` names the case's facts another answer makes irrelevant (the interview drops them).
  */
-export function reopen(caseFile: unknown, open: readonly string[], tree: ObjectField = caseQuestions()): { answers: Answers; ruledOut: string[] } {
+export function reopen(caseFile: unknown, open: readonly string[], tree: ObjectField = caseQuestions()): { answers: Answers; reopened: string[]; ruledOut: string[] } {
   const answers = answersFromCase(tree, caseFile);
-  for (const field of open) delete answers[field];
+  // A field reported missing but answered (a date known only as a span) keeps its answer: asking it
+  // again would let "don't know" erase what is known.
+  const reopened = open.filter((field) => answers[field] === null);
+  for (const field of reopened) delete answers[field];
   const asked = new Set(plannedQuestions(tree.fields, answers).map((question) => question.path));
-  return { answers, ruledOut: Object.keys(answers).filter((path) => answers[path] !== null && !asked.has(path)) };
+  return { answers, reopened, ruledOut: Object.keys(answers).filter((path) => answers[path] !== null && !asked.has(path)) };
 }
