@@ -68,3 +68,20 @@ export function readPath(value: unknown, path: string): unknown {
   }
   return current;
 }
+
+/** What one piece of text (a CSV cell) must become to fill a field: its kind, and whether it is a list of them. */
+export interface CellKind {
+  list: boolean;
+  item: 'number' | 'boolean' | 'text' | 'group';
+}
+
+/** How text is read into the field at a dotted path, or undefined if there is no such field. */
+export function cellKind(path: string, root: z.ZodType = CaseFile): CellKind | undefined {
+  const trail = walk(path, root);
+  if (!trail) return undefined;
+  let leaf = unwrapOptional(trail[trail.length - 1]!);
+  const list = leaf.def?.type === 'array';
+  if (list && leaf.element) leaf = unwrapOptional(leaf.element);
+  const type = leaf.def?.type;
+  return { list, item: type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : type === 'object' ? 'group' : 'text' };
+}

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -7,6 +9,10 @@ export interface CliIO {
   /** Whether stdout is a terminal that takes colour (before NO_COLOR and --no-color). */
   colorSupported: boolean;
   env: Record<string, string | undefined>;
+  /** Resolves when stdout can take more (back-pressure for long batch output); absent: at once. */
+  stdoutDrained?: () => Promise<void>;
+  /** stderr, when it is a terminal (for the batch progress bar). */
+  stderrTerminal?: NodeJS.WriteStream;
 }
 
 export function processIO(): CliIO {
@@ -16,5 +22,9 @@ export function processIO(): CliIO {
     now: () => new Date(),
     colorSupported: Boolean(process.stdout.isTTY),
     env: process.env,
+    stdoutDrained: async () => {
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    },
+    ...(process.stderr.isTTY ? { stderrTerminal: process.stderr } : {}),
   };
 }
