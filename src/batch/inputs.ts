@@ -21,7 +21,7 @@ export type InputItem =
   | { kind: 'text'; origin: Origin; text: string; jsonOnly: boolean }
   /** A case already read into a value (a CSV row), still to be validated. */
   | { kind: 'value'; origin: Origin; value: unknown }
-  | { kind: 'error'; origin: Origin; issues: CaseIssue[] };
+  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string };
 
 const CASE_FILE = ['.json', '.yaml', '.yml'];
 const NDJSON = ['.ndjson', '.jsonl'];
@@ -103,40 +103,50 @@ async function* readNdjson(path: string): AsyncGenerator<InputItem> {
   }
 }
 
+const lineOf = (error: CsvError): number => (typeof error.lines === 'number' ? error.lines : 0);
+
 /**
  * A roster row by row. csv-parse is told to skip a record it cannot parse (an unclosed quote) and
  * report it; that report becomes an error item in the record's place. Cells stay text: each is
  * read by its field's type (roster.ts), never guessed.
  */
 async function* readRoster(path: string): AsyncGenerator<InputItem> {
-  const skipped: CsvError[] = [];
+  const skipped: { message: string; line: number }[] = [];
   let columns: RosterColumn[] | undefined;
   let problemsWithHeader: CaseIssue[] = [];
+  let caseIdColumn = -1;
   let lastLine = 0;
-  const skippedItems = function* (): Generator<InputItem> {
-    for (const error of skipped.splice(0)) yield fileError(path, `cannot be parsed as CSV: ${error.message}`, typeof error.lines === 'number' ? error.lines : null);
+  // csv-parse reports a skipped record as soon as it parses it, possibly before the records read
+  // just ahead of it have been taken: each waits for the first record from a later line.
+  const skippedBefore = function* (line: number): Generator<InputItem> {
+    while (skipped.length && skipped[0]!.line < line) {
+      const { message, line: at } = skipped.shift()!;
+      yield fileError(path, `cannot be parsed as CSV: ${message}`, at);
+    }
   };
   try {
     const handle = await open(path);
     const parser = handle.createReadStream().pipe(
-      parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, on_skip: (error) => void (error && skipped.push(error)) }),
+      parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, on_skip: (error) => void (error && skipped.push({ message: error.message, line: lineOf(error) })) }),
     );
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield* skippedItems();
+      yield* skippedBefore(info.lines);
       lastLine = info.lines;
       if (!columns) {
         columns = rosterColumns(record);
         problemsWithHeader = headerIssues(columns);
+        caseIdColumn = columns.findIndex((column) => column.name === 'caseId');
         continue;
       }
       const origin = { source: path, line: info.lines };
       const row = rowToCase(columns, record);
       const issues = [...problemsWithHeader, ...('issues' in row ? row.issues : [])];
-      yield issues.length ? { kind: 'error', origin, issues } : { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
+      const caseId = record[caseIdColumn]?.trim();
+      yield issues.length ? { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}) } : { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
     }
-    yield* skippedItems();
+    yield* skippedBefore(Infinity);
   } catch (error) {
-    yield* skippedItems();
+    yield* skippedBefore(Infinity);
     const problem = (error as NodeJS.ErrnoException).code?.startsWith('CSV_') ? `cannot be parsed as CSV: ${(error as Error).message}` : describeFsError(error);
     yield fileError(path, `${problem}${lastLine ? ` after line ${lastLine}; the rest of the roster was not read` : ''}`, lastLine || null);
   }

@@ -73,7 +73,7 @@ export class CaseScreener {
     const { origin } = item;
     const where = describeOrigin(origin);
     const base = { index, source: origin.source, line: origin.line };
-    if (item.kind === 'error') return this.withReport({ ...base, caseId: null, status: 'error', errors: item.issues }, errorReport(where, item.issues));
+    if (item.kind === 'error') return this.withReport({ ...base, caseId: item.caseId ?? null, status: 'error', errors: item.issues }, errorReport(where, item.issues));
     let raw: unknown;
     try {
       raw = item.kind === 'value' ? item.value : item.jsonOnly ? parseJsonLine(item.text, where) : parseCaseText(item.text, origin.source);
