@@ -69,13 +69,16 @@ function readColumn(text: string, kind: CellKind, name: string): { value: unknow
 
 type Container = Record<string | number, unknown>;
 
-/** Sets a value at a path, making objects and lists on the way; false if the path runs through a value. */
-function setPath(root: Container, path: readonly (string | number)[], value: unknown): boolean {
+/**
+ * Sets a value at a path, making objects and lists on the way; false if the path runs through a
+ * value or through a list the row says is empty.
+ */
+function setPath(root: Container, path: readonly (string | number)[], value: unknown, saidEmpty: WeakSet<object>): boolean {
   let node: Container = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;
     const next = node[key] ?? (typeof path[i + 1] === 'number' ? [] : {});
-    if (next === null || typeof next !== 'object') return false;
+    if (next === null || typeof next !== 'object' || saidEmpty.has(next)) return false;
     node[key] = next;
     node = next as Container;
   }
@@ -101,12 +104,14 @@ export function rowToCase(columns: readonly RosterColumn[], cells: readonly stri
   }
   const issues: CaseIssue[] = [];
   const root: Container = {};
+  const saidEmpty = new WeakSet<object>();
   columns.forEach((column, i) => {
     const text = cells[i]!.trim();
     if (text === '' || !column.kind) return;
     const cell = readColumn(text, column.kind, column.name);
+    if ('value' in cell && Array.isArray(cell.value) && cell.value.length === 0) saidEmpty.add(cell.value);
     if ('problem' in cell) issues.push({ field: column.name, problem: cell.problem });
-    else if (!setPath(root, column.path, cell.value)) issues.push({ field: column.name, problem: 'conflicts with another column of this row' });
+    else if (!setPath(root, column.path, cell.value, saidEmpty)) issues.push({ field: column.name, problem: 'conflicts with another column of this row' });
   });
   return issues.length ? { issues } : { value: closeGaps(root) };
 }
