@@ -38,8 +38,22 @@ function walk(path: string, root: z.ZodType): Walkable[] | undefined {
   return trail;
 }
 
+/** Questions by field path without list indices: the schema is fixed, so each is looked up once. */
+const caseFileQuestions = new Map<string, string>();
+
 /** The question for "criminalHistory.convictions[0].maximumPenaltyDays" (or its nearest parent's). */
 export function questionFor(path: string, root: z.ZodType = CaseFile): string {
+  if (root !== CaseFile) return lookUpQuestion(path, root);
+  const field = path.replace(/\[\d+\]/g, '');
+  let question = caseFileQuestions.get(field);
+  if (question === undefined) {
+    question = lookUpQuestion(field, root);
+    caseFileQuestions.set(field, question);
+  }
+  return question;
+}
+
+function lookUpQuestion(path: string, root: z.ZodType): string {
   const trail = walk(path, root);
   if (!trail) return `What is ${path}?`;
   for (const schema of [...trail].reverse()) {
