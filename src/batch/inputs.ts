@@ -4,7 +4,7 @@
  * whole; each case comes out as one item, and anything that cannot be read comes out as an error
  * item in its place, so every input case is accounted for exactly once.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { CaseIssue } from '../case/load.js';
@@ -39,10 +39,11 @@ function describeFsError(error: unknown): string {
 
 /** Every input, in the order given; folders expand to their files in name order. */
 export async function* readInputs(paths: readonly string[]): AsyncGenerator<InputItem> {
-  for (const path of paths) yield* readPath(path, true);
+  for (const path of paths) yield* readPath(path, true, new Set());
 }
 
-async function* readPath(path: string, named: boolean): AsyncGenerator<InputItem> {
+/** `within`: the real paths of the folders being walked, so a link back up the tree is not followed round. */
+async function* readPath(path: string, named: boolean, within: ReadonlySet<string>): AsyncGenerator<InputItem> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();
@@ -51,7 +52,8 @@ async function* readPath(path: string, named: boolean): AsyncGenerator<InputItem
     return;
   }
   if (isFolder) {
-    yield* readFolder(path);
+    const real = await realpath(path);
+    if (!within.has(real)) yield* readFolder(path, new Set([...within, real]));
     return;
   }
   const extension = extname(path).toLowerCase();
@@ -62,7 +64,7 @@ async function* readPath(path: string, named: boolean): AsyncGenerator<InputItem
   else if (named) yield fileError(path, `is not a case file (${CASE_FILE.join(', ')}), an NDJSON file (${NDJSON.join(', ')}) or a CSV roster (${CSV.join(', ')})`);
 }
 
-async function* readFolder(folder: string): AsyncGenerator<InputItem> {
+async function* readFolder(folder: string, within: ReadonlySet<string>): AsyncGenerator<InputItem> {
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort();
@@ -70,7 +72,7 @@ async function* readFolder(folder: string): AsyncGenerator<InputItem> {
     yield fileError(folder, describeFsError(error));
     return;
   }
-  for (const name of names) yield* readPath(join(folder, name), false);
+  for (const name of names) yield* readPath(join(folder, name), false, within);
 }
 
 async function readCaseFile(path: string): Promise<InputItem> {

@@ -16,6 +16,11 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  // A reader that stops early (relief batch … | head) closes the pipe: end quietly, not with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

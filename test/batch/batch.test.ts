@@ -35,11 +35,15 @@ type Rec = Record<string, unknown> & { index: number; source: string; line: numb
 const records = (stdout: string): Rec[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Rec);
 const program = (record: Rec, id: string) => (record.programs as { program: string }[]).find((p) => p.program === id) as Record<string, unknown>;
 
-/** A copy of the folder fixture with a link to nothing in it: a file that cannot be read. */
+/**
+ * A copy of the folder fixture with a link to nothing in it (a file that cannot be read) and a
+ * link back to the folder itself (which must not be walked round and round).
+ */
 function folderWithDanglingLink(): string {
   const folder = join(scratch, `folder-${Math.random().toString(36).slice(2)}`);
   cpSync(join(DATA, 'folder'), folder, { recursive: true });
   symlinkSync(join(folder, 'gone.yaml'), join(folder, 'dangling.yaml'));
+  symlinkSync(folder, join(folder, 'nested', 'back-up'));
   return folder;
 }
 
