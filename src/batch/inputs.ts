@@ -128,9 +128,12 @@ async function* readRoster(path: string): AsyncGenerator<InputItem> {
   };
   try {
     const handle = await open(path);
-    const parser = handle.createReadStream().pipe(
+    const source = handle.createReadStream();
+    const parser = source.pipe(
       parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, on_skip: (error) => void (error && skipped.push({ message: error.message, line: lineOf(error) })) }),
     );
+    // pipe() does not pass a read error on: without this the roster would wait for more rows forever.
+    source.on('error', (error) => parser.destroy(error));
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield* skippedBefore(info.lines);
       lastLine = info.lines;

@@ -1,4 +1,5 @@
 /** `relief batch <inputs...>`: wiring only; the batch lives in src/batch. */
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
@@ -10,7 +11,6 @@ import { runBatch, type BatchSinks } from '../batch/run.js';
 import type { DataFormat } from '../batch/formats.js';
 import { EXIT, ExitWith } from './exit-codes.js';
 import type { CliIO } from './io.js';
-import { mkdir } from 'node:fs/promises';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -27,6 +27,11 @@ function countOption(value: string): number {
 function screeningDateOption(value: string): string {
   if (!ExactDate.safeParse(value).success) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
   return value;
+}
+
+/** An output place that cannot be written is a usage error, found before any case is screened. */
+function unwritable(option: string, path: string, error: unknown): never {
+  throw new InvalidArgumentError(`${option} ${path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 }
 
 interface BatchOptions {
@@ -59,8 +64,8 @@ export function batchCommand(io: CliIO): Command {
       const known = rulePacks.packs.map((p) => p.pack.program);
       const unknown = options.program?.filter((id) => !known.includes(id)) ?? [];
       if (unknown.length) throw new InvalidArgumentError(`unknown program ${unknown.join(', ')} (known: ${known.join(', ')})`);
-      if (options.out) await mkdir(options.out, { recursive: true });
-      const output = options.output ? await AtomicFile.create(options.output) : undefined;
+      if (options.out) await mkdir(options.out, { recursive: true }).catch((error: unknown) => unwritable('--out', options.out!, error));
+      const output = options.output ? await AtomicFile.create(options.output).catch((error: unknown) => unwritable('--output', options.output!, error)) : undefined;
       const drained = io.stdoutDrained ?? (async () => undefined);
       const bar = io.stderrTerminal && !options.quiet
         ? new cliProgress.SingleBar({ stream: io.stderrTerminal, format: 'screening: {value} cases, {errors} not screened', clearOnComplete: true, hideCursor: true })

@@ -222,6 +222,9 @@ describe('exit codes', () => {
     expect((await run([input, '--format', 'xml'])).code).toBe(EXIT.usage);
     expect((await run([input, '--as-of', '2014-02-30'])).code).toBe(EXIT.usage);
     expect((await run([])).code).toBe(EXIT.usage);
+    const nowhere = join(scratch, 'no-such-folder', 'results.csv');
+    const unwritable = await run([input, '--output', nowhere]);
+    expect(unwritable).toMatchObject({ code: EXIT.usage, stdout: '', stderr: expect.stringContaining(`--output ${nowhere} cannot be written (ENOENT)`) });
   });
 });
 
