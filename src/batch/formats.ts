@@ -31,7 +31,7 @@ function programColumns(loaded: LoadedPack): CsvColumn[] {
   }));
 }
 
-export function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
+function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
   const screened = (read: (record: Extract<BatchRecord, { status: 'screened' }>) => string | null) => (record: BatchRecord) =>
     record.status === 'screened' ? read(record) : null;
   return [
@@ -56,7 +56,7 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(values: readonly (string | number | null)[]): string {
+function csvLine(values: readonly (string | number | null)[]): string {
   return `${values.map(csvCell).join(',')}\n`;
 }
 

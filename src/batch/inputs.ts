@@ -26,7 +26,6 @@ export type InputItem =
 const CASE_FILE = ['.json', '.yaml', '.yml'];
 const NDJSON = ['.ndjson', '.jsonl'];
 const CSV = ['.csv'];
-export const INPUT_EXTENSIONS = [...CASE_FILE, ...NDJSON, ...CSV];
 
 const fileError = (source: string, problem: string, line: number | null = null): InputItem => ({ kind: 'error', origin: { source, line }, issues: [{ field: null, problem }] });
 

@@ -16,8 +16,8 @@ export interface RosterColumn {
   kind: CellKind | undefined;
 }
 
-export const LIST_SEPARATOR = ';';
-export const EMPTY_LIST = '[]';
+const LIST_SEPARATOR = ';';
+const EMPTY_LIST = '[]';
 
 const INDEX = /^\d+$/;
 

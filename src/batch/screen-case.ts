@@ -41,7 +41,7 @@ function caseIdOf(raw: unknown): string | null {
 }
 
 /** A file name for a case's report: its position first, so the folder lists in input order. */
-export function reportFileName(index: number, origin: Origin, caseId: string | null): string {
+function reportFileName(index: number, origin: Origin, caseId: string | null): string {
   const base = caseId ?? origin.source.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
   const slug = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60) || 'case';
   return `${String(index).padStart(6, '0')}-${slug}${origin.line === null ? '' : `-line${origin.line}`}.txt`;
