@@ -151,6 +151,19 @@ describe('outputs', () => {
     expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,error,.*"not valid YAML: /);
   });
 
+  it('gives a pack added to the rules folder its own columns and results, with no code change', async () => {
+    const rules = join(scratch, 'rules-with-another-pack');
+    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+    cpSync(join(rules, 'morton'), join(rules, 'zz-discretion'), { recursive: true });
+    const packFile = join(rules, 'zz-discretion', 'pack.json');
+    writeFileSync(packFile, readFileSync(packFile, 'utf8').replace('"program": "morton"', '"program": "zz-discretion"'));
+    const input = join(ROOT, 'fixtures/cases/ramos-1326.case.yaml');
+    const csv = (await run([input, '--format', 'csv', '--rules', rules])).stdout.split('\n');
+    expect(csv[0]).toContain(',zz-discretion.priority,zz-discretion.level,');
+    const ndjson = records((await run([input, '--rules', rules])).stdout);
+    expect(program(ndjson[0]!, 'zz-discretion')).toMatchObject({ classifications: { priority: '1', level: '2' } });
+  });
+
   it('limits the columns and the screening to --program', async () => {
     const { stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--format', 'csv', '--program', 'morton']);
     expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,status,screeningDate,morton.priority,morton.level,needsReview,reviewPrograms,firstBar,errors,reportFile');
