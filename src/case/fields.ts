@@ -38,8 +38,22 @@ function walk(path: string, root: z.ZodType): Walkable[] | undefined {
   return trail;
 }
 
+/** Questions by field path without list indices: the schema is fixed, so each is looked up once. */
+const caseFileQuestions = new Map<string, string>();
+
 /** The question for "criminalHistory.convictions[0].maximumPenaltyDays" (or its nearest parent's). */
 export function questionFor(path: string, root: z.ZodType = CaseFile): string {
+  if (root !== CaseFile) return lookUpQuestion(path, root);
+  const field = path.replace(/\[\d+\]/g, '');
+  let question = caseFileQuestions.get(field);
+  if (question === undefined) {
+    question = lookUpQuestion(field, root);
+    caseFileQuestions.set(field, question);
+  }
+  return question;
+}
+
+function lookUpQuestion(path: string, root: z.ZodType): string {
   const trail = walk(path, root);
   if (!trail) return `What is ${path}?`;
   for (const schema of [...trail].reverse()) {
@@ -67,4 +81,21 @@ export function readPath(value: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/** What one piece of text (a CSV cell) must become to fill a field: its kind, and whether it is a list of them. */
+export interface CellKind {
+  list: boolean;
+  item: 'number' | 'boolean' | 'text' | 'group';
+}
+
+/** How text is read into the field at a dotted path, or undefined if there is no such field. */
+export function cellKind(path: string, root: z.ZodType = CaseFile): CellKind | undefined {
+  const trail = walk(path, root);
+  if (!trail) return undefined;
+  let leaf = unwrapOptional(trail[trail.length - 1]!);
+  const list = leaf.def?.type === 'array';
+  if (list && leaf.element) leaf = unwrapOptional(leaf.element);
+  const type = leaf.def?.type;
+  return { list, item: type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : type === 'object' ? 'group' : 'text' };
 }

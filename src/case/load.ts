@@ -10,15 +10,32 @@ import { CaseFile, datedEvents } from './schema.js';
 import { parseDateSpec, toIsoDate, type EpochDay } from './dates.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
 
+/** One problem with a case, and the field it concerns (null when it concerns the whole input). */
+export interface CaseIssue {
+  field: string | null;
+  problem: string;
+}
+
+/** How an issue reads in a sentence: the field first. */
+export function describeIssue(issue: CaseIssue): string {
+  return issue.field === null ? issue.problem : `${issue.field}: ${issue.problem}`;
+}
+
 export class InputError extends Error {
+  readonly problems: string[];
+
   constructor(
     readonly source: string,
-    readonly problems: string[],
+    readonly issues: CaseIssue[],
   ) {
+    const problems = issues.map(describeIssue);
     super(`${source}: ${problems.join('; ')}`);
     this.name = 'InputError';
+    this.problems = problems;
   }
 }
+
+const wholeInput = (problem: string): CaseIssue => ({ field: null, problem });
 
 /** Writes a zod issue path the way a person would: criminalHistory.convictions[0].maximumPenaltyDays */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -30,29 +47,29 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(the whole file)';
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+function describeIssues(issues: readonly z.core.$ZodIssue[]): CaseIssue[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      const where = issue.path.length ? ` in ${formatPath(issue.path)}` : '';
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${where} (check the spelling; run "relief schema" for the field list)`;
+      const problem = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; run "relief schema" for the field list)`;
+      return { field: issue.path.length ? formatPath(issue.path) : null, problem };
     }
-    return `${formatPath(issue.path)}: ${issue.message}`;
+    return { field: formatPath(issue.path), problem: issue.message };
   });
 }
 
-/** Parses text that holds one case, as JSON or YAML. */
-function parseCaseText(text: string, source: string): unknown {
+/** Parses text that holds one case, as JSON or YAML (JSON when the name says so or the text looks like it). */
+export function parseCaseText(text: string, source: string): unknown {
   const looksJson = extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   try {
     return looksJson ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(source, [`not valid ${looksJson ? 'JSON' : 'YAML'}: ${detail}`]);
+    throw new InputError(source, [wholeInput(`not valid ${looksJson ? 'JSON' : 'YAML'}: ${detail}`)]);
   }
 }
 
 export function validateCase(value: unknown, source: string): CaseFile {
-  if (value === null || value === undefined) throw new InputError(source, ['the file is empty']);
+  if (value === null || value === undefined) throw new InputError(source, [wholeInput('the file is empty')]);
   const result = CaseFile.safeParse(value);
   if (!result.success) throw new InputError(source, describeIssues(result.error.issues));
   return result.data;
@@ -68,7 +85,7 @@ export function checkScreeningDate(caseFile: CaseFile, screeningDay: EpochDay, s
     return range !== undefined && range.earliest > screeningDay;
   });
   if (late.length) {
-    throw new InputError(source, late.map((event) => `${formatPath(event.path)}: ${event.what} (${event.value}) is after the screening date ${toIsoDate(screeningDay)}`));
+    throw new InputError(source, late.map((event) => ({ field: formatPath(event.path), problem: `${event.what} (${event.value}) is after the screening date ${toIsoDate(screeningDay)}` })));
   }
 }
 
@@ -79,7 +96,7 @@ export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, [code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`]);
+    throw new InputError(path, [wholeInput(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`)]);
   }
   const raw = parseCaseText(text, path);
   const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);

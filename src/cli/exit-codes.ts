@@ -9,4 +9,14 @@ export const EXIT = {
   invalidRulePack: 3,
   /** A bug in relief-screen itself. */
   internal: 4,
+  /** relief batch ran to the end, but some inputs could not be screened (each is an error record). */
+  batchHadErrors: 5,
 } as const;
+
+/** A command that finished and reported its own outcome, ending with this exit code. */
+export class ExitWith extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = 'ExitWith';
+  }
+}

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -7,14 +9,27 @@ export interface CliIO {
   /** Whether stdout is a terminal that takes colour (before NO_COLOR and --no-color). */
   colorSupported: boolean;
   env: Record<string, string | undefined>;
+  /** Resolves when stdout can take more (back-pressure for long batch output); absent: at once. */
+  stdoutDrained?: () => Promise<void>;
+  /** stderr, when it is a terminal (for the batch progress bar). */
+  stderrTerminal?: NodeJS.WriteStream;
 }
 
 export function processIO(): CliIO {
+  // A reader that stops early (relief batch … | head) closes the pipe: end quietly, not with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
     colorSupported: Boolean(process.stdout.isTTY),
     env: process.env,
+    stdoutDrained: async () => {
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    },
+    ...(process.stderr.isTTY ? { stderrTerminal: process.stderr } : {}),
   };
 }

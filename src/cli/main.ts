@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { InputError } from '../case/load.js';
 import { CaseFile } from '../case/schema.js';
 import { PackError, loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, ExitWith } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { screenCommand } from './screen-command.js';
 import { intakeCommand } from './intake-command.js';
+import { batchCommand } from './batch-command.js';
 
 const VERSION = '0.1.0';
 
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIO): Command {
 
   program.addCommand(screenCommand(io, useColor).copyInheritedSettings(program));
   program.addCommand(intakeCommand(io, useColor).copyInheritedSettings(program));
+  program.addCommand(batchCommand(io).copyInheritedSettings(program));
   program
     .command('schema')
     .description('print the case-file format as JSON Schema')
@@ -56,6 +58,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     await buildProgram(io).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof ExitWith) return error.code;
     if (error instanceof InputError) {
       io.stderr(errorParagraph('the case file is not valid:', error.source, error.problems));
       return EXIT.invalidCase;

@@ -120,7 +120,8 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   for (const { rule, status } of evaluations) {
     if (rule.review?.when.includes(status)) reviewReasons.push({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
-  const usedFacts = new Set(evaluations.flatMap((e) => [...factsOf(e.trace, everywhere)]));
+  const usedFacts = new Set<string>();
+  for (const evaluation of evaluations) factsOf(evaluation.trace, everywhere, usedFacts);
   for (const name of usedFacts) {
     for (const note of facts.get(name)!.notes) {
       const wording = pack.reviewNotes[note.code]!;

@@ -141,7 +141,7 @@ describe('errors and exit codes', () => {
     writeFileSync(file, 'removal:\n  mandatoryDetension: true\n');
     const { code, stderr } = await run(['screen', file]);
     expect(code).toBe(EXIT.invalidCase);
-    expect(stderr).toContain('unknown field "mandatoryDetension" in removal');
+    expect(stderr).toContain('removal: unknown field "mandatoryDetension"');
   });
 
   it('a missing case file: exit 1', async () => {

@@ -3,6 +3,17 @@ import { ageOn, anniversary, parseDateSpec, parseExactDate, toIsoDate } from '..
 
 const day = (iso: string) => parseExactDate(iso);
 
+describe('toIsoDate', () => {
+  it('writes every day from 1600 to 2400 as Date does', () => {
+    const wrong: string[] = [];
+    for (let d = day('1600-01-01'); d <= day('2400-12-31'); d++) {
+      const expected = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      if (toIsoDate(d) !== expected) wrong.push(expected);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('date specs', () => {
   it('reads an exact date as a one-day range', () => {
     expect(parseDateSpec('2012-06-15')).toEqual({ earliest: day('2012-06-15'), latest: day('2012-06-15') });

@@ -1,0 +1,72 @@
+/**
+ * The batch's data output: NDJSON (one record per line) or CSV (one row per case). CSV columns
+ * come from the loaded packs, so a new pack gets its column without a code change: an
+ * eligibility program's outcome in a column named by its id, a discretion program's
+ * classifications in "<program>.<classification>" columns (morton.priority, morton.level).
+ */
+import type { LoadedPack } from '../packs/load.js';
+import { describeIssue } from '../case/load.js';
+import { firstBar, type BatchRecord } from './records.js';
+
+export type DataFormat = 'ndjson' | 'csv';
+
+interface CsvColumn {
+  name: string;
+  read: (record: BatchRecord) => string | number | null;
+}
+
+/** A classification the facts cannot settle. */
+export const UNDETERMINED = 'undetermined';
+
+function programColumns(loaded: LoadedPack): CsvColumn[] {
+  const { pack } = loaded;
+  const result = (record: BatchRecord) => (record.status === 'screened' ? record.programs.find((p) => p.program === pack.program) : undefined);
+  if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => result(record)?.outcome ?? null }];
+  return Object.keys(pack.classifications ?? {}).map((field) => ({
+    name: `${pack.program}.${field}`,
+    read: (record) => {
+      const program = result(record);
+      return program ? (program.classifications?.[field] ?? UNDETERMINED) : null;
+    },
+  }));
+}
+
+function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
+  const screened = (read: (record: Extract<BatchRecord, { status: 'screened' }>) => string | null) => (record: BatchRecord) =>
+    record.status === 'screened' ? read(record) : null;
+  return [
+    { name: 'index', read: (r) => r.index },
+    { name: 'source', read: (r) => r.source },
+    { name: 'line', read: (r) => r.line },
+    { name: 'caseId', read: (r) => r.caseId },
+    { name: 'status', read: (r) => r.status },
+    { name: 'screeningDate', read: screened((r) => r.screeningDate) },
+    ...packs.flatMap(programColumns),
+    { name: 'needsReview', read: screened((r) => (r.needsReview ? 'yes' : 'no')) },
+    { name: 'reviewPrograms', read: screened((r) => r.programs.filter((p) => p.needsReview).map((p) => p.program).join(';')) },
+    { name: 'firstBar', read: screened(firstBar) },
+    { name: 'errors', read: (r) => (r.status === 'error' ? r.errors.map(describeIssue).join('; ') : null) },
+    { name: 'reportFile', read: (r) => r.reportFile ?? null },
+  ];
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvLine(values: readonly (string | number | null)[]): string {
+  return `${values.map(csvCell).join(',')}\n`;
+}
+
+export interface DataWriter {
+  header: string;
+  line: (record: BatchRecord) => string;
+}
+
+export function dataWriter(format: DataFormat, packs: readonly LoadedPack[]): DataWriter {
+  if (format === 'ndjson') return { header: '', line: (record) => `${JSON.stringify(record)}\n` };
+  const columns = csvColumns(packs);
+  return { header: csvLine(columns.map((c) => c.name)), line: (record) => csvLine(columns.map((c) => c.read(record))) };
+}

@@ -1,0 +1,52 @@
+/**
+ * A batch end to end: inputs streamed in order -> screened (in-process for one job, over worker
+ * threads for more) -> one record per case written in input order -> the tally for the summary.
+ * The caller supplies where data goes; nothing here touches stdout or stderr.
+ */
+import type { RulePacks } from '../packs/load.js';
+import { dataWriter, type DataFormat } from './formats.js';
+import { readInputs } from './inputs.js';
+import { orderedMap } from './ordered.js';
+import { WorkerPool } from './pool.js';
+import type { BatchRecord } from './records.js';
+import { CaseScreener, type CaseOptions } from './screen-case.js';
+import { Tally } from './summary.js';
+
+export interface BatchSettings {
+  inputs: string[];
+  format: DataFormat;
+  jobs: number;
+  rulesDir: string;
+  caseOptions: CaseOptions;
+  triageLimit: number;
+}
+
+export interface BatchSinks {
+  /** Writes data; resolves when more may be written (back-pressure). */
+  write: (text: string) => Promise<void>;
+  /** Called after each record, for progress. */
+  progress?: (tally: Tally) => void;
+}
+
+/** Cases queued per thread: enough to keep each busy while results wait their turn, few enough to stay small. */
+const QUEUED_PER_JOB = 16;
+
+export async function runBatch(rulePacks: RulePacks, settings: BatchSettings, sinks: BatchSinks): Promise<Tally> {
+  const packs = settings.caseOptions.programs ? rulePacks.packs.filter((p) => settings.caseOptions.programs!.includes(p.pack.program)) : rulePacks.packs;
+  const writer = dataWriter(settings.format, packs);
+  const tally = new Tally(packs, settings.triageLimit);
+  const pool = settings.jobs > 1 ? new WorkerPool(settings.jobs, { rulesDir: settings.rulesDir, options: settings.caseOptions }) : undefined;
+  const screener = pool ?? new CaseScreener(rulePacks, settings.caseOptions);
+  try {
+    if (writer.header) await sinks.write(writer.header);
+    const records: AsyncIterable<BatchRecord> = orderedMap(readInputs(settings.inputs), settings.jobs * QUEUED_PER_JOB, (item, index) => screener.screen(item, index));
+    for await (const record of records) {
+      await sinks.write(writer.line(record));
+      tally.add(record);
+      sinks.progress?.(tally);
+    }
+  } finally {
+    await pool?.stop();
+  }
+  return tally;
+}

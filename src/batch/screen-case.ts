@@ -1,0 +1,108 @@
+/**
+ * The work done for one batch item, in a worker thread or in-process: read the case, validate it
+ * and check it against the screening date exactly as `relief screen` does, screen it, write its
+ * readable report when asked, and reduce the result to a batch record.
+ */
+import { join } from 'node:path';
+import { Screener } from '../app/screen.js';
+import { parseExactDate, type EpochDay } from '../case/dates.js';
+import { InputError, checkScreeningDate, parseCaseText, validateCase, describeIssue, type CaseIssue } from '../case/load.js';
+import type { RulePacks } from '../packs/load.js';
+import { renderText } from '../render/text.js';
+import { writeFileAtomic } from './atomic.js';
+import type { InputItem, Origin } from './inputs.js';
+import { summarizeProgram, type BatchRecord } from './records.js';
+
+export interface CaseOptions {
+  /** --as-of: overrides every case's screeningDate. */
+  asOf?: string;
+  /** The screening date of a case that gives none, when --as-of is not set. */
+  today: EpochDay;
+  programs?: string[];
+  /** --out: write one readable report per case into this folder. */
+  outDir?: string;
+}
+
+export function describeOrigin(origin: Origin): string {
+  return origin.line === null ? origin.source : `${origin.source}:${origin.line}`;
+}
+
+function parseJsonLine(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(where, [{ field: null, problem: `not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function caseIdOf(raw: unknown): string | null {
+  const id = raw !== null && typeof raw === 'object' ? (raw as { caseId?: unknown }).caseId : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** A file name for a case's report: its position first, so the folder lists in input order. */
+function reportFileName(index: number, origin: Origin, caseId: string | null): string {
+  const base = caseId ?? origin.source.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+  const slug = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60) || 'case';
+  return `${String(index).padStart(6, '0')}-${slug}${origin.line === null ? '' : `-line${origin.line}`}.txt`;
+}
+
+function errorReport(where: string, issues: CaseIssue[]): string {
+  return `relief-screen: this case could not be screened\nInput: ${where}\n${issues.map((issue) => `  - ${describeIssue(issue)}`).join('\n')}\n`;
+}
+
+export class CaseScreener {
+  private readonly screener: Screener;
+  /** Cases run one after another: a json-rules-engine Engine must not serve two runs at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    rulePacks: RulePacks,
+    private readonly options: CaseOptions,
+  ) {
+    this.screener = new Screener(rulePacks);
+  }
+
+  screen(item: InputItem, index: number): Promise<BatchRecord> {
+    const run = this.queue.then(() => this.screenNow(item, index));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async screenNow(item: InputItem, index: number): Promise<BatchRecord> {
+    const { origin } = item;
+    const where = describeOrigin(origin);
+    const base = { index, source: origin.source, line: origin.line };
+    if (item.kind === 'error') return this.withReport({ ...base, caseId: item.caseId ?? null, status: 'error', errors: item.issues }, errorReport(where, item.issues));
+    let raw: unknown;
+    try {
+      raw = item.kind === 'value' ? item.value : item.jsonOnly ? parseJsonLine(item.text, where) : parseCaseText(item.text, origin.source);
+      const caseFile = validateCase(raw, where);
+      const asOf = this.options.asOf ?? caseFile.screeningDate;
+      const screeningDay = asOf ? parseExactDate(asOf) : this.options.today;
+      checkScreeningDate(caseFile, screeningDay, where);
+      const report = await this.screener.screen(caseFile, { screeningDay, source: where, ...(this.options.programs ? { programs: this.options.programs } : {}) });
+      const programs = report.programs.map(summarizeProgram);
+      const record: BatchRecord = {
+        ...base,
+        caseId: report.caseId,
+        status: 'screened',
+        screeningDate: report.screeningDate,
+        rulesVersion: report.rulesVersion,
+        needsReview: programs.some((program) => program.needsReview),
+        programs,
+      };
+      return this.withReport(record, () => renderText(report, { color: false, explain: false }));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return this.withReport({ ...base, caseId: caseIdOf(raw), status: 'error', errors: error.issues }, errorReport(where, error.issues));
+    }
+  }
+
+  private async withReport(record: BatchRecord, text: string | (() => string)): Promise<BatchRecord> {
+    if (!this.options.outDir) return record;
+    const file = join(this.options.outDir, reportFileName(record.index, record, record.caseId));
+    await writeFileAtomic(file, typeof text === 'string' ? text : text());
+    return { ...record, reportFile: file };
+  }
+}
