@@ -16,8 +16,10 @@ export interface ProgramSummary {
   needsReview: boolean;
   /** Review codes raised by this case (the program-wide legal-status caution left out). */
   review: string[];
-  /** Bars that apply, in the pack's order; a bar a waiver cures is listed as "rule (cured by waiver)". */
+  /** Bars that apply and that no applying waiver cures, in the pack's order. */
   bars: string[];
+  /** Bars that apply but a waiver that applies cures, as "rule (cured by waiver)". */
+  waived: string[];
 }
 
 interface RecordBase {
@@ -46,9 +48,9 @@ export interface ErrorRecord extends RecordBase {
 export type BatchRecord = ScreenedRecord | ErrorRecord;
 
 export function summarizeProgram(program: Report['programs'][number]): ProgramSummary {
-  const bars = program.findings
-    .filter((finding) => finding.kind === 'bar' && finding.status === 'applies')
-    .map((finding) => (finding.defeatedBy ? `${finding.rule} (cured by ${finding.defeatedBy.join(', ')})` : finding.rule));
+  const applying = program.findings.filter((finding) => finding.kind === 'bar' && finding.status === 'applies');
+  const bars = applying.filter((finding) => !finding.defeatedBy).map((finding) => finding.rule);
+  const waived = applying.filter((finding) => finding.defeatedBy).map((finding) => `${finding.rule} (cured by ${finding.defeatedBy!.join(', ')})`);
   return {
     program: program.program,
     kind: program.kind,
@@ -57,10 +59,11 @@ export function summarizeProgram(program: Report['programs'][number]): ProgramSu
     needsReview: program.needsReview,
     review: [...new Set(program.reviewReasons.map((reason) => reason.code).filter((code) => code !== 'legal-status'))],
     bars,
+    waived,
   };
 }
 
-/** The first bar that applies, as "program:rule", for sorting and the CSV column. */
+/** The first bar that applies uncured, as "program:rule", for sorting and the CSV column. */
 export function firstBar(record: ScreenedRecord): string | null {
   for (const program of record.programs) if (program.bars[0]) return `${program.program}:${program.bars[0]}`;
   return null;

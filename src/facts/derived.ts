@@ -15,6 +15,8 @@ export type FactValue = boolean | number | string | null | { [key: string]: Fact
 export interface ReviewNote {
   code: string;
   subject?: string;
+  /** The record keys the point concerns: a pack whose rules read none of them does not raise it. */
+  keys?: readonly string[];
 }
 
 export interface Derived {

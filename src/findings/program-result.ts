@@ -83,12 +83,18 @@ function factsOf(trace: ConditionTrace, descend: (child: ConditionTrace, parent:
   return out;
 }
 
+/** Every fact, and every record key ("record.hasFelony"), that the leaves of a condition tree read. */
+function readPaths(trace: ConditionTrace, out: Set<string>): Set<string> {
+  if (trace.fact) out.add(trace.fact);
+  for (const child of trace.children ?? []) readPaths(child, out);
+  return out;
+}
+
 /**
  * The facts that decided a condition: below an `any` that applies, only the branches that apply;
  * below an `all` that fails, only the branches that fail; and so on down the tree.
  */
 const decisive = (child: ConditionTrace, parent: ConditionTrace) => child.status === (parent.combinator === 'not' ? OPPOSITE[parent.status] : parent.status);
-const everywhere = () => true;
 const unknownOnly = (child: ConditionTrace) => child.status === 'unknown';
 
 function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Finding[] {
@@ -120,10 +126,13 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   for (const { rule, status } of evaluations) {
     if (rule.review?.when.includes(status)) reviewReasons.push({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
-  const usedFacts = new Set<string>();
-  for (const evaluation of evaluations) factsOf(evaluation.trace, everywhere, usedFacts);
+  const read = new Set<string>();
+  for (const evaluation of evaluations) readPaths(evaluation.trace, read);
+  const usedFacts = new Set([...read].map((path) => path.split('.')[0]!));
   for (const name of usedFacts) {
     for (const note of facts.get(name)!.notes) {
+      // A note about record keys this pack never reads is not this pack's concern.
+      if (note.keys && !note.keys.some((key) => read.has(`${name}.${key}`))) continue;
       const wording = pack.reviewNotes[note.code]!;
       const duplicate = reviewReasons.some((r) => r.reason === wording.reason && r.subject === note.subject);
       if (!duplicate) reviewReasons.push({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });

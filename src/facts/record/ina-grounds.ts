@@ -47,6 +47,12 @@ const KEYS = [
   'convictionsConnectedToAbuse',
 ] as const;
 
+// The keys each review point bears on, so a pack that never reads them is not asked to review it.
+const GROUND_CONNECTION_KEYS = ['groundsConnectedToAbuse', 'groundsConnectedToTrafficking'];
+const DEPORTABILITY_KEYS = ['criminalDeportable', 'otherCriminalDeportable', 'domesticViolenceDeportable', 'domesticViolenceWaivable'];
+const CIMT_KEYS = ['cimtInadmissible', 'cimtPettyOffenseException', 'criminalInadmissible', ...DEPORTABILITY_KEYS, ...GROUND_CONNECTION_KEYS];
+const AGGRAVATED_FELONY_KEYS = ['aggravatedFelony', ...DEPORTABILITY_KEYS, ...GROUND_CONNECTION_KEYS];
+
 const OffenseTypes = z.array(OffenseType);
 
 const Params = z.strictObject({
@@ -232,11 +238,11 @@ function classify(conviction: Conviction, index: number, admitted: ReturnType<ty
   const name = convictionName(conviction, index);
   const { params } = ctx;
   const cimt: Tri = conviction.crimeInvolvingMoralTurpitude ?? null;
-  if (cimt !== false) ctx.notes.push({ code: 'cimtDetermination', subject: name });
+  if (cimt !== false) ctx.notes.push({ code: 'cimtDetermination', subject: name, keys: CIMT_KEYS });
   if (cimt === null) ctx.missing.push(convictionPath(index, 'crimeInvolvingMoralTurpitude'));
   const determined: Tri = conviction.aggravatedFelony ?? null;
   const aggravatedFelony = triOr([determined, reentryAfterAggravatedFelonyRemoval(conviction, index, ctx)]);
-  if (aggravatedFelony !== false) ctx.notes.push({ code: 'aggravatedFelonyDetermination', subject: name });
+  if (aggravatedFelony !== false) ctx.notes.push({ code: 'aggravatedFelonyDetermination', subject: name, keys: AGGRAVATED_FELONY_KEYS });
   if (aggravatedFelony === null) ctx.missing.push(convictionPath(index, 'aggravatedFelony'));
   if (conviction.offenseTypes === undefined) ctx.missing.push(convictionPath(index, 'offenseTypes'));
   const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
@@ -297,7 +303,7 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
   const juvenileExceptionApplies = triAnd([onlyOneCimt, everyCimt((c) => c.juvenile)]);
   const excepted = triOr([pettyException, juvenileExceptionApplies]);
   const cimtInadmissible = triAnd([anyCimt, triNot(excepted)]);
-  if (pettyException === true) ctx.notes.push({ code: 'pettyOffenseException' });
+  if (pettyException === true) ctx.notes.push({ code: 'pettyOffenseException', keys: CIMT_KEYS });
 
   const multipleConvictionsInadmissible = aggregateSentenceReaches(convictions, ctx.params.multipleConvictionsAggregateDays);
   const controlledSubstanceInadmissible = triOr(classes.map((c) => c.controlledSubstance));
@@ -306,7 +312,7 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
 
   // 237(a)(2)(A)(ii): two CIMTs convicted after admission (a single scheme is not told apart here: see the review code).
   const twoCimtsAfterAdmission = atLeast(countTri(classes.map((c) => triAnd([c.cimt, c.afterAdmission]))), 2);
-  if (twoCimtsAfterAdmission !== false && atLeast(cimts, 2) !== false) ctx.notes.push({ code: 'singleSchemeOfMisconduct' });
+  if (twoCimtsAfterAdmission !== false && atLeast(cimts, 2) !== false) ctx.notes.push({ code: 'singleSchemeOfMisconduct', keys: DEPORTABILITY_KEYS });
   const cimtDeportable = triOr([...classes.map((c) => c.cimtDeportableAlone), twoCimtsAfterAdmission]);
   const deportableFor = (pick: (c: Classified) => Tri) => triOr(classes.map((c) => triAnd([pick(c), c.afterAdmission])));
   const domesticViolenceDeportable = deportableFor((c) => c.domesticViolence);
@@ -315,7 +321,7 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
   convictions.forEach((conviction, i) => {
     const c = classes[i]!;
     const deportableClass = triOr([c.cimt, c.aggravatedFelony, c.controlledSubstance, c.domesticViolence, c.firearm]);
-    if (deportableClass !== false && c.afterAdmission === false) ctx.notes.push({ code: 'notAdmitted', subject: convictionName(conviction, i) });
+    if (deportableClass !== false && c.afterAdmission === false) ctx.notes.push({ code: 'notAdmitted', subject: convictionName(conviction, i), keys: DEPORTABILITY_KEYS });
   });
 
   const cimtGround = triOr([cimtInadmissible, cimtDeportable]);
@@ -456,7 +462,8 @@ export const inaClassOffenseDuringPeriod = defineCalculator({
       return verdict;
     });
     const value = triOr(classMembers.map((member, i) => triAnd([member, inPeriod[i]!])));
-    const notes = ctx.notes.filter((n) => n.code === 'cimtDetermination');
+    // A single value, not a record: the point bears on it whole.
+    const notes: ReviewNote[] = ctx.notes.filter((n) => n.code === 'cimtDetermination').map(({ code, subject }) => ({ code, ...(subject ? { subject } : {}) }));
     if (exceptedCimt) notes.push({ code: 'exceptedCimtClass' });
     const detail = `${convictions.length} conviction(s); 212(a)(2) class offenses in the ${params.periodYears} years before the screening date: ${value === null ? 'not settled' : value ? 'yes' : 'none'}`;
     return derived(value, detail, value === null ? [...new Set([...ctx.missing, ...missing])] : [], dedupe(notes));
