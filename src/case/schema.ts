@@ -101,9 +101,11 @@ const StatusPeriod = z.strictObject({
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'Until what date did the client hold this status ("present" if it continues)?'),
 });
 
+export const PriorRemovalBasis = z.enum(['criminal', 'non_criminal']);
+
 const PriorRemoval = z.strictObject({
   date: asks(DateSpec.optional(), 'On what date was the client removed or deported?'),
-  basis: asks(z.enum(['criminal', 'non_criminal']).optional(), 'Was the prior removal based on a criminal conviction?'),
+  basis: asks(PriorRemovalBasis.optional(), 'Was the prior removal based on a criminal conviction?'),
   aggravatedFelonyBasis: asks(z.boolean().optional(), 'Was the prior removal based on an aggravated-felony conviction?'),
 });
 

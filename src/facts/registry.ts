@@ -1,9 +1,10 @@
 /** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
 import type { Calculator } from './derived.js';
 import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
-import { continuousResidenceSince, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
+import { continuousResidenceSince, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
+import { jurisdictionLabelRecord } from './record/jurisdiction-label.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -17,8 +18,10 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   continuousResidenceSince,
   lawfulStatusOn,
   reenteredAfterRemoval,
+  priorRemovalOnOrBefore,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
   offenseLevelRecord,
+  jurisdictionLabelRecord,
 } as Record<string, Calculator>;
