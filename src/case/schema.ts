@@ -125,6 +125,7 @@ const Conviction = z.strictObject({
   sentenceToCustodyDays: asks(Days.optional(), 'How many days of the sentence were to be served in custody, not suspended (0 for a fully suspended sentence)?'),
   daysInCustody: asks(Days.optional(), 'How many days was the client actually in criminal custody for this offense?'),
   daysHeldOnImmigrationDetainer: asks(Days.optional(), 'Of those days, how many were held only on an immigration detainer?'),
+  releasedFromConfinementDate: asks(DateSpec.optional(), 'On what date was the client released from any jail or prison term imposed for this offense?'),
   probationDays: z.number().int().min(0).optional().meta({ description: 'Probation ordered, in days.' }),
   offenseDate: asks(DateSpec.optional(), 'On what date was the offense committed?'),
   convictionDate: asks(DateSpec.optional(), 'On what date was the client convicted?'),

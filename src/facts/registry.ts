@@ -5,6 +5,7 @@ import { continuousResidenceSince, lawfulStatusOn, presentOn, priorRemovalOnOrBe
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 import { jurisdictionLabelRecord } from './record/jurisdiction-label.js';
+import { inaCriminalRecord } from './record/ina-grounds.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -24,4 +25,5 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   penaltyAndCustodyRecord,
   offenseLevelRecord,
   jurisdictionLabelRecord,
+  inaCriminalRecord,
 } as Record<string, Calculator>;

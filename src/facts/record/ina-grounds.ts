@@ -1,0 +1,378 @@
+/**
+ * A record classified under the INA's criminal inadmissibility and deportability grounds, the
+ * way VAWA, the T visa and S.744 read it. Unlike DACA, a sentence counts whether or not it was
+ * suspended (INA 101(a)(48)(B)). Whether an offense is a crime involving moral turpitude or an
+ * aggravated felony is the attorney's determination (categorical approach), never inferred from
+ * the offense type, except the aggravated felony 101(a)(43)(O) spells out: a 1325/1326 offense after
+ * a removal based on an aggravated felony.
+ *
+ * Deportability under 237(a)(2) needs an admission: each ground reaches only a conviction after an
+ * admission (for a CIMT under (A)(i), an offense committed within five years after it). Admissions
+ * are the entries recorded as admitted and the start of a permanent-resident status.
+ */
+import { z } from 'zod';
+import { OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
+import { anniversary, parseDateSpec, type DayRange, type EpochDay } from '../../case/dates.js';
+import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
+import { DayCount, Years } from '../params.js';
+import { triAnd, triNot, triOr, type Tri } from '../tri.js';
+import { birthRange } from '../person.js';
+import {
+  CategoryConclusions,
+  StatutoryMaxima,
+  atLeast,
+  classifyRecord,
+  convictionName,
+  convictionPath,
+  countTri,
+  hasType,
+  maximumPenaltyDays,
+  wasJuvenile,
+} from './common.js';
+
+const KEYS = [
+  'aggravatedFelony',
+  'cimtInadmissible',
+  'cimtPettyOffenseException',
+  'controlledSubstanceInadmissible',
+  'multipleConvictionsInadmissible',
+  'prostitutionInadmissible',
+  'criminalInadmissible',
+  'domesticViolenceDeportable',
+  'domesticViolenceWaivable',
+  'criminalDeportable',
+  'groundsConnectedToAbuse',
+  'groundsConnectedToTrafficking',
+  'convictionsConnectedToAbuse',
+] as const;
+
+const OffenseTypes = z.array(OffenseType);
+
+const Params = z.strictObject({
+  pettyOffenseMaximumDays: DayCount,
+  pettyOffenseSentenceDays: DayCount,
+  juvenileUnderAge: Years,
+  juvenileExceptionYears: Years,
+  multipleConvictionsAggregateDays: DayCount,
+  prostitutionLookbackYears: Years,
+  /** 237(a)(2)(A)(i): a CIMT committed within this many years after admission ... */
+  cimtDeportableWithinYearsOfAdmission: Years,
+  /** ... for which a sentence of this many days or longer may be imposed. */
+  cimtDeportableMaximumDays: DayCount,
+  controlledSubstanceOffenseTypes: OffenseTypes,
+  domesticViolenceOffenseTypes: OffenseTypes,
+  firearmOffenseTypes: OffenseTypes,
+  prostitutionOffenseTypes: OffenseTypes,
+  aggravatedFelonyReentryOffenseTypes: OffenseTypes,
+  statutoryMaximumDaysByOffenseType: StatutoryMaxima,
+  categoryConclusions: CategoryConclusions,
+});
+type Params = z.infer<typeof Params>;
+
+const FOREVER = Number.MAX_SAFE_INTEGER;
+const range = (text: string | undefined): DayRange | undefined => (text ? parseDateSpec(text) : undefined);
+
+/** When the offense was committed: its date, else on or before the conviction. */
+function offenseDays(conviction: Conviction): DayRange | undefined {
+  const offense = range(conviction.offenseDate);
+  if (offense) return offense;
+  const convicted = range(conviction.convictionDate);
+  return convicted ? { earliest: -FOREVER, latest: convicted.latest } : undefined;
+}
+
+/** When the conviction was entered: its date, else on or after the offense. */
+function convictionDays(conviction: Conviction): DayRange | undefined {
+  const convicted = range(conviction.convictionDate);
+  if (convicted) return convicted;
+  const offense = range(conviction.offenseDate);
+  return offense ? { earliest: offense.earliest, latest: FOREVER } : undefined;
+}
+
+/** The admissions on record; `complete` is false when an entry's manner or an admission's date is unknown. */
+function admissions(caseFile: CaseFile): { days: DayRange[]; complete: boolean } {
+  const entries = caseFile.entries;
+  if (!entries) return { days: [], complete: false };
+  let complete = true;
+  const days: DayRange[] = [];
+  for (const entry of entries) {
+    if (entry.manner === undefined) complete = false;
+    if (entry.manner !== 'admitted') continue;
+    const day = range(entry.date);
+    if (day) days.push(day);
+    else complete = false;
+  }
+  for (const period of caseFile.statusHistory ?? []) {
+    if (period.status !== 'lawful_permanent_resident') continue;
+    const day = range(period.from);
+    if (day) days.push(day);
+    else complete = false;
+  }
+  return { days, complete };
+}
+
+/** Whether some admission falls before `event` (and, with `withinYears`, no more than that many years before it). */
+function admittedBefore(event: DayRange | undefined, admitted: { days: DayRange[]; complete: boolean }, withinYears?: number): Tri {
+  if (!event) return admitted.complete && admitted.days.length === 0 ? false : null;
+  const surely = admitted.days.some((a) => a.latest < event.earliest && (withinYears === undefined || event.latest <= anniversary(a.earliest, withinYears)));
+  if (surely) return true;
+  const possibly = admitted.days.some((a) => a.earliest < event.latest && (withinYears === undefined || event.earliest <= anniversary(a.latest, withinYears)));
+  return possibly || !admitted.complete ? null : false;
+}
+
+/** Days of the sentence imposed, suspended part included (101(a)(48)(B)), as an interval. */
+function sentenceRange(conviction: Conviction): { low: number; high: number } {
+  if (conviction.sentenceImposedDays !== undefined) return { low: conviction.sentenceImposedDays, high: conviction.sentenceImposedDays };
+  return { low: conviction.sentenceToCustodyDays ?? 0, high: FOREVER };
+}
+
+interface Classified {
+  cimt: Tri;
+  /** Within the petty-offense exception, taken alone (the "only one crime" part is the record's). */
+  petty: Tri;
+  /** Within the juvenile exception, taken alone. */
+  juvenile: Tri;
+  cimtDeportableAlone: Tri;
+  aggravatedFelony: Tri;
+  controlledSubstance: Tri;
+  prostitution: Tri;
+  domesticViolence: Tri;
+  firearm: Tri;
+  afterAdmission: Tri;
+  dvWaivable: Tri;
+}
+
+interface Context {
+  caseFile: CaseFile;
+  screeningDay: EpochDay;
+  params: Params;
+  missing: string[];
+  notes: ReviewNote[];
+}
+
+/** 101(a)(43)(O): a 1325/1326 offense committed after a removal based on an aggravated felony. */
+function reentryAfterAggravatedFelonyRemoval(conviction: Conviction, index: number, ctx: Context): Tri {
+  const reentry = hasType(conviction, ctx.params.aggravatedFelonyReentryOffenseTypes);
+  if (reentry !== true) return reentry === false ? false : null;
+  const removals = ctx.caseFile.removal?.priorRemovals;
+  if (!removals) {
+    ctx.missing.push('removal.priorRemovals');
+    return null;
+  }
+  const offense = offenseDays(conviction);
+  return triOr(
+    removals.map((removal, r) => {
+      const removed = range(removal.date);
+      const before: Tri = removed && offense ? (removed.latest < offense.earliest ? true : removed.earliest > offense.latest ? false : null) : null;
+      if (removal.aggravatedFelonyBasis === undefined) ctx.missing.push(`removal.priorRemovals[${r}].aggravatedFelonyBasis`);
+      if (before === null) ctx.missing.push(removed ? convictionPath(index, 'offenseDate') : `removal.priorRemovals[${r}].date`);
+      return triAnd([removal.aggravatedFelonyBasis ?? null, before]);
+    }),
+  );
+}
+
+function pettyOffense(conviction: Conviction, index: number, ctx: Context): Tri {
+  const max = maximumPenaltyDays(conviction, ctx.params.statutoryMaximumDaysByOffenseType);
+  const maxWithin: Tri = max === undefined ? null : max <= ctx.params.pettyOffenseMaximumDays;
+  const sentence = sentenceRange(conviction);
+  const limit = ctx.params.pettyOffenseSentenceDays;
+  const sentenceWithin: Tri = sentence.high <= limit ? true : sentence.low > limit ? false : null;
+  const result = triAnd([maxWithin, sentenceWithin]);
+  if (result === null) {
+    if (maxWithin === null) ctx.missing.push(convictionPath(index, 'maximumPenaltyDays'));
+    if (sentenceWithin === null) ctx.missing.push(convictionPath(index, 'sentenceImposedDays'));
+  }
+  return result;
+}
+
+/**
+ * 212(a)(2)(A)(ii)(I): committed under 18, and both the offense and the release from any
+ * confinement imposed for it more than the exception's years before the screening date.
+ */
+function juvenileException(conviction: Conviction, index: number, ctx: Context): Tri {
+  const juvenile = wasJuvenile(conviction, birthRange(ctx.caseFile), ctx.params.juvenileUnderAge);
+  if (juvenile === false) return false;
+  const cutoff = anniversary(ctx.screeningDay, -ctx.params.juvenileExceptionYears);
+  const before = (days: DayRange | undefined): Tri => (!days ? null : days.latest < cutoff ? true : days.earliest >= cutoff ? false : null);
+  const offenseLongAgo = before(offenseDays(conviction));
+  const confined = sentenceRange(conviction).high > 0;
+  const releaseLongAgo: Tri = confined ? before(range(conviction.releasedFromConfinementDate)) : true;
+  const result = triAnd([juvenile, offenseLongAgo, releaseLongAgo]);
+  if (result === null) {
+    if (juvenile === null) ctx.missing.push(convictionPath(index, 'juvenile'));
+    if (offenseLongAgo === null) ctx.missing.push(convictionPath(index, 'offenseDate'));
+    if (releaseLongAgo === null) ctx.missing.push(convictionPath(index, 'releasedFromConfinementDate'));
+  }
+  return result;
+}
+
+/** 212(a)(2)(D)(i): engaged in prostitution within the look-back; a prostitution conviction shows the conduct. */
+function recentProstitution(conviction: Conviction, index: number, ctx: Context): Tri {
+  const typed = hasType(conviction, ctx.params.prostitutionOffenseTypes);
+  if (typed !== true) return typed;
+  const cutoff = anniversary(ctx.screeningDay, -ctx.params.prostitutionLookbackYears);
+  const offense = offenseDays(conviction);
+  const recent: Tri = !offense ? null : offense.earliest >= cutoff ? true : offense.latest < cutoff ? false : null;
+  if (recent === null) ctx.missing.push(convictionPath(index, 'offenseDate'));
+  return recent;
+}
+
+/**
+ * 237(a)(7)(A): the DV ground is waivable for a battered person who is not and was not the
+ * primary perpetrator, if the crime did not result in serious bodily injury and was connected to
+ * the battering (self-defense and violating an order protecting oneself are not recorded).
+ */
+function domesticViolenceWaivable(conviction: Conviction): Tri {
+  return triAnd([triNot(conviction.primaryPerpetrator ?? null), triNot(conviction.seriousBodilyInjury ?? null), conviction.connectedToAbuse ?? null]);
+}
+
+function classify(conviction: Conviction, index: number, admitted: ReturnType<typeof admissions>, ctx: Context): Classified {
+  const name = convictionName(conviction, index);
+  const { params } = ctx;
+  const cimt: Tri = conviction.crimeInvolvingMoralTurpitude ?? null;
+  if (cimt !== false) ctx.notes.push({ code: 'cimtDetermination', subject: name });
+  if (cimt === null) ctx.missing.push(convictionPath(index, 'crimeInvolvingMoralTurpitude'));
+  const determined: Tri = conviction.aggravatedFelony ?? null;
+  const aggravatedFelony = triOr([determined, reentryAfterAggravatedFelonyRemoval(conviction, index, ctx)]);
+  if (aggravatedFelony !== false) ctx.notes.push({ code: 'aggravatedFelonyDetermination', subject: name });
+  if (aggravatedFelony === null) ctx.missing.push(convictionPath(index, 'aggravatedFelony'));
+  if (conviction.offenseTypes === undefined) ctx.missing.push(convictionPath(index, 'offenseTypes'));
+  const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
+  const domesticViolence = hasType(conviction, params.domesticViolenceOffenseTypes);
+  return {
+    cimt,
+    petty: cimt === false ? false : pettyOffense(conviction, index, ctx),
+    juvenile: cimt === false ? false : juvenileException(conviction, index, ctx),
+    cimtDeportableAlone: triAnd([
+      cimt,
+      max === undefined ? null : max >= params.cimtDeportableMaximumDays,
+      admittedBefore(offenseDays(conviction), admitted, params.cimtDeportableWithinYearsOfAdmission),
+    ]),
+    aggravatedFelony,
+    controlledSubstance: hasType(conviction, params.controlledSubstanceOffenseTypes),
+    prostitution: recentProstitution(conviction, index, ctx),
+    domesticViolence,
+    firearm: hasType(conviction, params.firearmOffenseTypes),
+    afterAdmission: admittedBefore(convictionDays(conviction), admitted),
+    dvWaivable: domesticViolence === false ? true : domesticViolenceWaivable(conviction),
+  };
+}
+
+/** The sum of the sentences imposed reaches `days`, for two or more convictions (212(a)(2)(B)). */
+function aggregateSentenceReaches(convictions: Conviction[], days: number): Tri {
+  if (convictions.length < 2) return false;
+  const sentences = convictions.map(sentenceRange);
+  const low = sentences.reduce((sum, s) => sum + s.low, 0);
+  const high = sentences.some((s) => s.high === FOREVER) ? FOREVER : sentences.reduce((sum, s) => sum + s.high, 0);
+  return low >= days ? true : high < days ? false : null;
+}
+
+/** Every conviction that gives rise to a ground is connected (true when none does). */
+function everyGroundConnected(grounds: Tri[], connected: (Tri | undefined)[]): Tri {
+  return triAnd(grounds.map((ground, i) => triOr([triNot(ground), connected[i] ?? null])));
+}
+
+function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
+  const admitted = admissions(ctx.caseFile);
+  const classes = convictions.map((c, i) => classify(c, i, admitted, ctx));
+  const cimts = countTri(classes.map((c) => c.cimt));
+  const anyCimt = atLeast(cimts, 1);
+  const onlyOneCimt = triAnd([anyCimt, triNot(atLeast(cimts, 2))]);
+  const everyCimt = (pick: (c: Classified) => Tri) => triAnd(classes.map((c) => triOr([triNot(c.cimt), pick(c)])));
+  const pettyException = triAnd([onlyOneCimt, everyCimt((c) => c.petty)]);
+  const juvenileExceptionApplies = triAnd([onlyOneCimt, everyCimt((c) => c.juvenile)]);
+  const cimtInadmissible = triAnd([anyCimt, triNot(triOr([pettyException, juvenileExceptionApplies]))]);
+  if (pettyException === true) ctx.notes.push({ code: 'pettyOffenseException' });
+
+  const multipleConvictionsInadmissible = aggregateSentenceReaches(convictions, ctx.params.multipleConvictionsAggregateDays);
+  const controlledSubstanceInadmissible = triOr(classes.map((c) => c.controlledSubstance));
+  const prostitutionInadmissible = triOr(classes.map((c) => c.prostitution));
+  const criminalInadmissible = triOr([cimtInadmissible, controlledSubstanceInadmissible, multipleConvictionsInadmissible, prostitutionInadmissible]);
+
+  // 237(a)(2)(A)(ii): two CIMTs convicted after admission (a single scheme is not told apart here: see the review code).
+  const twoCimtsAfterAdmission = atLeast(countTri(classes.map((c) => triAnd([c.cimt, c.afterAdmission]))), 2);
+  if (twoCimtsAfterAdmission !== false && atLeast(cimts, 2) !== false) ctx.notes.push({ code: 'singleSchemeOfMisconduct' });
+  const cimtDeportable = triOr([...classes.map((c) => c.cimtDeportableAlone), twoCimtsAfterAdmission]);
+  const deportableFor = (pick: (c: Classified) => Tri) => triOr(classes.map((c) => triAnd([pick(c), c.afterAdmission])));
+  const domesticViolenceDeportable = deportableFor((c) => c.domesticViolence);
+  const criminalDeportable = triOr([
+    cimtDeportable,
+    domesticViolenceDeportable,
+    deportableFor((c) => c.aggravatedFelony),
+    deportableFor((c) => c.controlledSubstance),
+    deportableFor((c) => c.firearm),
+  ]);
+  const aggravatedFelony = triOr(classes.map((c) => c.aggravatedFelony));
+
+  const cimtGround = triOr([cimtInadmissible, cimtDeportable]);
+  const grounds = classes.map((c) =>
+    triOr([
+      triAnd([c.cimt, cimtGround]),
+      c.aggravatedFelony,
+      c.controlledSubstance,
+      c.prostitution,
+      triAnd([c.domesticViolence, c.afterAdmission]),
+      triAnd([c.firearm, c.afterAdmission]),
+      multipleConvictionsInadmissible,
+    ]),
+  );
+  const connectedToAbuse = convictions.map((c) => c.connectedToAbuse);
+  convictions.forEach((c, i) => {
+    if (c.connectedToAbuse === undefined) ctx.missing.push(convictionPath(i, 'connectedToAbuse'));
+    if (grounds[i] !== false && c.connectedToTrafficking === undefined) ctx.missing.push(convictionPath(i, 'connectedToTrafficking'));
+  });
+  const value = {
+    aggravatedFelony,
+    cimtInadmissible,
+    cimtPettyOffenseException: triAnd([anyCimt, pettyException]),
+    controlledSubstanceInadmissible,
+    multipleConvictionsInadmissible,
+    prostitutionInadmissible,
+    criminalInadmissible,
+    domesticViolenceDeportable,
+    domesticViolenceWaivable: triAnd(classes.map((c) => c.dvWaivable)),
+    criminalDeportable,
+    groundsConnectedToAbuse: everyGroundConnected(grounds, connectedToAbuse),
+    groundsConnectedToTrafficking: everyGroundConnected(grounds, convictions.map((c) => c.connectedToTrafficking)),
+    convictionsConnectedToAbuse: triAnd(connectedToAbuse.map((c) => c ?? null)),
+  };
+  const unsettled = Object.values(value).includes(null);
+  const summary = convictions
+    .map((c, i) => `${convictionName(c, i)}: ${describe(classes[i]!, grounds[i]!)}`)
+    .join('; ');
+  return derived(value, `${convictions.length} conviction(s)${summary ? `: ${summary}` : ''}`, unsettled ? [...new Set(ctx.missing)] : [], dedupe(ctx.notes));
+}
+
+function describe(c: Classified, ground: Tri): string {
+  const labels = [
+    c.cimt ? 'CIMT' : c.cimt === null ? 'CIMT undetermined' : '',
+    c.aggravatedFelony ? 'aggravated felony' : '',
+    c.controlledSubstance ? 'controlled substance' : '',
+    c.prostitution ? 'prostitution within the look-back' : '',
+    c.domesticViolence ? 'domestic violence' : '',
+    c.firearm ? 'firearm' : '',
+  ].filter(Boolean);
+  const grounds = ground === true ? 'a criminal ground' : ground === false ? 'no criminal ground' : 'ground not settled';
+  return `${labels.join(', ') || 'no listed class'} (${grounds})`;
+}
+
+function dedupe(notes: ReviewNote[]): ReviewNote[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const key = `${n.code}\0${n.subject ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const inaCriminalRecord = defineCalculator({
+  description:
+    'Classifies the record under the INA criminal grounds (suspended sentences count): aggravated felony, CIMT after the petty-offense and juvenile exceptions, controlled substance, multiple convictions, prostitution, criminal inadmissibility, domestic-violence and criminal deportability (after an admission), the 237(a)(7) waiver, and whether the convictions behind the grounds are connected to abuse or trafficking.',
+  params: Params,
+  reviewCodes: ['bareLabel', 'cimtDetermination', 'aggravatedFelonyDetermination', 'pettyOffenseException', 'singleSchemeOfMisconduct'],
+  outputKeys: KEYS,
+  compute({ caseFile, screeningDay }, params) {
+    const ctx: Context = { caseFile, screeningDay, params, missing: [], notes: [] };
+    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, ctx));
+  },
+});
