@@ -109,12 +109,14 @@ const PriorRemoval = z.strictObject({
   aggravatedFelonyBasis: asks(z.boolean().optional(), 'Was the prior removal based on an aggravated-felony conviction?'),
 });
 
+export const ConvictionLabel = z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']);
+
 const Conviction = z.strictObject({
   id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
   jurisdiction: asks(Jurisdiction.optional(), 'Which kind of court entered this conviction?'),
   jurisdictionName: z.string().optional().meta({ description: 'State or court name, e.g. "Arizona".' }),
   label: asks(
-    z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']).optional(),
+    ConvictionLabel.optional(),
     "How does the convicting jurisdiction label this offense (felony, misdemeanor, petty offense, infraction)?",
   ),
   statute: z.string().optional().meta({ description: 'Statute of conviction, e.g. "8 U.S.C. 1326(a)".' }),

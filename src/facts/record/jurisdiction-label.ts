@@ -9,7 +9,7 @@
  * is unknown and marked for review).
  */
 import { z } from 'zod';
-import { Jurisdiction, OffenseType, type Conviction } from '../../case/schema.js';
+import { ConvictionLabel, Jurisdiction, OffenseType, type Conviction } from '../../case/schema.js';
 import { parseDateSpec, type DayRange } from '../../case/dates.js';
 import { defineCalculator, derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
@@ -20,7 +20,6 @@ import { components } from './penalty-and-custody.js';
 const KEYS = ['hasFelony', 'threeOrMoreMisdemeanors', 'foreignOffense', 'unlawfulVoting'] as const;
 type Key = (typeof KEYS)[number];
 
-const Label = z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']);
 const Count = z.enum(['felony', 'misdemeanor']);
 
 const Exclusion = z.strictObject({
@@ -34,10 +33,10 @@ const Exclusion = z.strictObject({
 const Reading = z.enum(['excluded', 'counted', 'disputed']);
 
 const Params = z.strictObject({
-  felonyLabels: z.array(Label).min(1),
-  misdemeanorLabels: z.array(Label).min(1),
+  felonyLabels: z.array(ConvictionLabel).min(1),
+  misdemeanorLabels: z.array(ConvictionLabel).min(1),
   /** Labels that may or may not be a misdemeanor for the count (a petty offense, an infraction): left open, for review. */
-  unsettledMisdemeanorLabels: z.array(Label),
+  unsettledMisdemeanorLabels: z.array(ConvictionLabel),
   exclusions: z.array(Exclusion),
   /** An exclusion whose scope is disputed, and the reading the pack takes of it. */
   disputedExclusion: z.strictObject({ offenseTypes: z.array(OffenseType).min(1), from: z.array(Count).min(1), reading: Reading }),
@@ -117,7 +116,10 @@ function openFields(conviction: Conviction, index: number): string[] {
   if (conviction.expunged === undefined) fields.push('expunged');
   if (conviction.jurisdiction === undefined) fields.push('jurisdiction');
   if (conviction.convictionDate === undefined) fields.push('convictionDate');
-  if (conviction.jurisdiction === 'foreign' && conviction.crimeInvolvingMoralTurpitude === undefined) fields.push('crimeInvolvingMoralTurpitude');
+  if (conviction.jurisdiction === 'foreign') {
+    if (conviction.crimeInvolvingMoralTurpitude === undefined) fields.push('crimeInvolvingMoralTurpitude');
+    if (conviction.aggravatedFelony === undefined) fields.push('aggravatedFelony');
+  }
   return fields.map((field) => convictionPath(index, field));
 }
 
