@@ -166,6 +166,9 @@ const Abuse = z.strictObject({
         z.enum(['spouse', 'former_spouse', 'intended_spouse_bigamy', 'parent', 'other_parent_of_clients_child', 'unmarried_partner', 'adult_child', 'other']).optional(),
         "What is the abuser's relationship to the client?",
       ),
+      dateOfBirth: asks(DateSpec.optional(), "What is the abuser's date of birth (for a parent abused by an adult son or daughter)?"),
+      statusLostOn: asks(DateSpec.optional(), 'If the abuser lost or renounced citizenship or permanent residence, on what date?'),
+      statusLossRelatedToAbuse: asks(z.boolean().optional(), "Was the abuser's loss of status related to an incident of domestic violence?"),
     })
     .optional(),
   victims: asks(z.array(z.enum(['client', 'child'])).optional(), 'Who was abused: the client, the client\'s child, or both?'),
@@ -177,6 +180,12 @@ const Abuse = z.strictObject({
   marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?'),
   goodFaithMarriage: asks(z.boolean().optional(), 'Was the marriage entered in good faith?'),
   residedWithAbuser: asks(z.boolean().optional(), 'Did the client ever live with the abuser?'),
+  divorceConnectedToAbuse: asks(z.boolean().optional(), 'If the marriage ended in divorce, was the divorce connected to the battery or extreme cruelty?'),
+  filingDelayDueToAbuse: asks(z.boolean().optional(), 'If the client is filing as an abused son or daughter after turning 21, was the abuse at least one central reason for the delay?'),
+  extremeHardshipAssessed: asks(
+    z.boolean().optional(),
+    "Has an attorney assessed that removal would cause extreme hardship to the client, the client's child or the client's parent?",
+  ),
 });
 
 const Trafficking = z.strictObject({
@@ -272,6 +281,10 @@ const Security = z.strictObject({
   immigrationFraud: asks(z.boolean().optional(), 'Has the client obtained status or entry by visa, identity or benefit fraud?'),
   recentVisaAbuse: asks(z.boolean().optional(), 'Has the client recently knowingly abused a visa or the visa waiver program?'),
   pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?'),
+  otherGoodMoralCharacterBar: asks(
+    z.boolean().optional(),
+    'Does any other INA 101(f) bar apply: habitual drunkard, income principally from illegal gambling, two or more gambling convictions, false testimony to obtain an immigration benefit, or persecution, genocide or torture?',
+  ),
 });
 
 const CriminalHistory = z.strictObject({

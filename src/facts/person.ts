@@ -3,7 +3,7 @@
  * relatives with a given status. A date of birth may be partial, so ages are ranges.
  */
 import { z } from 'zod';
-import { ageOn, parseDateSpec, toIsoDate, type DayRange } from '../case/dates.js';
+import { ageOn, anniversary, parseDateSpec, toIsoDate, type DayRange } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { RelativeStatus } from '../case/schema.js';
 import { defineCalculator, derived, type FactValue } from './derived.js';
@@ -25,16 +25,35 @@ function describeAge(low: number, high: number): string {
   return low === high ? `${low}` : `${low} to ${high}`;
 }
 
+const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as removal.inProceedings' });
+
 export const ageBelowOn = defineCalculator({
-  description: 'Younger than a number of years on a date.',
-  params: z.strictObject({ date: DateParam, years: Years }),
+  description: "Younger than a number of years on a date: the client, or whoever's date of birth `birthDate` names (e.g. the abuser's).",
+  params: z.strictObject({ date: DateParam, years: Years, birthDate: FieldPath.default('person.dateOfBirth') }),
   reviewCodes: [],
+  caseFields: { birthDate: ['value'] },
   compute(context, params) {
-    const birth = birthRange(context.caseFile);
-    if (!birth) return derived(null, 'the date of birth is not recorded', ['person.dateOfBirth']);
+    const text = readPath(context.caseFile, params.birthDate);
+    const birth = typeof text === 'string' ? parseDateSpec(text) : undefined;
+    if (!birth) return derived(null, `${params.birthDate} is not recorded`, [params.birthDate]);
     const { low, high } = ageRange(birth, resolveDay(params.date, context));
     const value = triRange(high < params.years, low < params.years);
-    return derived(value, `born ${context.caseFile.person?.dateOfBirth}: ${describeAge(low, high)} on ${describeDay(params.date)}`, value === null ? ['person.dateOfBirth'] : []);
+    return derived(value, `born ${String(text)}: ${describeAge(low, high)} on ${describeDay(params.date)}`, value === null ? [params.birthDate] : []);
+  },
+});
+
+export const dateWithinYearsBefore = defineCalculator({
+  description: 'A date in the case file falls within a number of years before the screening date (on or after the day that many years earlier).',
+  params: z.strictObject({ path: FieldPath, years: Years }),
+  reviewCodes: [],
+  caseFields: { path: ['value'] },
+  compute({ caseFile, screeningDay }, params) {
+    const text = readPath(caseFile, params.path);
+    const day = typeof text === 'string' ? parseDateSpec(text) : undefined;
+    if (!day) return derived(null, `${params.path} is not recorded`, [params.path]);
+    const start = anniversary(screeningDay, -params.years);
+    const value: Tri = day.earliest >= start ? true : day.latest < start ? false : null;
+    return derived(value, `${params.path} = ${String(text)}; ${params.years} years before the screening date is ${toIsoDate(start)}`, value === null ? [params.path] : []);
   },
 });
 
@@ -61,8 +80,6 @@ export const firstEntryBeforeAge = defineCalculator({
     return derived(value, Number.isFinite(high) ? `age at first entry: ${describeAge(low, high)}` : 'age at first entry unknown', missing);
   },
 });
-
-const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as removal.inProceedings' });
 
 export const caseField = defineCalculator({
   description: 'A yes/no, number or text field of the case file as given (unknown when absent).',

@@ -5,7 +5,9 @@ import { continuousResidenceSince, lawfulStatusOn, presentOn, priorRemovalOnOrBe
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 import { jurisdictionLabelRecord } from './record/jurisdiction-label.js';
-import { inaCriminalRecord } from './record/ina-grounds.js';
+import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
+import { confinementDuringPeriod } from './record/confinement.js';
+import { continuousPhysicalPresence } from './physical-presence.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
@@ -26,4 +28,7 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   offenseLevelRecord,
   jurisdictionLabelRecord,
   inaCriminalRecord,
+  inaClassOffenseDuringPeriod,
+  confinementDuringPeriod,
+  continuousPhysicalPresence,
 } as Record<string, Calculator>;

@@ -13,26 +13,27 @@ import { triAnd, triOr, type Tri } from './tri.js';
 
 const UNKNOWN_RANGE: DayRange = { earliest: -Infinity, latest: Infinity };
 
-function rangeOf(spec: string | undefined): DayRange {
+export function rangeOf(spec: string | undefined): DayRange {
   return (spec && parseDateSpec(spec)) || UNKNOWN_RANGE;
 }
 
-interface Movement {
+export interface Movement {
   range: DayRange;
   label: string;
   /** Said to be a return after a removal: orders it after a removal whose dates overlap it. */
   afterRemoval?: boolean | undefined;
 }
 
-interface Exit extends Movement {
+export interface Exit extends Movement {
   isRemoval: boolean;
   underOrder: boolean | null;
   advanceParole: boolean | undefined;
   briefCasualInnocent: boolean | undefined;
+  connectedToAbuse: boolean | undefined;
   path: string;
 }
 
-function entriesOf(caseFile: CaseFile): Movement[] | undefined {
+export function entriesOf(caseFile: CaseFile): Movement[] | undefined {
   return caseFile.entries?.map((entry, i) => ({
     range: rangeOf(entry.date),
     label: `entry ${entry.date ?? `#${i + 1} (date unknown)`}`,
@@ -41,7 +42,7 @@ function entriesOf(caseFile: CaseFile): Movement[] | undefined {
 }
 
 /** Departures and removals together: a removal is a departure under an order. */
-function exitsOf(caseFile: CaseFile): Exit[] | undefined {
+export function exitsOf(caseFile: CaseFile): Exit[] | undefined {
   const departures = caseFile.departures;
   const removals = caseFile.removal?.priorRemovals;
   // Both lists must be known: a removal is a departure too.
@@ -55,6 +56,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
       underOrder: d.underOrder === undefined ? null : d.underOrder !== 'none',
       advanceParole: d.advanceParole,
       briefCasualInnocent: d.briefCasualInnocent,
+      connectedToAbuse: d.connectedToAbuse,
       path: `departures[${i}]`,
     }),
   );
@@ -66,6 +68,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
       underOrder: true,
       advanceParole: false,
       briefCasualInnocent: false,
+      connectedToAbuse: undefined,
       path: `removal.priorRemovals[${i}]`,
     }),
   );
@@ -73,7 +76,7 @@ function exitsOf(caseFile: CaseFile): Exit[] | undefined {
 }
 
 /** Missing-fact paths when the movement lists themselves are absent. */
-function missingLists(caseFile: CaseFile): string[] {
+export function missingLists(caseFile: CaseFile): string[] {
   const missing: string[] = [];
   if (!caseFile.entries) missing.push('entries');
   if (!caseFile.departures) missing.push('departures');
@@ -92,7 +95,7 @@ function enteredAfterRemoval(entered: DayRange, afterRemoval: boolean | undefine
 }
 
 /** Surely happened before the entry: by its dates, or as the removal the entry returned from. */
-function isBefore(exit: Exit, entry: Movement): boolean {
+export function isBefore(exit: Exit, entry: Movement): boolean {
   if (exit.range.latest < entry.range.earliest) return true;
   return exit.isRemoval && enteredAfterRemoval(entry.range, entry.afterRemoval, exit.range) === true;
 }

@@ -127,10 +127,13 @@ describe('INA criminal grounds: other grounds', () => {
     expect(record(withConvictions(removed(false), { ...reentry, aggravatedFelony: false })).value).toMatchObject({ aggravatedFelony: false });
     expect(record(withConvictions(removed(true, '2012-01-01'), { ...reentry, aggravatedFelony: false })).value).toMatchObject({ aggravatedFelony: false });
   });
-  it('makes a ground deportable only after an admission', () => {
+  it('makes a ground deportable only after an admission, and says so for review', () => {
     const admitted: CaseFile = { entries: [{ date: '2009-06-01', manner: 'admitted' }] };
     expect(value({ offenseTypes: ['domestic_violence'] })).toMatchObject({ domesticViolenceDeportable: false, criminalDeportable: false });
-    expect(record(withConvictions(admitted, { offenseTypes: ['domestic_violence'] })).value).toMatchObject({ domesticViolenceDeportable: true, criminalDeportable: true });
+    expect(record(withConvictions(neverAdmitted, { offenseTypes: ['domestic_violence'] })).notes.map((n) => n.code)).toContain('notAdmitted');
+    expect(record(withConvictions(admitted, { offenseTypes: ['domestic_violence'] })).value).toMatchObject({ domesticViolenceDeportable: true, otherCriminalDeportable: false, criminalDeportable: true });
+    expect(record(withConvictions(admitted, { offenseTypes: ['firearm'] })).value).toMatchObject({ domesticViolenceDeportable: false, otherCriminalDeportable: true });
+    expect(record(withConvictions({ entries: [{ date: '2009-06-01', manner: 'admitted' }], statusHistory: [] }, { offenseTypes: [] })).notes.map((n) => n.code)).not.toContain('notAdmitted');
     expect(record(withConvictions({ entries: [{ date: '2009-06-01' }] }, { offenseTypes: ['domestic_violence'] })).value).toMatchObject({ domesticViolenceDeportable: null });
   });
   it('makes one CIMT deportable when committed within 5 years after admission and punishable by a year', () => {

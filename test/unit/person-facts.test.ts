@@ -6,7 +6,7 @@ import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, primaryCareta
 const context = (caseFile: CaseFile, screening = '2013-01-15') => ({ caseFile, screeningDay: parseExactDate(screening) });
 
 describe('ageBelowOn', () => {
-  const under31 = (dateOfBirth?: string) => ageBelowOn.compute(context({ person: { ...(dateOfBirth ? { dateOfBirth } : {}) } }), { date: '2012-06-15', years: 31 });
+  const under31 = (dateOfBirth?: string) => ageBelowOn.compute(context({ person: { ...(dateOfBirth ? { dateOfBirth } : {}) } }), { date: '2012-06-15', years: 31, birthDate: 'person.dateOfBirth' });
   it('is true the day after the cutoff birthday and false on it', () => {
     expect(under31('1981-06-16').value).toBe(true);
     expect(under31('1981-06-15').value).toBe(false);
@@ -20,7 +20,7 @@ describe('ageBelowOn', () => {
     expect(under31('1980').value).toBe(false);
   });
   it('reads "screening" as the screening date', () => {
-    expect(ageBelowOn.compute(context({ person: { dateOfBirth: '1998-01-16' } }), { date: 'screening', years: 15 }).value).toBe(true);
+    expect(ageBelowOn.compute(context({ person: { dateOfBirth: '1998-01-16' } }), { date: 'screening', years: 15, birthDate: 'person.dateOfBirth' }).value).toBe(true);
   });
 });
 

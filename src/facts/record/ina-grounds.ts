@@ -40,6 +40,7 @@ const KEYS = [
   'criminalInadmissible',
   'domesticViolenceDeportable',
   'domesticViolenceWaivable',
+  'otherCriminalDeportable',
   'criminalDeportable',
   'groundsConnectedToAbuse',
   'groundsConnectedToTrafficking',
@@ -135,6 +136,7 @@ interface Classified {
   aggravatedFelony: Tri;
   controlledSubstance: Tri;
   prostitution: Tri;
+  prostitutionType: Tri;
   domesticViolence: Tri;
   firearm: Tri;
   afterAdmission: Tri;
@@ -250,6 +252,7 @@ function classify(conviction: Conviction, index: number, admitted: ReturnType<ty
     aggravatedFelony,
     controlledSubstance: hasType(conviction, params.controlledSubstanceOffenseTypes),
     prostitution: recentProstitution(conviction, index, ctx),
+    prostitutionType: hasType(conviction, params.prostitutionOffenseTypes),
     domesticViolence,
     firearm: hasType(conviction, params.firearmOffenseTypes),
     afterAdmission: admittedBefore(convictionDays(conviction), admitted),
@@ -271,7 +274,18 @@ function everyGroundConnected(grounds: Tri[], connected: (Tri | undefined)[]): T
   return triAnd(grounds.map((ground, i) => triOr([triNot(ground), connected[i] ?? null])));
 }
 
-function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
+interface Analysis {
+  classes: Classified[];
+  /** Per conviction: gives rise to a criminal ground of inadmissibility or deportability. */
+  grounds: Tri[];
+  /** Per conviction: makes the person a member of a 212(a)(2)(A), (B) or (D) class, "whether inadmissible or not" (101(f)(3)). */
+  classMembers: Tri[];
+  /** A CIMT that may fall within an exception leaves its 101(f)(3) class membership open. */
+  exceptedCimt: boolean;
+  value: Record<(typeof KEYS)[number], Tri>;
+}
+
+function analyse(convictions: Conviction[], ctx: Context): Analysis {
   const admitted = admissions(ctx.caseFile);
   const classes = convictions.map((c, i) => classify(c, i, admitted, ctx));
   const cimts = countTri(classes.map((c) => c.cimt));
@@ -280,7 +294,8 @@ function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
   const everyCimt = (pick: (c: Classified) => Tri) => triAnd(classes.map((c) => triOr([triNot(c.cimt), pick(c)])));
   const pettyException = triAnd([onlyOneCimt, everyCimt((c) => c.petty)]);
   const juvenileExceptionApplies = triAnd([onlyOneCimt, everyCimt((c) => c.juvenile)]);
-  const cimtInadmissible = triAnd([anyCimt, triNot(triOr([pettyException, juvenileExceptionApplies]))]);
+  const excepted = triOr([pettyException, juvenileExceptionApplies]);
+  const cimtInadmissible = triAnd([anyCimt, triNot(excepted)]);
   if (pettyException === true) ctx.notes.push({ code: 'pettyOffenseException' });
 
   const multipleConvictionsInadmissible = aggregateSentenceReaches(convictions, ctx.params.multipleConvictionsAggregateDays);
@@ -294,14 +309,13 @@ function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
   const cimtDeportable = triOr([...classes.map((c) => c.cimtDeportableAlone), twoCimtsAfterAdmission]);
   const deportableFor = (pick: (c: Classified) => Tri) => triOr(classes.map((c) => triAnd([pick(c), c.afterAdmission])));
   const domesticViolenceDeportable = deportableFor((c) => c.domesticViolence);
-  const criminalDeportable = triOr([
-    cimtDeportable,
-    domesticViolenceDeportable,
-    deportableFor((c) => c.aggravatedFelony),
-    deportableFor((c) => c.controlledSubstance),
-    deportableFor((c) => c.firearm),
-  ]);
+  const otherCriminalDeportable = triOr([cimtDeportable, deportableFor((c) => c.aggravatedFelony), deportableFor((c) => c.controlledSubstance), deportableFor((c) => c.firearm)]);
   const aggravatedFelony = triOr(classes.map((c) => c.aggravatedFelony));
+  convictions.forEach((conviction, i) => {
+    const c = classes[i]!;
+    const deportableClass = triOr([c.cimt, c.aggravatedFelony, c.controlledSubstance, c.domesticViolence, c.firearm]);
+    if (deportableClass !== false && c.afterAdmission === false) ctx.notes.push({ code: 'notAdmitted', subject: convictionName(conviction, i) });
+  });
 
   const cimtGround = triOr([cimtInadmissible, cimtDeportable]);
   const grounds = classes.map((c) =>
@@ -315,6 +329,9 @@ function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
       multipleConvictionsInadmissible,
     ]),
   );
+  // Whether a CIMT within an exception still puts the person in the 212(a)(2)(A) class is unresolved.
+  const cimtClass = (c: Classified): Tri => (c.cimt === false ? false : excepted === false ? c.cimt : null);
+  const classMembers = classes.map((c) => triOr([cimtClass(c), c.controlledSubstance, c.prostitutionType, multipleConvictionsInadmissible]));
   const connectedToAbuse = convictions.map((c) => c.connectedToAbuse);
   convictions.forEach((c, i) => {
     if (c.connectedToAbuse === undefined) ctx.missing.push(convictionPath(i, 'connectedToAbuse'));
@@ -330,11 +347,17 @@ function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
     criminalInadmissible,
     domesticViolenceDeportable,
     domesticViolenceWaivable: triAnd(classes.map((c) => c.dvWaivable)),
-    criminalDeportable,
+    otherCriminalDeportable,
+    criminalDeportable: triOr([domesticViolenceDeportable, otherCriminalDeportable]),
     groundsConnectedToAbuse: everyGroundConnected(grounds, connectedToAbuse),
     groundsConnectedToTrafficking: everyGroundConnected(grounds, convictions.map((c) => c.connectedToTrafficking)),
     convictionsConnectedToAbuse: triAnd(connectedToAbuse.map((c) => c ?? null)),
   };
+  return { classes, grounds, classMembers, exceptedCimt: excepted !== false && anyCimt !== false, value };
+}
+
+function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
+  const { classes, grounds, value } = analyse(convictions, ctx);
   const unsettled = Object.values(value).includes(null);
   const summary = convictions
     .map((c, i) => `${convictionName(c, i)}: ${describe(classes[i]!, grounds[i]!)}`)
@@ -365,14 +388,76 @@ function dedupe(notes: ReviewNote[]): ReviewNote[] {
   });
 }
 
+const REVIEW_CODES = ['bareLabel', 'cimtDetermination', 'aggravatedFelonyDetermination', 'pettyOffenseException', 'singleSchemeOfMisconduct', 'notAdmitted'];
+
 export const inaCriminalRecord = defineCalculator({
   description:
     'Classifies the record under the INA criminal grounds (suspended sentences count): aggravated felony, CIMT after the petty-offense and juvenile exceptions, controlled substance, multiple convictions, prostitution, criminal inadmissibility, domestic-violence and criminal deportability (after an admission), the 237(a)(7) waiver, and whether the convictions behind the grounds are connected to abuse or trafficking.',
   params: Params,
-  reviewCodes: ['bareLabel', 'cimtDetermination', 'aggravatedFelonyDetermination', 'pettyOffenseException', 'singleSchemeOfMisconduct'],
+  reviewCodes: REVIEW_CODES,
   outputKeys: KEYS,
   compute({ caseFile, screeningDay }, params) {
     const ctx: Context = { caseFile, screeningDay, params, missing: [], notes: [] };
     return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, ctx));
+  },
+});
+
+/**
+ * The record as a list of convictions, or none when only "none" is recorded; undefined when the
+ * record is unknown or only a label that says nothing about dates.
+ */
+function knownConvictions(caseFile: CaseFile): Conviction[] | undefined {
+  const history = caseFile.criminalHistory;
+  if (history?.convictions) return history.convictions;
+  return history?.category === 'none' ? [] : undefined;
+}
+
+export interface GroundOffense {
+  /** When the offense was committed, as far as the case file tells. */
+  committed: DayRange | undefined;
+  ground: Tri;
+  path: string;
+}
+
+/**
+ * The offenses that give rise to a criminal ground, each with when it was committed, for the
+ * stop-time rule of 240A(d)(1)(B); undefined when the record is not known.
+ */
+export function groundOffenses(caseFile: CaseFile, screeningDay: EpochDay, params: Params): GroundOffense[] | undefined {
+  const convictions = knownConvictions(caseFile);
+  if (!convictions) return undefined;
+  const { grounds } = analyse(convictions, { caseFile, screeningDay, params, missing: [], notes: [] });
+  return convictions.map((c, i) => ({ committed: offenseDays(c), ground: grounds[i]!, path: convictionPath(i, 'offenseDate') }));
+}
+
+export const InaGroundsParams = Params;
+
+export const inaClassOffenseDuringPeriod = defineCalculator({
+  description:
+    'Some conviction puts the person in a 212(a)(2)(A), (B) or (D) class (whether inadmissible or not) for an offense committed during the given number of years before the screening date (INA 101(f)(3)).',
+  params: Params.extend({ periodYears: Years }),
+  reviewCodes: ['bareLabel', 'cimtDetermination', 'exceptedCimtClass'],
+  compute({ caseFile, screeningDay }, params) {
+    const convictions = knownConvictions(caseFile);
+    const category = caseFile.criminalHistory?.category;
+    if (!convictions) {
+      const notes = category ? [{ code: 'bareLabel', subject: category }] : [];
+      return derived(null, category ? `only the category "${category.replaceAll('_', ' ')}" is recorded` : 'the conviction history is not recorded', ['criminalHistory.convictions'], notes);
+    }
+    const ctx: Context = { caseFile, screeningDay, params, missing: [], notes: [] };
+    const { classMembers, exceptedCimt } = analyse(convictions, ctx);
+    const start = anniversary(screeningDay, -params.periodYears);
+    const missing: string[] = [];
+    const inPeriod = convictions.map((c, i): Tri => {
+      const committed = offenseDays(c);
+      const verdict: Tri = !committed ? null : committed.earliest >= start ? true : committed.latest < start ? false : null;
+      if (verdict === null && classMembers[i] !== false) missing.push(convictionPath(i, 'offenseDate'));
+      return verdict;
+    });
+    const value = triOr(classMembers.map((member, i) => triAnd([member, inPeriod[i]!])));
+    const notes = ctx.notes.filter((n) => n.code === 'cimtDetermination');
+    if (exceptedCimt) notes.push({ code: 'exceptedCimtClass' });
+    const detail = `${convictions.length} conviction(s); 212(a)(2) class offenses in the ${params.periodYears} years before the screening date: ${value === null ? 'not settled' : value ? 'yes' : 'none'}`;
+    return derived(value, detail, value === null ? [...new Set([...ctx.missing, ...missing])] : [], dedupe(notes));
   },
 });

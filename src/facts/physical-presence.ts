@@ -1,0 +1,133 @@
+/**
+ * Continuous physical presence for a number of years immediately preceding the screening date, the
+ * way cancellation of removal counts it (INA 240A(d)): one absence longer than a number of days, or
+ * absences longer than another number in all, break it; so does a departure under an order;
+ * absences connected to abuse may be left out (240A(b)(2)(B)); and with the stop-time rule
+ * (240A(d)(1)(B)) presence ends when an offense that gives rise to a criminal ground was committed.
+ *
+ * The days of departure and of return are days present (as everywhere in relief-screen), so an
+ * absence lasts the days strictly between them.
+ */
+import { z } from 'zod';
+import { anniversary, toIsoDate, type DayRange, type EpochDay } from '../case/dates.js';
+import type { CaseFile } from '../case/schema.js';
+import { defineCalculator, derived, type ReviewNote } from './derived.js';
+import { DayCount, Years } from './params.js';
+import { entriesOf, exitsOf, isBefore, missingLists, type Exit, type Movement } from './timeline.js';
+import { InaGroundsParams, groundOffenses } from './record/ina-grounds.js';
+import type { Tri } from './tri.js';
+
+const Params = z.strictObject({
+  years: Years,
+  singleAbsenceMaxDays: DayCount,
+  aggregateAbsenceMaxDays: DayCount,
+  absencesConnectedToAbuseExcused: z.boolean(),
+  /** With the classification parameters, applies the stop-time rule for offenses giving rise to a criminal ground. */
+  stopTimeForOffenses: InaGroundsParams.optional(),
+});
+
+interface Absence {
+  exit: Exit;
+  /** Fewest and most days away. */
+  low: number;
+  high: number;
+  /** The latest day the return could be (Infinity when no return is recorded). */
+  backBy: number;
+}
+
+function absenceOf(exit: Exit, entries: Movement[]): Absence {
+  const after = entries.filter((e) => isBefore(exit, e));
+  const backBy = Math.min(...after.map((e) => e.range.latest));
+  const possiblyAfter = entries.filter((e) => !isBefore(exit, e) && e.range.latest >= exit.range.earliest);
+  const backFrom = Math.min(...[...after, ...possiblyAfter].map((e) => e.range.earliest));
+  const low = Number.isFinite(backFrom) ? Math.max(0, backFrom - exit.range.latest - 1) : 0;
+  return { exit, low, high: backBy - exit.range.earliest - 1, backBy };
+}
+
+/** Every window the presence could have to cover: ending between `endEarliest` and `endLatest`. */
+interface Windows {
+  endEarliest: number;
+  endLatest: number;
+}
+
+const yearsBefore = (day: number, years: number) => (Number.isFinite(day) ? anniversary(day, -years) : day);
+
+function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): { value: Tri; reason: string } {
+  const entries = entriesOf(caseFile)!;
+  const exits = exitsOf(caseFile)!;
+  // Outer: every day some possible window covers; inner: the days every possible window covers.
+  const outer = { start: yearsBefore(windows.endEarliest, params.years), end: windows.endLatest };
+  const inner = { start: yearsBefore(windows.endLatest, params.years), end: windows.endEarliest };
+  if (entries.every((e) => e.range.earliest > inner.start)) return { value: false, reason: `no entry by ${toIsoDate(inner.start)}` };
+  const arrived = entries.some((e) => e.range.latest <= outer.start);
+
+  const absences = exits.map((exit) => absenceOf(exit, entries));
+  const excused = (a: Absence): Tri => (params.absencesConnectedToAbuseExcused && !a.exit.isRemoval ? (a.exit.connectedToAbuse ?? null) : false);
+  const mayCount = absences.filter((a) => a.exit.range.earliest <= outer.end && a.backBy >= outer.start && excused(a) !== true);
+  const surelyCounts = absences.filter((a) => a.exit.range.earliest >= inner.start && a.exit.range.latest <= inner.end && excused(a) === false);
+
+  const ordered = surelyCounts.find((a) => a.exit.underOrder === true);
+  if (ordered) {
+    notes.push({ code: 'departureUnderOrder', subject: ordered.exit.label });
+    return { value: false, reason: `${ordered.exit.label} was under an order` };
+  }
+  const long = surelyCounts.find((a) => a.low > params.singleAbsenceMaxDays);
+  if (long) return { value: false, reason: `${long.exit.label}: at least ${long.low} days away` };
+  const totalLow = surelyCounts.reduce((sum, a) => sum + a.low, 0);
+  if (totalLow > params.aggregateAbsenceMaxDays) return { value: false, reason: `at least ${totalLow} days away in all` };
+
+  const totalHigh = mayCount.reduce((sum, a) => sum + a.high, 0);
+  const settled = arrived && mayCount.every((a) => a.exit.underOrder === false && a.high <= params.singleAbsenceMaxDays) && totalHigh <= params.aggregateAbsenceMaxDays;
+  const excusedCount = absences.filter((a) => excused(a) === true).length;
+  const reason = `${mayCount.length} absence(s) counted, at most ${Number.isFinite(totalHigh) ? totalHigh : 'an unknown number of'} days in all${excusedCount ? `; ${excusedCount} connected to the abuse not counted` : ''}`;
+  if (settled) return { value: true, reason };
+
+  if (!arrived) missing.push('entries');
+  for (const a of mayCount) {
+    if (a.exit.underOrder === null) missing.push(`${a.exit.path}.underOrder`);
+    if (params.absencesConnectedToAbuseExcused && excused(a) === null) missing.push(`${a.exit.path}.connectedToAbuse`);
+    if (a.exit.range.earliest !== a.exit.range.latest) missing.push(`${a.exit.path}.date`);
+    if (!Number.isFinite(a.backBy)) missing.push('entries');
+  }
+  return { value: null, reason };
+}
+
+/** The window's possible ends: the screening date, or earlier when an offense stops time. */
+function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): Windows {
+  const windows = { endEarliest: screeningDay, endLatest: screeningDay };
+  if (!params.stopTimeForOffenses) return windows;
+  const offenses = groundOffenses(caseFile, screeningDay, params.stopTimeForOffenses);
+  if (!offenses) {
+    missing.push('criminalHistory.convictions');
+    return { endEarliest: -Infinity, endLatest: screeningDay };
+  }
+  for (const offense of offenses) {
+    if (offense.ground === false) continue;
+    const committed: DayRange = offense.committed ?? { earliest: -Infinity, latest: Infinity };
+    if (committed.earliest > screeningDay) continue;
+    windows.endEarliest = Math.min(windows.endEarliest, committed.earliest);
+    if (offense.ground === true) windows.endLatest = Math.min(windows.endLatest, committed.latest);
+    notes.push({ code: 'stopTime', subject: offense.path.replace(/\.offenseDate$/, '') });
+    if (committed.earliest !== committed.latest) missing.push(offense.path);
+  }
+  return windows;
+}
+
+export const continuousPhysicalPresence = defineCalculator({
+  description:
+    'Continuously physically present for a number of years immediately preceding the screening date: no absence over one limit, none over another in all, none under an order; absences connected to abuse optionally left out; optionally ended by the stop-time rule for an offense giving rise to a criminal ground.',
+  params: Params,
+  reviewCodes: ['departureUnderOrder', 'stopTime'],
+  compute({ caseFile, screeningDay }, params) {
+    if (!entriesOf(caseFile) || !exitsOf(caseFile)) return derived(null, 'the entries or departures are not recorded', missingLists(caseFile));
+    const missing: string[] = [];
+    const notes: ReviewNote[] = [];
+    const windows = windowsFor(caseFile, screeningDay, params, missing, notes);
+    const { value, reason } = evaluate(caseFile, windows, params, missing, notes);
+    const end =
+      windows.endLatest === screeningDay && windows.endEarliest === screeningDay
+        ? 'the screening date'
+        : `${Number.isFinite(windows.endEarliest) ? toIsoDate(windows.endEarliest) : 'an unknown date'} to ${toIsoDate(windows.endLatest)} (stop-time)`;
+    return derived(value, `${params.years} years ending ${end}: ${reason}`, value === null ? [...new Set(missing)] : [], notes);
+  },
+});
