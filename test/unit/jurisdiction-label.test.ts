@@ -20,6 +20,7 @@ const params = (reading: 'excluded' | 'counted' | 'disputed' = 'disputed') => ({
   misdemeanorCount: 3,
   misdemeanorReviewAboveDays: 365,
   statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
+  nonConvictionJurisdictions: ['juvenile_court' as const],
   foreignJurisdictions: ['foreign' as const],
   foreignGroundOffenseTypes: ['drug_possession' as const],
   unlawfulVotingOffenseTypes: ['unlawful_voting' as const],
@@ -69,6 +70,10 @@ describe('record by the convicting jurisdiction\'s label', () => {
     const result = convictions({}, { convictionDate: '2011-05-01' }, { convictionDate: '2011-06-01', label: 'infraction' });
     expect(value(result)).toMatchObject({ threeOrMoreMisdemeanors: null });
     expect(codes(result)).toContain('unsettledMisdemeanorLabel');
+  });
+  it('does not count a juvenile-court adjudication, and leaves a judgment from an unknown court open', () => {
+    expect(value(convictions({ label: 'felony', jurisdiction: 'juvenile_court' }))).toMatchObject({ hasFelony: false });
+    expect(value(convictions({ label: 'felony', jurisdiction: undefined }))).toMatchObject({ hasFelony: null });
   });
   it('leaves an expunged conviction, or one not known to be expunged or not, open', () => {
     expect(value(convictions({ label: 'felony', expunged: true }))).toMatchObject({ hasFelony: null });

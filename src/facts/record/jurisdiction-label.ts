@@ -44,6 +44,8 @@ const Params = z.strictObject({
   /** A misdemeanor punishable by more than this many days is marked for review (the label still decides). */
   misdemeanorReviewAboveDays: DayCount,
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
+  /** Courts whose judgments are not convictions at all (juvenile delinquency adjudications). */
+  nonConvictionJurisdictions: z.array(Jurisdiction),
   foreignJurisdictions: z.array(Jurisdiction).min(1),
   /** Offense types that show a foreign offense would make the person inadmissible or removable if committed here. */
   foreignGroundOffenseTypes: z.array(OffenseType),
@@ -91,7 +93,9 @@ function differentDates(indices: number[], convictions: Conviction[], bound: 'fe
 /** The record under one reading of the disputed exclusion. */
 function classifyUnder(convictions: Conviction[], params: Params, disputedExcludes: boolean): Value {
   // An expunged or set-aside conviction may fall outside the bill's own definition of a conviction (reported, unverified): open.
-  const counts = convictions.map((c): Tri => (c.expunged === false ? true : null));
+  const counts = convictions.map((c): Tri =>
+    triAnd([c.expunged === false ? true : null, c.jurisdiction === undefined ? null : !params.nonConvictionJurisdictions.includes(c.jurisdiction)]),
+  );
   const hasFelony = triOr(convictions.map((c, i) => triAnd([counts[i]!, labelIn(c, params.felonyLabels), triNot(setAside(c, 'felony', params, disputedExcludes))])));
 
   const misdemeanor = (c: Conviction): Tri => (c.label !== undefined && params.unsettledMisdemeanorLabels.includes(c.label) ? null : labelIn(c, params.misdemeanorLabels));
