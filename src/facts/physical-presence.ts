@@ -82,7 +82,7 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
   const reason = `${mayCount.length} absence(s) counted, at most ${Number.isFinite(totalHigh) ? totalHigh : 'an unknown number of'} days in all${excusedCount ? `; ${excusedCount} connected to the abuse not counted` : ''}`;
   if (settled) return { value: true, reason };
 
-  if (!arrived) missing.push('entries');
+  if (!arrived && Number.isFinite(outer.start)) missing.push('entries');
   for (const a of mayCount) {
     if (a.exit.underOrder === null) missing.push(`${a.exit.path}.underOrder`);
     if (params.absencesConnectedToAbuseExcused && excused(a) === null) missing.push(`${a.exit.path}.connectedToAbuse`);

@@ -1,6 +1,6 @@
 /** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
 import type { Calculator } from './derived.js';
-import { ageBelowOn, caseField, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
+import { ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
 import { continuousResidenceSince, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
@@ -11,6 +11,7 @@ import { continuousPhysicalPresence } from './physical-presence.js';
 
 export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   ageBelowOn,
+  dateWithinYearsBefore,
   firstEntryBeforeAge,
   caseField,
   fieldIsOneOf,

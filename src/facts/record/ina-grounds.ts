@@ -70,7 +70,6 @@ const Params = z.strictObject({
 });
 type Params = z.infer<typeof Params>;
 
-const FOREVER = Number.MAX_SAFE_INTEGER;
 const range = (text: string | undefined): DayRange | undefined => (text ? parseDateSpec(text) : undefined);
 
 /** When the offense was committed: its date, else on or before the conviction. */
@@ -78,7 +77,7 @@ function offenseDays(conviction: Conviction): DayRange | undefined {
   const offense = range(conviction.offenseDate);
   if (offense) return offense;
   const convicted = range(conviction.convictionDate);
-  return convicted ? { earliest: -FOREVER, latest: convicted.latest } : undefined;
+  return convicted ? { earliest: -Infinity, latest: convicted.latest } : undefined;
 }
 
 /** When the conviction was entered: its date, else on or after the offense. */
@@ -86,7 +85,7 @@ function convictionDays(conviction: Conviction): DayRange | undefined {
   const convicted = range(conviction.convictionDate);
   if (convicted) return convicted;
   const offense = range(conviction.offenseDate);
-  return offense ? { earliest: offense.earliest, latest: FOREVER } : undefined;
+  return offense ? { earliest: offense.earliest, latest: Infinity } : undefined;
 }
 
 /** The admissions on record; `complete` is false when an entry's manner or an admission's date is unknown. */
@@ -123,7 +122,7 @@ function admittedBefore(event: DayRange | undefined, admitted: { days: DayRange[
 /** Days of the sentence imposed, suspended part included (101(a)(48)(B)), as an interval. */
 function sentenceRange(conviction: Conviction): { low: number; high: number } {
   if (conviction.sentenceImposedDays !== undefined) return { low: conviction.sentenceImposedDays, high: conviction.sentenceImposedDays };
-  return { low: conviction.sentenceToCustodyDays ?? 0, high: FOREVER };
+  return { low: conviction.sentenceToCustodyDays ?? 0, high: Infinity };
 }
 
 interface Classified {
@@ -265,7 +264,7 @@ function aggregateSentenceReaches(convictions: Conviction[], days: number): Tri 
   if (convictions.length < 2) return false;
   const sentences = convictions.map(sentenceRange);
   const low = sentences.reduce((sum, s) => sum + s.low, 0);
-  const high = sentences.some((s) => s.high === FOREVER) ? FOREVER : sentences.reduce((sum, s) => sum + s.high, 0);
+  const high = sentences.reduce((sum, s) => sum + s.high, 0);
   return low >= days ? true : high < days ? false : null;
 }
 
