@@ -167,6 +167,7 @@ const Abuse = z.strictObject({
         "What is the abuser's relationship to the client?",
       ),
       dateOfBirth: asks(DateSpec.optional(), "What is the abuser's date of birth (for a parent abused by an adult son or daughter)?"),
+      statusLost: asks(z.boolean().optional(), 'Did the abuser lose or renounce U.S. citizenship or permanent residence?'),
       statusLostOn: asks(DateSpec.optional(), 'If the abuser lost or renounced citizenship or permanent residence, on what date?'),
       statusLossRelatedToAbuse: asks(z.boolean().optional(), "Was the abuser's loss of status related to an incident of domestic violence?"),
     })

@@ -135,9 +135,13 @@ describe('INA criminal grounds: other grounds', () => {
     expect(record(withConvictions(admitted, { offenseTypes: ['firearm'] })).value).toMatchObject({ domesticViolenceDeportable: false, otherCriminalDeportable: true });
     expect(record(withConvictions({ entries: [{ date: '2009-06-01', manner: 'admitted' }], statusHistory: [] }, { offenseTypes: [] })).notes.map((n) => n.code)).not.toContain('notAdmitted');
     expect(record(withConvictions({ entries: [{ date: '2009-06-01' }] }, { offenseTypes: ['domestic_violence'] })).value).toMatchObject({ domesticViolenceDeportable: null });
+    // Without the status history an adjustment to permanent residence (an admission) may have happened.
+    expect(record(withConvictions({ entries: neverAdmitted.entries! }, { offenseTypes: ['domestic_violence'] })).value).toMatchObject({ domesticViolenceDeportable: null });
+    const adjusted: CaseFile = { ...neverAdmitted, statusHistory: [{ status: 'lawful_permanent_resident', from: '2010-01-01', to: 'present' }] };
+    expect(record(withConvictions(adjusted, { offenseTypes: ['domestic_violence'] })).value).toMatchObject({ domesticViolenceDeportable: true });
   });
   it('makes one CIMT deportable when committed within 5 years after admission and punishable by a year', () => {
-    const admitted = (date: string): CaseFile => ({ entries: [{ date, manner: 'admitted' }] });
+    const admitted = (date: string): CaseFile => ({ entries: [{ date, manner: 'admitted' }], statusHistory: [] });
     expect(record(withConvictions(admitted('2006-01-01'), cimt({ sentenceImposedDays: 30 }))).value).toMatchObject({ cimtInadmissible: false, criminalDeportable: true });
     expect(record(withConvictions(admitted('2005-12-31'), cimt({ sentenceImposedDays: 30 }))).value).toMatchObject({ criminalDeportable: false });
     expect(record(withConvictions(admitted('2006-01-01'), cimt({ sentenceImposedDays: 30, maximumPenaltyDays: 364 }))).value).toMatchObject({ criminalDeportable: false });

@@ -32,6 +32,7 @@ describe('continuousPhysicalPresence', () => {
   const params = { years: 3, singleAbsenceMaxDays: 90, aggregateAbsenceMaxDays: 180, absencesConnectedToAbuseExcused: true };
   const here = (entry: string, departures: NonNullable<CaseFile['departures']> = [], more: CaseFile = {}): CaseFile => ({
     entries: [{ date: entry, manner: 'without_inspection' }],
+    statusHistory: [],
     departures,
     removal: { priorRemovals: [] },
     ...more,

@@ -88,7 +88,7 @@ function convictionDays(conviction: Conviction): DayRange | undefined {
   return offense ? { earliest: offense.earliest, latest: Infinity } : undefined;
 }
 
-/** The admissions on record; `complete` is false when an entry's manner or an admission's date is unknown. */
+/** The admissions on record; `complete` is false when an entry's manner, an admission's date or the status history is unknown. */
 function admissions(caseFile: CaseFile): { days: DayRange[]; complete: boolean } {
   const entries = caseFile.entries;
   if (!entries) return { days: [], complete: false };
@@ -101,6 +101,8 @@ function admissions(caseFile: CaseFile): { days: DayRange[]; complete: boolean }
     if (day) days.push(day);
     else complete = false;
   }
+  // Adjustment to permanent residence is an admission too: without the status history it may have happened.
+  if (!caseFile.statusHistory) complete = false;
   for (const period of caseFile.statusHistory ?? []) {
     if (period.status !== 'lawful_permanent_resident') continue;
     const day = range(period.from);
@@ -359,12 +361,12 @@ function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
   const { classes, grounds, value } = analyse(convictions, ctx);
   const unsettled = Object.values(value).includes(null);
   const summary = convictions
-    .map((c, i) => `${convictionName(c, i)}: ${describe(classes[i]!, grounds[i]!)}`)
+    .map((c, i) => `${convictionName(c, i)}: ${summarise(classes[i]!, grounds[i]!)}`)
     .join('; ');
   return derived(value, `${convictions.length} conviction(s)${summary ? `: ${summary}` : ''}`, unsettled ? [...new Set(ctx.missing)] : [], dedupe(ctx.notes));
 }
 
-function describe(c: Classified, ground: Tri): string {
+function summarise(c: Classified, ground: Tri): string {
   const labels = [
     c.cimt ? 'CIMT' : c.cimt === null ? 'CIMT undetermined' : '',
     c.aggravatedFelony ? 'aggravated felony' : '',
