@@ -103,18 +103,22 @@ const StatusPeriod = z.strictObject({
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'Until what date did the client hold this status ("present" if it continues)?'),
 });
 
+export const PriorRemovalBasis = z.enum(['criminal', 'non_criminal']);
+
 const PriorRemoval = z.strictObject({
   date: asks(DateSpec.optional(), 'On what date was the client removed or deported?'),
-  basis: asks(z.enum(['criminal', 'non_criminal']).optional(), 'Was the prior removal based on a criminal conviction?'),
+  basis: asks(PriorRemovalBasis.optional(), 'Was the prior removal based on a criminal conviction?'),
   aggravatedFelonyBasis: asks(z.boolean().optional(), 'Was the prior removal based on an aggravated-felony conviction?'),
 });
+
+export const ConvictionLabel = z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']);
 
 const Conviction = z.strictObject({
   id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
   jurisdiction: asks(Jurisdiction.optional(), 'Which kind of court entered this conviction?'),
   jurisdictionName: z.string().optional().meta({ description: 'State or court name, e.g. "Arizona".' }),
   label: asks(
-    z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']).optional(),
+    ConvictionLabel.optional(),
     "How does the convicting jurisdiction label this offense (felony, misdemeanor, petty offense, infraction)?",
   ),
   statute: z.string().optional().meta({ description: 'Statute of conviction, e.g. "8 U.S.C. 1326(a)".' }),

@@ -1,10 +1,11 @@
 /** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
 import type { Calculator } from './derived.js';
 import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
-import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
+import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 import { convictionOfType } from './record/offense-types.js';
+import { jurisdictionLabelRecord } from './record/jurisdiction-label.js';
 import { unlawfulPresenceBeforeRecentDeparture } from './unlawful-presence.js';
 import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
 import { confinementDuringPeriod } from './record/confinement.js';
@@ -26,11 +27,13 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   reenteredAfterRemoval,
   lastEntryMannerIn,
   unlawfulPresenceBeforeRecentDeparture,
+  priorRemovalOnOrBefore,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
   penaltyAndCustodyRecord,
   offenseLevelRecord,
   convictionOfType,
+  jurisdictionLabelRecord,
   inaCriminalRecord,
   inaClassOffenseDuringPeriod,
   confinementDuringPeriod,

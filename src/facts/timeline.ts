@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseDateSpec, toIsoDate, anniversary, type DayRange, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
-import { EntryManner, ImmigrationStatus } from '../case/schema.js';
+import { EntryManner, ImmigrationStatus, PriorRemovalBasis } from '../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from './derived.js';
 import { DateParam, DayCount, Years, describeDay, resolveDay } from './params.js';
 import { triAnd, triOr, type Tri } from './tri.js';
@@ -162,6 +162,8 @@ export const continuousResidenceSince = defineCalculator({
     since: DateParam,
     briefAbsencesExcusedBefore: DateParam,
     advanceParoleExcusesAfterCutoff: z.boolean(),
+    /** The law says "on or before" the start date: arriving that day plainly qualifies, no review. */
+    arrivalOnStartDateQualifies: z.boolean().optional(),
   }),
   reviewCodes: ['arrivedOnStartDate', 'departureUnderOrder', 'briefCasualInnocentAssessed'],
   compute(context, params) {
@@ -175,7 +177,7 @@ export const continuousResidenceSince = defineCalculator({
       const range = e.date ? parseDateSpec(e.date) : undefined;
       return range?.earliest === since && range.latest === since;
     });
-    if (entryOnStart) notes.push({ code: 'arrivedOnStartDate', subject: `entry ${entryOnStart.date}` });
+    if (entryOnStart && !params.arrivalOnStartDateQualifies) notes.push({ code: 'arrivedOnStartDate', subject: `entry ${entryOnStart.date}` });
     const arrived: Tri = entries.some((e) => e.range.latest <= since) ? true : entries.every((e) => e.range.earliest > since) ? false : null;
     if (arrived === false) return derived(false, `no entry on or before ${describeDay(params.since)}`, [], notes);
     const exits = exitsOf(caseFile);
@@ -325,6 +327,29 @@ export const lastEntryMannerIn = defineCalculator({
     const open = entries.flatMap((e, i) => (candidates.includes(e) ? [e.manner === undefined ? `entries[${i}].manner` : `entries[${i}].date`] : []));
     const described = candidates.map((e) => `${e.date ?? 'undated entry'} (${e.manner?.replaceAll('_', ' ') ?? 'manner unknown'})`).join(' or ');
     return derived(value, `latest entry: ${described}`, value === null ? open : []);
+  },
+});
+
+export const priorRemovalOnOrBefore = defineCalculator({
+  description: 'Was removed on or before a date, on one of the given bases (criminal, non-criminal).',
+  params: z.strictObject({ date: DateParam, bases: z.array(PriorRemovalBasis).min(1) }),
+  reviewCodes: [],
+  compute(context, params) {
+    const removals = context.caseFile.removal?.priorRemovals;
+    if (!removals) return derived(null, 'prior removals are not recorded', ['removal.priorRemovals']);
+    const day = resolveDay(params.date, context);
+    const missing: string[] = [];
+    const verdicts = removals.map((removal, i): Tri => {
+      const range = rangeOf(removal.date);
+      const inTime: Tri = range.latest <= day ? true : range.earliest > day ? false : null;
+      const basis: Tri = removal.basis === undefined ? null : params.bases.includes(removal.basis);
+      if (inTime === null) missing.push(`removal.priorRemovals[${i}].date`);
+      if (basis === null) missing.push(`removal.priorRemovals[${i}].basis`);
+      return triAnd([inTime, basis]);
+    });
+    const value = triOr(verdicts);
+    const detail = removals.length ? `${removals.length} prior removal(s), tested for one on or before ${describeDay(params.date)} (${params.bases.join(' or ').replaceAll('_', '-')})` : 'no prior removal';
+    return derived(value, detail, value === null ? missing : []);
   },
 });
 

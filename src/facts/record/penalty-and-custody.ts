@@ -153,7 +153,7 @@ function groupCount(indices: number[], convictions: Conviction[], bound: 'fewest
 }
 
 /** Number of groups when items joined by `linked` (directly or through others) form one group. */
-function components(size: number, linked: (a: number, b: number) => boolean): number {
+export function components(size: number, linked: (a: number, b: number) => boolean): number {
   const parent = Array.from({ length: size }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : find(parent[i]!));
   for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) if (linked(a, b)) parent[find(a)] = find(b);
