@@ -41,9 +41,9 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The environment without the variables that switch colour on or off, so each run sets its own. */
+/** The environment without the variables that switch colour on or off (CI among them: colour libraries go plain under CI), so each run sets its own. */
 function withoutColorSettings(): Record<string, string | undefined> {
-  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...rest } = process.env;
+  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, CI: _ci, ...rest } = process.env;
   return rest;
 }
 
