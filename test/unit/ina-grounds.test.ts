@@ -1,29 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
-import { ConvictionCategory, type CaseFile, type Conviction } from '../../src/case/schema.js';
+import type { CaseFile, Conviction } from '../../src/case/schema.js';
 import { inaCriminalRecord } from '../../src/facts/record/ina-grounds.js';
+import { categoryConclusions, inaParameters } from '../support/ina-parameters.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
-const conclusions = (settled: Record<string, Record<string, boolean>> = {}) =>
-  Object.fromEntries(ConvictionCategory.options.map((c) => [c, settled[c] ?? {}])) as Record<ConvictionCategory, Record<string, boolean>>;
-
-const params = {
-  pettyOffenseMaximumDays: 365,
-  pettyOffenseSentenceDays: 180,
-  juvenileUnderAge: 18,
-  juvenileExceptionYears: 5,
-  multipleConvictionsAggregateDays: 1825,
-  prostitutionLookbackYears: 10,
-  cimtDeportableWithinYearsOfAdmission: 5,
-  cimtDeportableMaximumDays: 365,
-  controlledSubstanceOffenseTypes: ['drug_possession' as const, 'drug_distribution' as const],
-  domesticViolenceOffenseTypes: ['domestic_violence' as const, 'stalking_or_protection_order_violation' as const],
-  firearmOffenseTypes: ['firearm' as const],
-  prostitutionOffenseTypes: ['prostitution' as const],
-  aggravatedFelonyReentryOffenseTypes: ['illegal_entry_1325_first' as const, 'illegal_entry_1325_subsequent' as const, 'reentry_1326' as const],
-  statutoryMaximumDaysByOffenseType: { illegal_entry_1325_first: 180, reentry_1326: 730 },
-  categoryConclusions: conclusions({ none: { aggravatedFelony: false, criminalInadmissible: false } }),
-};
+const params = inaParameters(categoryConclusions({ none: { aggravatedFelony: false, criminalInadmissible: false } }));
 
 /** A known, non-CIMT, non-aggravated conviction with no listed type, by an adult never admitted. */
 const plain: Conviction = {

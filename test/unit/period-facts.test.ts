@@ -1,31 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
-import { ConvictionCategory, type CaseFile, type Conviction } from '../../src/case/schema.js';
+import type { CaseFile, Conviction } from '../../src/case/schema.js';
 import { continuousPhysicalPresence } from '../../src/facts/physical-presence.js';
 import { confinementDuringPeriod } from '../../src/facts/record/confinement.js';
 import { inaClassOffenseDuringPeriod } from '../../src/facts/record/ina-grounds.js';
 import { ageBelowOn, dateWithinYearsBefore } from '../../src/facts/person.js';
+import { inaParameters } from '../support/ina-parameters.js';
 
 const SCREENING = '2013-01-15';
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
 
-const ina = {
-  pettyOffenseMaximumDays: 365,
-  pettyOffenseSentenceDays: 180,
-  juvenileUnderAge: 18,
-  juvenileExceptionYears: 5,
-  multipleConvictionsAggregateDays: 1825,
-  prostitutionLookbackYears: 10,
-  cimtDeportableWithinYearsOfAdmission: 5,
-  cimtDeportableMaximumDays: 365,
-  controlledSubstanceOffenseTypes: ['drug_possession' as const],
-  domesticViolenceOffenseTypes: ['domestic_violence' as const],
-  firearmOffenseTypes: ['firearm' as const],
-  prostitutionOffenseTypes: ['prostitution' as const],
-  aggravatedFelonyReentryOffenseTypes: ['reentry_1326' as const],
-  statutoryMaximumDaysByOffenseType: {},
-  categoryConclusions: Object.fromEntries(ConvictionCategory.options.map((c) => [c, {}])) as Record<ConvictionCategory, Record<string, boolean>>,
-};
+const ina = inaParameters();
 const plain: Conviction = { maximumPenaltyDays: 365, sentenceImposedDays: 0, offenseTypes: [], offenseDate: '2011-01-01', crimeInvolvingMoralTurpitude: false, aggravatedFelony: false, juvenile: false, connectedToAbuse: false };
 
 describe('continuousPhysicalPresence', () => {
