@@ -11,6 +11,8 @@ export const EXIT = {
   internal: 4,
   /** relief batch ran to the end, but some inputs could not be screened (each is an error record). */
   batchHadErrors: 5,
+  /** relief intake was stopped with Ctrl-C before the case was saved; the draft keeps the answers (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 
 /** A command that finished and reported its own outcome, ending with this exit code. */

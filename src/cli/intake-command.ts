@@ -19,6 +19,7 @@ import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.j
 import { missingFacts, reopen } from '../intake/missing.js';
 import { screeningDateOption } from './screen-command.js';
 import type { CliIO } from './io.js';
+import { EXIT, ExitWith } from './exit-codes.js';
 
 /** The terminal the interview talks to; tests of the wiring replace it. */
 export interface IntakeTerminal {
@@ -125,7 +126,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
       } catch (error) {
         if (!isPromptExit(error)) throw error;
         say(`\nStopped. Your answers are saved in ${draftPath}.\nTo continue: relief intake --resume ${draftPath}\n`);
-        return;
+        throw new ExitWith(EXIT.interrupted);
       }
       const target = out ?? unusedName(`${(caseFile.caseId ?? 'intake').replace(/[^\w.-]+/g, '-')}.case.yaml`);
       await writePrivateFile(target, stringify(caseFile));

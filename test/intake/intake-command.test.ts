@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { parse } from 'yaml';
 import { intakeCommand } from '../../src/cli/intake-command.js';
+import { EXIT, ExitWith } from '../../src/cli/exit-codes.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 import { ScriptedPrompts, answersFrom, script, type Answerer } from './scripted-prompts.js';
 
@@ -19,8 +20,14 @@ async function intake(args: string[], answerer: Answerer, stopAfter?: number) {
   const prompts = new ScriptedPrompts(answerer, stopAfter);
   const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stdout += t), now: () => new Date('2026-11-22T12:00:00Z'), colorSupported: false, env: {} };
   const program = new Command().exitOverride().addCommand(intakeCommand(io, () => false, { interactive: true, prompts: () => prompts }));
-  await program.parseAsync(['intake', ...args], { from: 'user' });
-  return { stdout, prompts };
+  let code = EXIT.ok as number;
+  try {
+    await program.parseAsync(['intake', ...args], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof ExitWith)) throw error;
+    code = error.code;
+  }
+  return { stdout, prompts, code };
 }
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -45,6 +52,7 @@ describe('relief intake (scripted terminal)', () => {
     const draft = `${out}.draft.json`;
     const stopped = await intake(['--out', out], answersFrom(claudia), 25);
     expect(stopped.stdout).toContain(`To continue: relief intake --resume ${draft}`);
+    expect(stopped.code).toBe(EXIT.interrupted);
     expect(mode(draft)).toBe(0o600);
     expect(Object.keys(JSON.parse(readFileSync(draft, 'utf8')).answers)).toHaveLength(25);
     expect(existsSync(out)).toBe(false);

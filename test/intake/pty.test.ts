@@ -107,6 +107,7 @@ describe('relief intake without a terminal', () => {
     const typed: Record<string, string> = { caseId: 'pty-demo', screeningDate: '2012-09-15', 'person.dateOfBirth': '1990-03-10', 'person.name': 'P. D.' };
     const first = await inTerminal(['--out', out, '--as-of', '2012-09-15', '--no-color'], (field) => (field === 'person.currentLocation' ? CTRL_C : `${typed[field] ?? ''}${ENTER}`));
     expect(first.output).toContain(`To continue: relief intake --resume ${draft}`);
+    expect(first.code).toBe(130);
     expect(first.output).not.toMatch(/\u001b\[[0-9;]*m/); // --no-color on a colour terminal: no colour codes
     expect(first.fields.slice(0, 3)).toEqual(['caseId', 'screeningDate', 'person.name']);
     expect(first.fields.at(-1)).toBe('person.currentLocation');
