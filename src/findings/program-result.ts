@@ -121,13 +121,20 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   const { pack } = loaded;
   const findings = buildFindings(evaluations, facts);
 
+  const defeats = new Map(pack.rules.map((rule) => [rule.id, rule.defeats ?? []]));
+  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => defeats.get(id) ?? []) : undefined;
+  // A required element affirmatively not met settles the program: review points about the other
+  // rules could not change it, so only the failing elements' own points are raised.
+  const failedElements = new Set(findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => f.rule));
+  const reviewed = failedElements.size ? evaluations.filter((e) => failedElements.has(e.rule.id)) : evaluations;
+
   const reviewReasons: ReviewReason[] = [];
   if (pack.standingReview) reviewReasons.push({ code: 'legal-status', ...pack.standingReview });
-  for (const { rule, status } of evaluations) {
+  for (const { rule, status } of reviewed) {
     if (rule.review?.when.includes(status)) reviewReasons.push({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
   const read = new Set<string>();
-  for (const evaluation of evaluations) readPaths(evaluation.trace, read);
+  for (const evaluation of reviewed) readPaths(evaluation.trace, read);
   const usedFacts = new Set([...read].map((path) => path.split('.')[0]!));
   for (const name of usedFacts) {
     for (const note of facts.get(name)!.notes) {
@@ -164,8 +171,6 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     researchedAsOf: pack.researchedAsOf,
     packVersion: loaded.version,
   };
-  const defeats = new Map(pack.rules.map((rule) => [rule.id, rule.defeats ?? []]));
-  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => defeats.get(id) ?? []) : undefined;
   const classifications = pack.classifications ? classify(loaded, findings, reviewReasons) : undefined;
   return {
     ...base,
