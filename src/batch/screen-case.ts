@@ -9,7 +9,7 @@ import { parseExactDate, type EpochDay } from '../case/dates.js';
 import { InputError, checkScreeningDate, parseCaseText, validateCase, describeIssue, type CaseIssue } from '../case/load.js';
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import type { InputItem, Origin } from './inputs.js';
 import { summarizeProgram, type BatchRecord } from './records.js';
 

@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
 import { todayEpochDay } from '../case/dates.js';
 import { ExactDate } from '../case/schema.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
-import { AtomicFile } from '../batch/atomic.js';
+import { AtomicFile } from '../files/atomic.js';
 import { runBatch, type BatchSinks } from '../batch/run.js';
 import type { DataFormat } from '../batch/formats.js';
 import { EXIT, ExitWith } from './exit-codes.js';

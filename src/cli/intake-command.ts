@@ -13,7 +13,8 @@ import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import type { Answers } from '../intake/answers.js';
-import { DraftStore, parseDraft, writePrivateFile } from '../intake/draft.js';
+import { DraftStore, parseDraft } from '../intake/draft.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
 import { missingFacts, reopen } from '../intake/missing.js';
@@ -129,7 +130,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         throw new ExitWith(EXIT.interrupted);
       }
       const target = out ?? unusedName(`${(caseFile.caseId ?? 'intake').replace(/[^\w.-]+/g, '-')}.case.yaml`);
-      await writePrivateFile(target, stringify(caseFile));
+      await writeFileAtomic(target, stringify(caseFile));
       if (draftPath !== target) await store.discard();
       say(`\nSaved ${target}.\n\n`);
 

@@ -4,8 +4,8 @@
  * only by its owner and written atomically (a temporary file renamed over it), so an interruption
  * never leaves half a file.
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { writeFileAtomic } from '../files/atomic.js';
 import type { Answers } from './answers.js';
 
 export const DRAFT_FORMAT = 'relief-intake-draft';
@@ -18,19 +18,6 @@ export interface Draft {
   /** The --as-of screening date the interview checks dates against, when given. */
   asOf?: string;
   answers: Answers;
-}
-
-/** Writes a file atomically, readable and writable only by its owner. */
-export async function writePrivateFile(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, text, { mode: 0o600 });
-    await chmod(temporary, 0o600); // the mode above is filtered by the umask; never wider than 0600
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 /** The draft a file's text holds, or undefined when it is not a draft (e.g. a case file). */
@@ -54,7 +41,7 @@ export class DraftStore {
 
   async save(answers: Answers): Promise<void> {
     const draft: Draft = { format: DRAFT_FORMAT, version: 1, ...this.settings, answers };
-    await writePrivateFile(this.path, `${JSON.stringify(draft, null, 2)}\n`);
+    await writeFileAtomic(this.path, `${JSON.stringify(draft, null, 2)}\n`);
   }
 
   /** Removes the draft once the case file holds every answer. */

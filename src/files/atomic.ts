@@ -1,14 +1,16 @@
 /**
- * Output files appear whole or not at all: text is written to a temporary file beside the target
- * and renamed over it (a rename within one folder is atomic), so a reader or a crash never sees half a file.
+ * Files appear whole or not at all: text is written to a temporary file beside the target and
+ * renamed over it (a rename within one folder is atomic), so a reader or a crash never sees half a
+ * file. They hold clients' criminal and immigration histories, so only their owner may read them.
  */
 import type { WriteStream } from 'node:fs';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, open, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 let counter = 0;
+const PRIVATE = 0o600;
 
 function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${threadId}-${++counter}.tmp`);
@@ -17,7 +19,8 @@ function temporaryPath(target: string): string {
 export async function writeFileAtomic(target: string, text: string): Promise<void> {
   const temporary = temporaryPath(target);
   try {
-    await writeFile(temporary, text);
+    await writeFile(temporary, text, { mode: PRIVATE });
+    await chmod(temporary, PRIVATE); // the mode above is filtered by the umask; never wider than 0600
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -36,7 +39,8 @@ export class AtomicFile {
   /** Fails at once (a missing folder, no permission) rather than after the work is done. */
   static async create(target: string): Promise<AtomicFile> {
     const temporary = temporaryPath(target);
-    const handle = await open(temporary, 'w');
+    const handle = await open(temporary, 'w', PRIVATE);
+    await handle.chmod(PRIVATE);
     return new AtomicFile(target, temporary, handle.createWriteStream());
   }
 

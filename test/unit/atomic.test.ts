@@ -1,9 +1,9 @@
 /** Output files appear whole, at commit, or not at all. */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AtomicFile, writeFileAtomic } from '../../src/batch/atomic.js';
+import { AtomicFile, writeFileAtomic } from '../../src/files/atomic.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-atomic-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,6 +19,7 @@ describe('atomic output', () => {
     await file.commit();
     expect(readFileSync(target, 'utf8')).toBe('a,b\n1,2\n');
     expect(readdirSync(scratch)).toEqual(['results.csv']);
+    expect(statSync(target).mode & 0o777).toBe(0o600); // clients' histories: readable by the owner only
   });
 
   it('on abort, leaves neither the target nor a temporary file', async () => {
@@ -37,6 +38,7 @@ describe('atomic output', () => {
     const target = join(scratch, 'report.txt');
     await writeFileAtomic(target, 'report\n');
     expect(readFileSync(target, 'utf8')).toBe('report\n');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
     expect(existsSync(target)).toBe(true);
     await expect(writeFileAtomic(join(scratch, 'missing', 'r.txt'), 'x')).rejects.toThrow(/ENOENT/);
   });
