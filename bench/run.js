@@ -21,8 +21,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { caseGenerator } from './generate.js';
-import { InputError, checkScreeningDate, validateCase } from '../dist/case/load.js';
-import { parseExactDate, todayEpochDay } from '../dist/case/dates.js';
+import { InputError, checkScreeningDate, screeningDayFor, validateCase } from '../dist/case/load.js';
+import { todayEpochDay } from '../dist/case/dates.js';
 import { FactCache } from '../dist/facts/derive.js';
 import { loadRulePacks } from '../dist/packs/load.js';
 import { readInputs } from '../dist/batch/inputs.js';
@@ -56,7 +56,7 @@ async function inProcess(file, perCase) {
     cases++;
     try {
       const caseFile = validateCase(JSON.parse(item.text), item.origin.source);
-      const day = caseFile.screeningDate ? parseExactDate(caseFile.screeningDate) : todayEpochDay();
+      const day = screeningDayFor(undefined, caseFile.screeningDate, todayEpochDay());
       checkScreeningDate(caseFile, day, item.origin.source);
       await perCase(caseFile, day);
     } catch (error) {

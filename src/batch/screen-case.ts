@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { Screener } from '../app/screen.js';
-import { parseExactDate, type EpochDay } from '../case/dates.js';
-import { InputError, checkScreeningDate, parseCaseText, validateCase, describeIssue, type CaseIssue } from '../case/load.js';
+import type { EpochDay } from '../case/dates.js';
+import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, type CaseIssue } from '../case/load.js';
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import { writeFileAtomic } from '../files/atomic.js';
@@ -25,14 +25,6 @@ export interface CaseOptions {
 
 export function describeOrigin(origin: Origin): string {
   return origin.line === null ? origin.source : `${origin.source}:${origin.line}`;
-}
-
-function parseJsonLine(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(where, [{ field: null, problem: `not valid JSON: ${(error as Error).message}` }]);
-  }
 }
 
 function caseIdOf(raw: unknown): string | null {
@@ -76,10 +68,9 @@ export class CaseScreener {
     if (item.kind === 'error') return this.withReport({ ...base, caseId: item.caseId ?? null, status: 'error', errors: item.issues }, errorReport(where, item.issues));
     let raw: unknown;
     try {
-      raw = item.kind === 'value' ? item.value : item.jsonOnly ? parseJsonLine(item.text, where) : parseCaseText(item.text, origin.source);
+      raw = item.kind === 'value' ? item.value : item.jsonOnly ? parseCaseText(item.text, where, 'json') : parseCaseText(item.text, origin.source);
       const caseFile = validateCase(raw, where);
-      const asOf = this.options.asOf ?? caseFile.screeningDate;
-      const screeningDay = asOf ? parseExactDate(asOf) : this.options.today;
+      const screeningDay = screeningDayFor(this.options.asOf, caseFile.screeningDate, this.options.today);
       checkScreeningDate(caseFile, screeningDay, where);
       const report = await this.screener.screen(caseFile, { screeningDay, source: where, ...(this.options.programs ? { programs: this.options.programs } : {}) });
       const programs = report.programs.map(summarizeProgram);

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CaseFile, datedEvents } from './schema.js';
-import { parseDateSpec, toIsoDate, type EpochDay } from './dates.js';
+import { parseDateSpec, parseExactDate, toIsoDate, type EpochDay } from './dates.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
 
 /** One problem with a case, and the field it concerns (null when it concerns the whole input). */
@@ -57,9 +57,12 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): CaseIssue[] {
   });
 }
 
-/** Parses text that holds one case, as JSON or YAML (JSON when the name says so or the text looks like it). */
-export function parseCaseText(text: string, source: string): unknown {
-  const looksJson = extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
+/**
+ * Parses text that holds one case, as JSON or YAML (JSON when told so, as for an NDJSON line, when
+ * the name says so, or when the text looks like it).
+ */
+export function parseCaseText(text: string, source: string, format?: 'json'): unknown {
+  const looksJson = format === 'json' || extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   try {
     return looksJson ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
@@ -73,6 +76,12 @@ export function validateCase(value: unknown, source: string): CaseFile {
   const result = CaseFile.safeParse(value);
   if (!result.success) throw new InputError(source, describeIssues(result.error.issues));
   return result.data;
+}
+
+/** The screening date: the one asked for (--as-of), else the case's own screeningDate, else today. */
+export function screeningDayFor(asOf: string | undefined, caseScreeningDate: string | undefined, today: EpochDay): EpochDay {
+  const date = asOf ?? caseScreeningDate;
+  return date ? parseExactDate(date) : today;
 }
 
 /**

@@ -4,13 +4,13 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { todayEpochDay } from '../case/dates.js';
-import { ExactDate } from '../case/schema.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { AtomicFile } from '../files/atomic.js';
 import { runBatch, type BatchSinks } from '../batch/run.js';
 import type { DataFormat } from '../batch/formats.js';
 import { EXIT, ExitWith } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import { checkProgramIds, screeningDateOption } from './options.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -22,11 +22,6 @@ function countOption(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number, 0 or more');
   return n;
-}
-
-function screeningDateOption(value: string): string {
-  if (!ExactDate.safeParse(value).success) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
-  return value;
 }
 
 /** An output place that cannot be written is a usage error, found before any case is screened. */
@@ -61,9 +56,7 @@ export function batchCommand(io: CliIO): Command {
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .action(async (inputs: string[], options: BatchOptions) => {
       const rulePacks = await loadRulePacks(options.rules);
-      const known = rulePacks.packs.map((p) => p.pack.program);
-      const unknown = options.program?.filter((id) => !known.includes(id)) ?? [];
-      if (unknown.length) throw new InvalidArgumentError(`unknown program ${unknown.join(', ')} (known: ${known.join(', ')})`);
+      checkProgramIds(rulePacks, options.program);
       if (options.out) await mkdir(options.out, { recursive: true }).catch((error: unknown) => unwritable('--out', options.out!, error));
       const output = options.output ? await AtomicFile.create(options.output).catch((error: unknown) => unwritable('--output', options.output!, error)) : undefined;
       const drained = io.stdoutDrained ?? (async () => undefined);

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
-import { checkScreeningDate, loadCaseFile } from '../case/load.js';
+import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
 import type { CaseFile } from '../case/schema.js';
-import { parseExactDate, todayEpochDay } from '../case/dates.js';
+import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderText } from '../render/text.js';
@@ -18,7 +18,7 @@ import { writeFileAtomic } from '../files/atomic.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
 import { missingFacts, reopen } from '../intake/missing.js';
-import { screeningDateOption } from './screen-command.js';
+import { screeningDateOption } from './options.js';
 import type { CliIO } from './io.js';
 import { EXIT, ExitWith } from './exit-codes.js';
 
@@ -77,10 +77,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
       const say = io.stdout;
       const screener = new Screener(await loadRulePacks(options.rules));
       const today = todayEpochDay(io.now());
-      const dayFor = (asOf: string | undefined, caseDate: string | undefined) => {
-        const date = asOf ?? caseDate;
-        return date ? parseExactDate(date) : today;
-      };
+      const dayFor = (asOf: string | undefined, caseDate: string | undefined) => screeningDayFor(asOf, caseDate, today);
       const screen = (caseFile: CaseFile, source: string, asOf: string | undefined) => {
         const screeningDay = dayFor(asOf, caseFile.screeningDate);
         checkScreeningDate(caseFile, screeningDay, source);

@@ -1,24 +1,19 @@
 /** `relief screen <case-file>`: wiring only; the pipeline lives in app/screen.ts. */
 import { Command, Option, InvalidArgumentError } from 'commander';
-import { checkScreeningDate, loadCaseFile } from '../case/load.js';
-import { ExactDate } from '../case/schema.js';
+import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
 import { parseWhatIf, type WhatIf } from '../case/what-if.js';
-import { todayEpochDay, parseExactDate } from '../case/dates.js';
+import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 import type { CliIO } from './io.js';
+import { checkProgramIds, screeningDateOption } from './options.js';
 
 function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   const change = parseWhatIf(value);
   if (!change) throw new InvalidArgumentError('must be path=value with a YAML value, e.g. criminalHistory.convictions.0.maximumPenaltyDays=180');
   return [...previous, change];
-}
-
-export function screeningDateOption(value: string): string {
-  if (!ExactDate.safeParse(value).success) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
-  return value;
 }
 
 export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): Command {
@@ -33,13 +28,10 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .action(async (casePath: string, options: { format: string; asOf?: string; program?: string[]; explain?: boolean; whatIf?: WhatIf[]; rules: string }, cmd: Command) => {
       const packs = await loadRulePacks(options.rules);
-      const known = packs.packs.map((p) => p.pack.program);
-      const unknown = options.program?.filter((id) => !known.includes(id)) ?? [];
-      if (unknown.length) throw new InvalidArgumentError(`unknown program ${unknown.join(', ')} (known: ${known.join(', ')})`);
+      checkProgramIds(packs, options.program);
       const whatIfs = options.whatIf ?? [];
       const caseFile = await loadCaseFile(casePath, whatIfs);
-      const asOf = options.asOf ?? caseFile.screeningDate;
-      const screeningDay = asOf ? parseExactDate(asOf) : todayEpochDay(io.now());
+      const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
       checkScreeningDate(caseFile, screeningDay, casePath);
       const report = await new Screener(packs).screen(caseFile, {
         screeningDay,
