@@ -6,17 +6,16 @@
  * without status, and all days not surely with one.
  */
 import { z } from 'zod';
-import { anniversary, parseDateSpec, type DayRange, type EpochDay } from '../case/dates.js';
+import { anniversary, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { defineCalculator, derived } from './derived.js';
 import { DateParam, DayCount, Years, resolveDay } from './params.js';
 import { birthRange } from './person.js';
 import { triAnd, triOr, type Tri } from './tri.js';
+import { rangeOf } from './timeline.js';
 
 type Interval = [start: EpochDay, end: EpochDay];
 
-const UNKNOWN: DayRange = { earliest: -Infinity, latest: Infinity };
-const rangeOf = (spec: string | undefined): DayRange => (spec && parseDateSpec(spec)) || UNKNOWN;
 
 /** Days covered by a union of closed intervals, within [from, to]. */
 export function daysCovered(intervals: Interval[], from: EpochDay, to: EpochDay): number {

@@ -4,7 +4,7 @@
  * after the screening date) and re-asks an answer that contradicts; ends with a review screen
  * where any answer can be changed. Prompts are a parameter, so tests script the answers.
  */
-import { InputError, checkScreeningDate, formatPath, validateCase } from '../case/load.js';
+import { InputError, checkScreeningDate, describeIssue, formatPath, validateCase } from '../case/load.js';
 import { CaseFile } from '../case/schema.js';
 import type { EpochDay } from '../case/dates.js';
 import { DONT_KNOW, caseFromAnswers, decodeAnswer, encodeAnswer, plannedQuestions, type Answer, type Answers, type Question } from './answers.js';
@@ -152,8 +152,7 @@ export class Interview {
       return [];
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      // checkScreeningDate writes each problem as "<path>: <what>", the path in formatPath's form.
-      return error.problems.map((text) => ({ ...this.answeredAt(text.slice(0, text.indexOf(': '))), text }));
+      return error.issues.map((issue) => ({ ...this.answeredAt(issue.field ?? ''), text: describeIssue(issue) }));
     }
   }
 

@@ -13,7 +13,9 @@ export function categoryConclusions(settled: Record<string, Record<string, boole
 }
 
 export function inaParameters(conclusions = categoryConclusions()) {
-  const values = Object.fromEntries(Object.entries(shared.parameters).map(([name, parameter]) => [name, parameter.value]));
+  // The shared file holds other statutory facts too: take only those the INA classification reads.
+  const names = Object.keys(InaGroundsParams.shape);
+  const values = Object.fromEntries(Object.entries(shared.parameters).filter(([name]) => names.includes(name)).map(([name, parameter]) => [name, parameter.value]));
   // The age of adulthood is each pack's own parameter (every pack sets 18).
   return InaGroundsParams.parse({ ...values, juvenileUnderAge: 18, categoryConclusions: conclusions });
 }

@@ -10,9 +10,10 @@
  */
 import { z } from 'zod';
 import { ConvictionLabel, Jurisdiction, OffenseType, type Conviction } from '../../case/schema.js';
-import { parseDateSpec, type DayRange } from '../../case/dates.js';
+import type { DayRange } from '../../case/dates.js';
 import { defineCalculator, derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
+import { rangeOf } from '../timeline.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { CategoryConclusions, StatutoryMaxima, atLeast, classifyRecord, convictionName, convictionPath, hasType, maximumPenaltyDays } from './common.js';
 import { components } from './penalty-and-custody.js';
@@ -73,17 +74,12 @@ function setAside(conviction: Conviction, count: z.infer<typeof Count>, params: 
   return triOr(matches);
 }
 
-/** Conviction dates as day ranges; a missing date could be any day. */
-function dateRange(conviction: Conviction): DayRange {
-  return (conviction.convictionDate && parseDateSpec(conviction.convictionDate)) || { earliest: -Infinity, latest: Infinity };
-}
-
 /**
  * How many different conviction dates the listed convictions span, as a range: at least the groups
  * whose dates surely differ, at most the groups not surely on one day.
  */
 function differentDates(indices: number[], convictions: Conviction[], bound: 'fewest' | 'most'): number {
-  const ranges = indices.map((i) => dateRange(convictions[i]!));
+  const ranges = indices.map((i) => rangeOf(convictions[i]!.convictionDate));
   const exact = (r: DayRange) => r.earliest === r.latest;
   const surelySameDay = (a: number, b: number) => exact(ranges[a]!) && exact(ranges[b]!) && ranges[a]!.earliest === ranges[b]!.earliest;
   const maybeSameDay = (a: number, b: number) => ranges[a]!.earliest <= ranges[b]!.latest && ranges[b]!.earliest <= ranges[a]!.latest;
@@ -113,14 +109,14 @@ function classifyUnder(convictions: Conviction[], params: Params, disputedExclud
 }
 
 /** The fields whose absence may have left a conviction's part of the result open. */
-function openFields(conviction: Conviction, index: number): string[] {
+function openFields(conviction: Conviction, index: number, params: Params): string[] {
   const fields: (keyof Conviction)[] = [];
   if (conviction.label === undefined) fields.push('label');
   if (conviction.offenseTypes === undefined) fields.push('offenseTypes');
   if (conviction.expunged === undefined) fields.push('expunged');
   if (conviction.jurisdiction === undefined) fields.push('jurisdiction');
   if (conviction.convictionDate === undefined) fields.push('convictionDate');
-  if (conviction.jurisdiction === 'foreign') {
+  if (conviction.jurisdiction !== undefined && params.foreignJurisdictions.includes(conviction.jurisdiction)) {
     if (conviction.crimeInvolvingMoralTurpitude === undefined) fields.push('crimeInvolvingMoralTurpitude');
     if (conviction.aggravatedFelony === undefined) fields.push('aggravatedFelony');
   }
@@ -154,7 +150,7 @@ function classifyConvictions(convictions: Conviction[], params: Params): Derived
     convictions.forEach((c, i) => hasType(c, offenseTypes) !== false && notes.push({ code: 'disputedExclusion', subject: convictionName(c, i) }));
   }
   const unsettled = KEYS.some((key) => value[key] === null);
-  const missing = unsettled ? convictions.flatMap(openFields) : [];
+  const missing = unsettled ? convictions.flatMap((c, i) => openFields(c, i, params)) : [];
   const readingNote = undecided.length ? `; ${undecided.join(', ')} turn${undecided.length === 1 ? 's' : ''} on the disputed exclusion` : '';
   const summary = convictions.map((c, i) => `${convictionName(c, i)}: ${c.label?.replaceAll('_', ' ') ?? 'label unknown'}${c.convictionDate ? `, convicted ${c.convictionDate}` : ''}`).join('; ');
   return derived(value as Record<string, FactValue>, `${convictions.length} conviction(s) by the convicting jurisdiction's label: ${summary || 'none'}${readingNote}`, missing, notes);
