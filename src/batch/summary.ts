@@ -2,9 +2,12 @@
  * What the batch found, for stderr: counts per program and result, and the triage list: cases
  * that need an attorney's review and cases with a possible bar first, then the inputs that could
  * not be screened. Each list keeps only its first entries, so memory stays flat however many cases.
+ * An entry quotes the input (case id, file name, what was wrong with it): each is made inert, one
+ * line, and the case id bounded, so no input can retitle, clear or flood a terminal.
  */
 import Table from 'cli-table3';
 import { describeIssue } from '../case/load.js';
+import { echo, inert } from '../text/inert.js';
 import type { LoadedPack } from '../packs/load.js';
 import { UNDETERMINED } from './formats.js';
 import { describeOrigin } from './screen-case.js';
@@ -56,7 +59,7 @@ export class Tally {
   }
 
   private label(record: BatchRecord): string {
-    return `#${record.index} ${describeOrigin(record)}${record.caseId ? ` (${record.caseId})` : ''}`;
+    return `#${record.index} ${describeOrigin(record)}${record.caseId ? ` (${echo(record.caseId)})` : ''}`;
   }
 
   private describe(record: ScreenedRecord, bars: string[]): string {
@@ -73,7 +76,7 @@ export class Tally {
   private list(group: TriageKey, entry: string): void {
     const target = this.triage[group];
     target.count++;
-    if (target.shown.length < this.triageLimit) target.shown.push(entry);
+    if (target.shown.length < this.triageLimit) target.shown.push(inert(entry));
   }
 
   render(): string {
@@ -82,7 +85,7 @@ export class Tally {
     const table = new Table({ head: ['program', 'result', 'cases'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
     for (const { pack } of this.packs) {
       const byResult = this.counts.get(pack.program);
-      for (const [result, cases] of [...(byResult ?? [])].sort(([a], [b]) => a.localeCompare(b))) table.push([pack.program, result, cases]);
+      for (const [result, cases] of [...(byResult ?? [])].sort(([a], [b]) => a.localeCompare(b))) table.push([pack.program, inert(result), cases]);
     }
     if (table.length) lines.push(table.toString());
     lines.push('Triage:');

@@ -1,6 +1,8 @@
 /**
  * The relief command: commander wiring, colour policy, and the mapping from errors to exit codes.
  * Every failure a user can cause ends in a one-paragraph message naming the place, never a stack.
+ * Whatever those messages quote from the input is made inert, so a file name or a key cannot
+ * carry terminal escapes or line breaks into them.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ import { processIO, type CliIO } from './io.js';
 import { screenCommand } from './screen-command.js';
 import { intakeCommand } from './intake-command.js';
 import { batchCommand } from './batch-command.js';
+import { inert, inertLines } from '../text/inert.js';
 
 const VERSION = '0.1.0';
 
@@ -24,7 +27,8 @@ export function buildProgram(io: CliIO): Command {
     .version(VERSION)
     .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // commander's own errors quote the argument it refused ("unknown option '…'").
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(inertLines(text)) })
     .showHelpAfterError('(run "relief --help" for usage)');
 
   program.addCommand(screenCommand(io, useColor).copyInheritedSettings(program));
@@ -42,14 +46,14 @@ export function buildProgram(io: CliIO): Command {
       const { packs, version } = await loadRulePacks(options.rules);
       io.stdout(`rule packs version ${version}\n`);
       for (const { pack, version: packVersion, file } of packs) {
-        io.stdout(`${pack.program.padEnd(20)} ${packVersion}  ${pack.rules.length} rules  research as of ${pack.researchedAsOf}  ${pack.legalStatus.label}  (${file})\n`);
+        io.stdout(`${inert(`${pack.program.padEnd(20)} ${packVersion}  ${pack.rules.length} rules  research as of ${pack.researchedAsOf}  ${pack.legalStatus.label}  (${file})`)}\n`);
       }
     });
   return program;
 }
 
 function errorParagraph(title: string, place: string, problems: string[]): string {
-  return `relief: ${title} ${place}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`;
+  return `relief: ${title} ${inert(place)}:\n${problems.map((p) => `  - ${inert(p)}`).join('\n')}\n`;
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -68,13 +72,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return EXIT.invalidRulePack;
     }
     if (error instanceof InvalidArgumentError) {
-      io.stderr(`relief: ${error.message}\n`);
+      io.stderr(`relief: ${inert(error.message)}\n`);
       return EXIT.usage;
     }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr(`relief: internal error (please report it): ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`relief: internal error (please report it): ${inert(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT.internal;
   }
 }

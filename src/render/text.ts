@@ -1,12 +1,15 @@
 /**
  * The readable report: per program, the outcome or classification, what applies and why, what
  * needs an attorney, and the questions to ask next. Colour is decided by the caller's chalk level.
+ * The report holds the client's own words (case id, conviction labels, file names): they are made
+ * inert before any colour is added, so the only escapes in the output are the renderer's own.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../app/screen.js';
 import type { ConditionTrace } from '../evaluate/engine.js';
 import type { Finding, ProgramResult } from '../findings/program-result.js';
 import { parseExactDate } from '../case/dates.js';
+import { echo, inertAll } from '../text/inert.js';
 
 export interface TextOptions {
   color: boolean;
@@ -113,11 +116,14 @@ function writeProgram(w: Writer, program: ProgramResult, report: Report, options
   w.line();
 }
 
-export function renderText(report: Report, options: TextOptions): string {
+export function renderText(untrusted: Report, options: TextOptions): string {
+  const report = inertAll(untrusted);
   const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }));
   const { c } = w;
   w.line(c.bold('relief-screen screening report'));
-  w.line(`Case: ${report.caseId ?? '(no case id)'}  ·  file: ${report.source}  ·  screening date: ${report.screeningDate}`);
+  // A case id of megabytes must not make a header line of megabytes (a file name is bounded by the system).
+  const caseId = untrusted.caseId === null ? '(no case id)' : echo(untrusted.caseId);
+  w.line(`Case: ${caseId}  ·  file: ${report.source}  ·  screening date: ${report.screeningDate}`);
   const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
   w.line(`Rule packs: version ${report.rulesVersion}: ${packs}`);
   for (const change of report.whatIfs) w.line(c.cyan.bold(`WHAT IF: ${change} (not the case file's fact)`));

@@ -31,3 +31,22 @@ export function bounded(text: string, limit = ECHO_LIMIT): string {
 export function echo(text: string, limit = ECHO_LIMIT): string {
   return bounded(inert(text), limit);
 }
+
+/** Inert, but the line feeds that separate lines are kept: for a message of several lines. */
+export function inertLines(text: string): string {
+  return text.split('\n').map(inert).join('\n');
+}
+
+/**
+ * A copy of a plain structure (a report) with every string in it, keys included, made inert:
+ * a renderer that adds its own colour escapes takes this copy first, so the only escapes in its
+ * output are the ones it wrote.
+ */
+export function inertAll<T>(value: T): T {
+  if (typeof value === 'string') return inert(value) as T;
+  if (Array.isArray(value)) return value.map(inertAll) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [inert(key), inertAll(item)])) as T;
+  }
+  return value;
+}
