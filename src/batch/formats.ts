@@ -2,7 +2,8 @@
  * The batch's data output: NDJSON (one record per line) or CSV (one row per case). CSV columns
  * come from the loaded packs, so a new pack gets its column without a code change: an
  * eligibility program's outcome in a column named by its id, a discretion program's
- * classifications in "<program>.<classification>" columns (morton.priority, morton.level).
+ * classifications in "<program>.<classification>" columns (morton.priority, morton.level). A text
+ * cell that a spreadsheet would run as a formula is written as text (see csvCell).
  */
 import type { LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
@@ -50,10 +51,22 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
   ];
 }
 
+/**
+ * A text cell a spreadsheet would read as a formula (CSV injection): OWASP's list of first
+ * characters. Such a cell gets a leading single quote, which spreadsheets show as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Numbers are the tool's own (index, line: never negative) and are written as they are; every
+ * text cell, the input's or the packs', is neutralised if a spreadsheet would evaluate it.
+ */
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const formula = FORMULA_START.test(value);
+  const text = formula ? `'${value}` : value;
+  return formula || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function csvLine(values: readonly (string | number | null)[]): string {

@@ -1,0 +1,57 @@
+/**
+ * Item 15 of issue 10: a CSV cell a spreadsheet would evaluate as a formula (first character
+ * =, +, -, @, TAB or CR) is written with a leading single quote, quoted, as OWASP recommends;
+ * the numbers the tool writes itself are left as they are.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { dataWriter } from '../../src/batch/formats.js';
+import type { BatchRecord } from '../../src/batch/records.js';
+import { loadRulePacks } from '../../src/packs/load.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'relief-csv-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const FORMULAS = ["=cmd|' /C calc'!A0", '+1', '-1', '@SUM(1)', '\tx', '\rx'];
+
+async function batchCsv(input: string) {
+  let stdout = '';
+  const code = await main(['batch', '--jobs', '1', input, '--format', 'csv'], {
+    stdout: (t) => (stdout += t),
+    stderr: () => undefined,
+    now: () => new Date('2026-11-22T12:00:00Z'),
+    colorSupported: false,
+    env: {},
+  });
+  return { code, rows: parse(stdout, { columns: true }) as Record<string, string>[], stdout };
+}
+
+describe('CSV formula injection', () => {
+  it('neutralises case ids a spreadsheet would evaluate, and a CSV reader gets them back with the leading quote', async () => {
+    const input = join(scratch, 'formulas.ndjson');
+    writeFileSync(input, FORMULAS.map((caseId) => JSON.stringify({ caseId, screeningDate: '2020-01-01' })).join('\n'));
+    const { code, rows, stdout } = await batchCsv(input);
+    expect(code).toBe(EXIT.ok);
+    expect(rows.map((row) => row.caseId)).toEqual(FORMULAS.map((id) => `'${id}`));
+    for (const id of FORMULAS) expect(stdout).toContain(`,"'${id}",`);
+    expect(rows.map((row) => row.index)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(stdout.split('\n')[1]).toMatch(/^1,/);
+    // The tool's own values (status, outcomes, dates, rule ids) never start like a formula.
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) if (column !== 'caseId') expect(value).not.toMatch(/^['=+\-@\t\r]/);
+    }
+  });
+
+  it('neutralises every text cell, not only the case id, and writes numbers as they are', async () => {
+    const { packs } = await loadRulePacks();
+    const writer = dataWriter('csv', packs);
+    const record: BatchRecord = { index: 7, source: '=HYPERLINK("http://x")', line: 12, caseId: 'plain', status: 'error', errors: [{ field: null, problem: '@cmd' }], reportFile: '-report.txt' };
+    const [row] = parse(writer.header + writer.line(record), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ index: '7', line: '12', caseId: 'plain', source: `'=HYPERLINK("http://x")`, errors: "'@cmd", reportFile: "'-report.txt" });
+  });
+});
