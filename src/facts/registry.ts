@@ -1,4 +1,7 @@
-/** Every calculator a rule pack may name. Adding a calculator is a code change; using one is not. */
+/**
+ * Every calculator a rule pack may name. Adding a calculator is a code change; using one is not.
+ * A Map, so a pack naming "toString" or "__proto__" finds no calculator rather than an Object method.
+ */
 import type { Calculator } from './derived.js';
 import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
 import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
@@ -11,7 +14,7 @@ import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-gro
 import { confinementDuringPeriod } from './record/confinement.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
 
-export const CALCULATORS: Readonly<Record<string, Calculator>> = {
+export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entries({
   ageBelowOn,
   ageBelowAtEvent,
   dateWithinYearsBefore,
@@ -38,4 +41,4 @@ export const CALCULATORS: Readonly<Record<string, Calculator>> = {
   inaClassOffenseDuringPeriod,
   confinementDuringPeriod,
   continuousPhysicalPresence,
-} as Record<string, Calculator>;
+} as Record<string, Calculator>));

@@ -5,14 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/derived.js';
 import { CALCULATORS } from '../facts/registry.js';
-import { OPERATORS, Pack, ParametersFile, isParameterRef, type Condition, type Parameter, type Rule } from './schema.js';
+import { echo } from '../text/inert.js';
+import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Condition, type Rule } from './schema.js';
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 
@@ -52,11 +53,62 @@ function shortHash(...texts: string[]): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+/** A name from a pack as a message quotes it: bounded, and inert whatever the pack holds. */
+function quote(name: string): string {
+  return `"${echo(name)}"`;
+}
+
+/** "line 3, column 5" for a character offset: what an editor jumps to. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PackError(file, [`not valid JSON: ${(error as Error).message}`]);
+    const message = (error as Error).message;
+    const position = /^(.*) in JSON at position (\d+)/.exec(message);
+    const where = position ? `${position[1]} at ${lineAndColumn(text, Number(position[2]))}` : message;
+    throw new PackError(file, [`not valid JSON: ${where}`]);
+  }
+}
+
+/**
+ * The path to the first object or list nested deeper than PACK_DEPTH_LIMIT, or null. A loop over
+ * an explicit stack, not recursion: this runs before anything else walks the file.
+ */
+function pathTooDeep(root: unknown): PropertyKey[] | null {
+  const stack: { value: unknown; depth: number; path: PropertyKey[] }[] = [{ value: root, depth: 1, path: [] }];
+  while (stack.length) {
+    const { value, depth, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > PACK_DEPTH_LIMIT) return path;
+    const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
+    for (const [key, item] of entries) stack.push({ value: item, depth: depth + 1, path: [...path, key] });
+  }
+  return null;
+}
+
+function checkDepth(raw: unknown, file: string, describeAt: (path: readonly PropertyKey[]) => string): void {
+  const path = pathTooDeep(raw);
+  if (path) throw new PackError(file, [`${describeAt(path)}: nests objects and lists more than ${PACK_DEPTH_LIMIT} deep (the limit for a rule pack file)`]);
+}
+
+async function readPackFile(file: string, shown: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ENOENT'
+        ? 'does not exist: every folder in the rules folder is one rule pack, with a pack.json and a parameters.json (move other folders out)'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read${code ? ` (${code})` : ''}`;
+    throw new PackError(shown, [problem]);
   }
 }
 
@@ -64,72 +116,121 @@ function zodProblems(error: z.ZodError, describeAt: (path: readonly PropertyKey[
   return error.issues.map((issue) => `${describeAt(issue.path)}: ${issue.message}`);
 }
 
-/** "rules[3] (daca-felony).conditions.all[0]" is more useful than a bare index path. */
+/** A path as a message shows it: its first steps, enough to find the place (a too-deep path is 64 long). */
+function shownPath(path: readonly PropertyKey[]): string {
+  const SHOWN = 6;
+  return path.length > SHOWN ? `${formatPath(path.slice(0, SHOWN))}…` : formatPath(path);
+}
+
+/** "rule 3 (daca-felony) at conditions.all[0]" is more useful than a bare index path. */
 function packPathLabel(raw: unknown, path: readonly PropertyKey[]): string {
   if (path[0] === 'rules' && typeof path[1] === 'number') {
     const rule = (raw as { rules?: { id?: unknown }[] }).rules?.[path[1]];
-    const id = typeof rule?.id === 'string' ? ` (${rule.id})` : '';
-    return `rule ${path[1]}${id}${path.length > 2 ? ` at ${formatPath(path.slice(2))}` : ''}`;
+    const id = typeof rule?.id === 'string' ? ` (${echo(rule.id)})` : '';
+    return `rule ${path[1]}${id}${path.length > 2 ? ` at ${shownPath(path.slice(2))}` : ''}`;
   }
-  return formatPath(path);
+  if (path[0] === 'facts' && typeof path[1] === 'string') return `fact ${quote(path[1])}${path.length > 2 ? ` at ${shownPath(path.slice(2))}` : ''}`;
+  return shownPath(path);
 }
 
-function substituteParameters(value: unknown, parameters: Record<string, z.infer<typeof Parameter>>, problems: string[], where: string): unknown {
+/** A path into a parameters file, named by its parameter and that file. */
+function parameterPathLabel(file: string, path: readonly PropertyKey[]): string {
+  if (path[0] === 'parameters' && typeof path[1] === 'string') {
+    return `parameter ${quote(path[1])} in ${file}${path.length > 2 ? ` at ${shownPath(path.slice(2))}` : ''}`;
+  }
+  return shownPath(path);
+}
+
+/** A parameter's value and the file that sets it, so a bad value is reported there. */
+interface ParameterEntry {
+  value: unknown;
+  file: string;
+}
+
+/** By name, in a Map: a reference to "toString" or "__proto__" finds nothing, as it should. */
+type Parameters = ReadonlyMap<string, ParameterEntry>;
+
+/** Where a parameter's value went in: a problem found there is the parameter's. */
+interface Substitution {
+  path: readonly PropertyKey[];
+  name: string;
+  file: string;
+}
+
+function substituteParameters(value: unknown, parameters: Parameters, problems: string[], where: string, path: PropertyKey[], used: Substitution[]): unknown {
   if (isParameterRef(value)) {
-    const parameter = parameters[value.parameter];
+    const parameter = parameters.get(value.parameter);
     if (!parameter) {
-      problems.push(`${where}: unknown parameter "${value.parameter}"`);
+      problems.push(`${where}: unknown parameter ${quote(value.parameter)}`);
       return undefined;
     }
+    used.push({ path, name: value.parameter, file: parameter.file });
     return parameter.value;
   }
-  if (Array.isArray(value)) return value.map((v) => substituteParameters(v, parameters, problems, where));
+  if (Array.isArray(value)) return value.map((v, i) => substituteParameters(v, parameters, problems, where, [...path, i], used));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteParameters(v, parameters, problems, where)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteParameters(v, parameters, problems, where, [...path, k], used)]));
   }
   return value;
 }
 
 /** Lets a rule's condition compare with a parameter: `"value": { "parameter": "repeatOffenderConvictions" }`. */
-function withConditionParameters(rawPack: unknown, parameters: Record<string, z.infer<typeof Parameter>>, problems: string[]): unknown {
+function withConditionParameters(rawPack: unknown, parameters: Parameters, problems: string[]): unknown {
   const rules = (rawPack as { rules?: unknown }).rules;
   if (!Array.isArray(rules)) return rawPack;
   const visit = (node: unknown, where: string): unknown => {
     if (Array.isArray(node)) return node.map((child) => visit(child, where));
     if (node === null || typeof node !== 'object') return node;
-    const entries = Object.entries(node).map(([key, value]) =>
-      key === 'value' && isParameterRef(value) ? [key, substituteParameters(value, parameters, problems, where)] : [key, visit(value, where)],
-    );
+    const entries = Object.entries(node).map(([key, value]) => {
+      if (key !== 'value' || !isParameterRef(value)) return [key, visit(value, where)];
+      const parameter = parameters.get(value.parameter);
+      if (!parameter) problems.push(`${where}: unknown parameter ${quote(value.parameter)}`);
+      else if (!LeafValue.safeParse(parameter.value).success) {
+        problems.push(`parameter ${quote(value.parameter)} in ${parameter.file}: a condition compares with true/false, a number, text, null or a list of them, not this value (used by ${where})`);
+      }
+      return [key, parameter?.value];
+    });
     return Object.fromEntries(entries);
   };
   return {
     ...(rawPack as object),
-    rules: rules.map((rule: { id?: unknown; conditions?: unknown }) => ({ ...rule, conditions: visit(rule.conditions, `rule "${String(rule.id)}"`) })),
+    rules: rules.map((rule: { id?: unknown; conditions?: unknown }) => ({ ...rule, conditions: visit(rule.conditions, `rule ${quote(String(rule.id))}`) })),
   };
 }
 
-function declareFacts(pack: Pack, parameters: Record<string, z.infer<typeof Parameter>>, problems: string[]): Map<string, DeclaredFact> {
+/** An own property of a pack's record, never one inherited from Object.prototype. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): Map<string, DeclaredFact> {
   const facts = new Map<string, DeclaredFact>();
   for (const [name, declaration] of Object.entries(pack.facts)) {
-    const calculator = CALCULATORS[declaration.calculator];
+    const calculator = CALCULATORS.get(declaration.calculator);
     if (!calculator) {
-      problems.push(`fact "${name}": unknown calculator "${declaration.calculator}" (known: ${Object.keys(CALCULATORS).join(', ')})`);
+      problems.push(`fact ${quote(name)}: unknown calculator ${quote(declaration.calculator)} (known: ${[...CALCULATORS.keys()].join(', ')})`);
       continue;
     }
-    const raw = substituteParameters(declaration.params, parameters, problems, `fact "${name}"`);
+    const used: Substitution[] = [];
+    const raw = substituteParameters(declaration.params, parameters, problems, `fact ${quote(name)}`, [], used);
     const parsed = calculator.params.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, (p) => `fact "${name}" parameter ${formatPath(p)}`));
+      for (const issue of parsed.error.issues) {
+        const at = `fact ${quote(name)} parameter ${formatPath(issue.path)}`;
+        // A value that came from a parameter is wrong in the parameters file, not in the pack.
+        const from = used.find((s) => s.path.every((key, i) => issue.path[i] === key));
+        problems.push(from ? `parameter ${quote(from.name)} in ${from.file}: ${issue.message} (used by ${at})` : `${at}: ${issue.message}`);
+      }
       continue;
     }
     for (const [param, kinds] of Object.entries(calculator.caseFields ?? {})) {
       const path = (parsed.data as Record<string, unknown>)[param] as string;
       const kind = fieldKind(path);
-      if (!kind) problems.push(`fact "${name}": the case file has no field "${path}"`);
-      else if (!kinds.includes(kind)) problems.push(`fact "${name}": "${path}" holds ${kind === 'object' ? 'a group of fields' : `a ${kind}`}, but ${declaration.calculator} reads ${kinds.join(' or ')}`);
+      if (!kind) problems.push(`fact ${quote(name)}: the case file has no field ${quote(path)}`);
+      else if (!kinds.includes(kind)) problems.push(`fact ${quote(name)}: ${quote(path)} holds ${kind === 'object' ? 'a group of fields' : `a ${kind}`}, but ${declaration.calculator} reads ${kinds.join(' or ')}`);
     }
     for (const code of calculator.reviewCodes) {
-      if (!pack.reviewNotes[code]) problems.push(`fact "${name}": calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
+      if (!own(pack.reviewNotes, code)) problems.push(`fact ${quote(name)}: calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
     }
     facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data });
   }
@@ -144,12 +245,12 @@ function* leaves(condition: Condition): Generator<Extract<Condition, { fact: str
 }
 
 function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, ruleIds: Set<string>, problems: string[]): void {
-  const at = `rule "${rule.id}"`;
+  const at = `rule ${quote(rule.id)}`;
   for (const leaf of leaves(rule.conditions)) {
-    if (!(OPERATORS as readonly string[]).includes(leaf.operator)) problems.push(`${at}: unknown operator "${leaf.operator}"`);
+    if (!(OPERATORS as readonly string[]).includes(leaf.operator)) problems.push(`${at}: unknown operator ${quote(leaf.operator)}`);
     const fact = facts.get(leaf.fact);
     if (!fact) {
-      if (!(leaf.fact in pack.facts)) problems.push(`${at}: unknown fact "${leaf.fact}" (declare it under "facts")`);
+      if (!own(pack.facts, leaf.fact)) problems.push(`${at}: unknown fact ${quote(leaf.fact)} (declare it under "facts")`);
       continue;
     }
     const keys = fact.calculator.outputKeys;
@@ -158,13 +259,13 @@ function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, rule
     if (leaf.path && keys && !keys.includes(leaf.path.slice(2))) problems.push(`${at}: fact "${leaf.fact}" has no key "${leaf.path.slice(2)}" (keys: ${keys.join(', ')})`);
   }
   for (const target of rule.defeats ?? []) {
-    if (!ruleIds.has(target)) problems.push(`${at}: defeats unknown rule "${target}"`);
+    if (!ruleIds.has(target)) problems.push(`${at}: defeats unknown rule ${quote(target)}`);
   }
   if (rule.kind === 'classification') {
-    const field = rule.sets && pack.classifications?.[rule.sets.field];
+    const field = rule.sets && own(pack.classifications, rule.sets.field);
     if (!rule.sets) problems.push(`${at}: a classification rule needs "sets"`);
-    else if (!field) problems.push(`${at}: sets unknown classification "${rule.sets.field}"`);
-    else if (!field.order.includes(rule.sets.value)) problems.push(`${at}: "${rule.sets.value}" is not one of ${field.order.join(', ')}`);
+    else if (!field) problems.push(`${at}: sets unknown classification ${quote(rule.sets.field)}`);
+    else if (!field.order.includes(rule.sets.value)) problems.push(`${at}: ${quote(rule.sets.value)} is not one of ${field.order.join(', ')}`);
   } else if (rule.sets) problems.push(`${at}: only classification rules may have "sets"`);
   if (rule.kind === 'requirement' || rule.kind === 'bar' || rule.kind === 'waiver') {
     if (pack.kind !== 'eligibility') problems.push(`${at}: ${rule.kind} rules belong in eligibility packs`);
@@ -175,32 +276,35 @@ function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, rule
 /** Parameters every pack can use: federal statutory facts that no one program owns. */
 export const SHARED_PARAMETERS_FILE = 'shared-parameters.json';
 
-interface SharedParameters {
+interface ParametersText {
   text: string;
-  parameters: Record<string, z.infer<typeof Parameter>>;
+  parameters: Map<string, ParameterEntry>;
 }
 
-export async function loadPack(dir: string, displayRoot: string, shared: SharedParameters): Promise<LoadedPack> {
+/** A parameters file (a pack's or the shared one) as a Map of its parameters, each knowing its file. */
+function parseParameters(text: string, shown: string): Map<string, ParameterEntry> {
+  const raw = parseJson(text, shown);
+  checkDepth(raw, shown, (path) => parameterPathLabel(shown, path));
+  const parsed = ParametersFile.safeParse(raw);
+  if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, (path) => parameterPathLabel(shown, path)));
+  return new Map(Object.entries(parsed.data.parameters).map(([name, parameter]) => [name, { value: parameter.value, file: shown }]));
+}
+
+export async function loadPack(dir: string, displayRoot: string, shared: ParametersText): Promise<LoadedPack> {
   const packFile = join(dir, 'pack.json');
   const parametersFile = join(dir, 'parameters.json');
   const shown = relative(displayRoot, packFile) || packFile;
-  const [packText, parametersText] = await Promise.all(
-    [packFile, parametersFile].map((file) =>
-      readFile(file, 'utf8').catch(() => {
-        throw new PackError(relative(displayRoot, file) || file, ['cannot be read']);
-      }),
-    ),
-  );
-  const shownParameters = relative(displayRoot, parametersFile);
-  const parsedParameters = ParametersFile.safeParse(parseJson(parametersText!, shownParameters));
-  if (!parsedParameters.success) throw new PackError(shownParameters, zodProblems(parsedParameters.error, formatPath));
+  const shownParameters = relative(displayRoot, parametersFile) || parametersFile;
+  const [packText, parametersText] = await Promise.all([readPackFile(packFile, shown), readPackFile(parametersFile, shownParameters)]);
+  const packParameters = parseParameters(parametersText, shownParameters);
   const problems: string[] = [];
-  for (const name of Object.keys(parsedParameters.data.parameters)) {
-    if (name in shared.parameters) problems.push(`parameter "${name}" is also in ${SHARED_PARAMETERS_FILE}; rename one`);
+  for (const name of packParameters.keys()) {
+    if (shared.parameters.has(name)) problems.push(`parameter ${quote(name)} in ${shownParameters} is also in ${SHARED_PARAMETERS_FILE}; rename one`);
   }
-  const parameters = { ...shared.parameters, ...parsedParameters.data.parameters };
+  const parameters: Parameters = new Map([...shared.parameters, ...packParameters]);
 
-  const rawPack = parseJson(packText!, shown);
+  const rawPack = parseJson(packText, shown);
+  checkDepth(rawPack, shown, (path) => packPathLabel(rawPack, path));
   const parsedPack = Pack.safeParse(withConditionParameters(rawPack, parameters, problems));
   if (!parsedPack.success) throw new PackError(shown, [...problems, ...zodProblems(parsedPack.error, (p) => packPathLabel(rawPack, p))]);
   const pack = parsedPack.data;
@@ -212,18 +316,26 @@ export async function loadPack(dir: string, displayRoot: string, shared: SharedP
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
   if (problems.length) throw new PackError(shown, problems);
-  return { pack, file: shown, version: shortHash(packText!, parametersText!, shared.text), facts };
+  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts };
 }
 
-async function loadSharedParameters(rulesDir: string, displayRoot: string): Promise<SharedParameters> {
+async function loadSharedParameters(rulesDir: string, displayRoot: string): Promise<ParametersText> {
   const file = join(rulesDir, SHARED_PARAMETERS_FILE);
-  const shown = relative(displayRoot, file);
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new PackError(shown, ['cannot be read']);
-  });
-  const parsed = ParametersFile.safeParse(parseJson(text, shown));
-  if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, formatPath));
-  return { text, parameters: parsed.data.parameters };
+  const shown = relative(displayRoot, file) || file;
+  const text = await readPackFile(file, shown);
+  return { text, parameters: parseParameters(text, shown) };
+}
+
+/** One pack per program: a copied folder (rules/daca.bak) would screen every case twice. */
+function checkOnePackPerProgram(packs: readonly LoadedPack[]): void {
+  const first = new Map<string, LoadedPack>();
+  for (const loaded of packs) {
+    const earlier = first.get(loaded.pack.program);
+    if (earlier) {
+      throw new PackError(loaded.file, [`program "${loaded.pack.program}" is also the program of ${earlier.file}: two folders (${dirname(earlier.file)} and ${dirname(loaded.file)}) hold one program; keep one of them`]);
+    }
+    first.set(loaded.pack.program, loaded);
+  }
 }
 
 /** Loads every pack under `rulesDir` (one folder per program), in program-name order. */
@@ -239,5 +351,6 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
   const shared = await loadSharedParameters(rulesDir, displayRoot);
   const packs = await Promise.all(names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared)));
   if (packs.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
+  checkOnePackPerProgram(packs);
   return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) };
 }

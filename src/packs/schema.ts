@@ -17,12 +17,22 @@ const Text = z.string().trim().min(1, { error: 'must not be empty' });
 /** json-rules-engine's built-in operators; decorators and custom operators are not used here. */
 export const OPERATORS = ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'] as const;
 
+/**
+ * How deep a pack file (pack.json, parameters.json) may nest objects and lists. The real packs
+ * nest about 12 deep; 64 leaves conditions about 30 levels of all/any/not. It is checked without
+ * recursion before anything walks the file (zod included), so a hostile pack cannot overflow the stack.
+ */
+export const PACK_DEPTH_LIMIT = 64;
+
+/** What a condition compares a fact with. */
+export const LeafValue = z.union([z.boolean(), z.number(), z.string(), z.null(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
 const Leaf = z.strictObject({
   name: Text.optional(),
   fact: Text,
   path: z.string().regex(/^\$\.[A-Za-z]+$/, { error: 'must be a "$.key" path' }).optional(),
   operator: Text,
-  value: z.union([z.boolean(), z.number(), z.string(), z.null(), z.array(z.union([z.string(), z.number(), z.boolean()]))]),
+  value: LeafValue,
 });
 export type LeafCondition = z.infer<typeof Leaf>;
 

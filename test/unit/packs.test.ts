@@ -1,22 +1,40 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RULES_DIR, PackError, loadRulePacks } from '../../src/packs/load.js';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-packs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let counter = 0;
-/** A copy of the real rules folder with the DACA pack edited by `edit`. */
-function rulesWith(edit: (pack: Record<string, any>) => void): string {
+/** A copy of the real rules folder. */
+function rulesCopy(): string {
   const dir = join(scratch, `rules-${counter++}`);
   cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
-  const file = join(dir, 'daca', 'pack.json');
-  const pack = JSON.parse(readFileSync(file, 'utf8'));
-  edit(pack);
-  writeFileSync(file, JSON.stringify(pack));
   return dir;
+}
+
+/** A copy of the real rules folder with one pack's file (the DACA pack by default) edited by `edit`. */
+function rulesWith(edit: (pack: Record<string, any>) => void, file = 'daca/pack.json'): string {
+  const dir = rulesCopy();
+  const path = join(dir, file);
+  const pack = JSON.parse(readFileSync(path, 'utf8'));
+  edit(pack);
+  writeFileSync(path, JSON.stringify(pack));
+  return dir;
+}
+
+/** `relief rules --rules <dir>` in-process: a broken pack is exit 3 and one paragraph on stderr. */
+async function reliefRules(dir: string): Promise<string> {
+  let stderr = '';
+  const code = await main(['rules', '--rules', dir], { stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date(), colorSupported: false, env: {} });
+  expect(code).toBe(EXIT.invalidRulePack);
+  expect(stderr).toMatch(/^relief: a rule pack is not valid: \S+:\n( {2}- .*\n)+$/);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  return stderr;
 }
 
 async function problemsOf(dir: string): Promise<string> {
@@ -64,5 +82,76 @@ describe('rule-pack loading', () => {
   });
   it('rejects a waiver that defeats a rule that does not exist', async () => {
     expect(await problemsOf(rulesWith((pack) => { pack.rules[0].defeats = ['no-such-rule']; }))).toMatch(/defeats unknown rule "no-such-rule"/);
+  });
+});
+
+describe('hostile rule packs (issue 10, item 17): exit 3, the file and the rule or fact named', () => {
+  const inherited = ['toString', 'constructor', '__proto__'];
+
+  it.each(inherited)('a calculator named %s is an unknown calculator', async (name) => {
+    const dir = rulesWith((pack) => { pack.facts.finalOrder.calculator = name; });
+    expect(await reliefRules(dir)).toContain(`daca/pack.json:\n  - fact "finalOrder": unknown calculator "${name}"`);
+  });
+
+  it.each(inherited)('a parameter named %s is an unknown parameter, in a fact and in a condition', async (name) => {
+    const inFact = rulesWith((pack) => { pack.facts.under31OnAnnouncement.params.years = { parameter: name }; });
+    expect(await reliefRules(inFact)).toContain(`fact "under31OnAnnouncement": unknown parameter "${name}"`);
+    const inCondition = rulesWith((pack) => { pack.rules[0].conditions.all[0].value = { parameter: name }; });
+    expect(await reliefRules(inCondition)).toContain(`rule "daca-under-31-on-june-15-2012": unknown parameter "${name}"`);
+  });
+
+  it('a rule reading a fact named toString, or setting a classification named constructor, names the rule', async () => {
+    const fact = rulesWith((pack) => { pack.rules[0].conditions.all[0].fact = 'toString'; });
+    expect(await reliefRules(fact)).toContain('rule "daca-under-31-on-june-15-2012": unknown fact "toString"');
+    const classification = rulesWith((pack) => { pack.rules.find((r: any) => r.sets).sets.field = 'constructor'; }, 'morton/pack.json');
+    expect(await reliefRules(classification)).toContain('morton/pack.json:\n  - rule "morton-p1-convicted-of-crime": sets unknown classification "constructor"');
+  });
+
+  it('conditions nested 5,000 deep are refused against their rule, without a stack overflow (limit 64)', async () => {
+    const dir = rulesCopy();
+    const file = join(dir, 'daca', 'pack.json');
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const leaf = JSON.stringify(pack.rules[0].conditions.all[0]);
+    pack.rules[0].conditions.all[0] = 'DEEP';
+    // Written as text: JSON.stringify itself would overflow the stack.
+    writeFileSync(file, JSON.stringify(pack).replace('"DEEP"', `${'{"not":'.repeat(5_000)}${leaf}${'}'.repeat(5_000)}`));
+    expect(await reliefRules(dir)).toMatch(/daca\/pack\.json:\n {2}- rule 0 \(daca-under-31-on-june-15-2012\) at conditions\.all\[0\]\.not\.not\.not…: nests objects and lists more than 64 deep/);
+  });
+
+  it('fact parameters nested 100,000 deep are refused against their fact', async () => {
+    const dir = rulesCopy();
+    const file = join(dir, 'daca', 'pack.json');
+    // Written as text: JSON.stringify itself would overflow the stack.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"params": {', `"params": {"deep": ${'['.repeat(100_000)}${']'.repeat(100_000)},`));
+    expect(await reliefRules(dir)).toMatch(/daca\/pack\.json:\n {2}- fact "\w+" at params\.deep(\[0\])+…: nests objects and lists more than 64 deep/);
+  });
+
+  it('a copied pack folder is a second pack for one program: an error naming both folders', async () => {
+    const dir = rulesCopy();
+    cpSync(join(dir, 'daca'), join(dir, 'daca.bak'), { recursive: true });
+    const name = dir.slice(scratch.length + 1);
+    expect(await reliefRules(dir)).toContain(`program "daca" is also the program of ${name}/daca/pack.json: two folders (${name}/daca and ${name}/daca.bak) hold one program`);
+  });
+
+  it('a bad value in parameters.json is reported against the parameter and that file', async () => {
+    const dir = rulesWith((file) => { file.parameters.ageCeilingOnAnnouncement.value = 'thirty-one'; }, 'daca/parameters.json');
+    const name = dir.slice(scratch.length + 1);
+    expect(await reliefRules(dir)).toContain(`parameter "ageCeilingOnAnnouncement" in ${name}/daca/parameters.json: Invalid input: expected number, received string (used by fact "under31OnAnnouncement" parameter years)`);
+    const inCondition = rulesWith((file) => { file.parameters.repeatOffenderConvictions.value = { many: 3 }; }, 'morton/parameters.json');
+    expect(await reliefRules(inCondition)).toContain(`parameter "repeatOffenderConvictions" in ${inCondition.slice(scratch.length + 1)}/morton/parameters.json: a condition compares with`);
+    const missing = rulesWith((file) => { delete file.parameters.arrivalBeforeAge.citation; }, 'daca/parameters.json');
+    expect(await reliefRules(missing)).toContain(`parameters.json:\n  - parameter "arrivalBeforeAge" in ${missing.slice(scratch.length + 1)}/daca/parameters.json at citation: `);
+  });
+
+  it('a pack file that is not JSON: the line and column', async () => {
+    const dir = rulesCopy();
+    writeFileSync(join(dir, 'daca', 'pack.json'), '{\n  "program": "daca",\n  "title": "x"\n  "kind": "eligibility"\n}\n');
+    expect(await reliefRules(dir)).toMatch(/daca\/pack\.json:\n {2}- not valid JSON: Expected ',' or '}' after property value at line 4, column 3\n/);
+  });
+
+  it('a folder without pack.json says what a pack folder needs', async () => {
+    const dir = rulesCopy();
+    mkdirSync(join(dir, 'notes'));
+    expect(await reliefRules(dir)).toContain('notes/pack.json:\n  - does not exist: every folder in the rules folder is one rule pack, with a pack.json and a parameters.json');
   });
 });
