@@ -31,7 +31,8 @@ function walk(path: string, root: z.ZodType): Walkable[] | undefined {
   for (const key of path.replace(/\[\d+\]/g, '').split('.')) {
     let inner = unwrapOptional(trail[trail.length - 1]!);
     if (inner.def?.type === 'array' && inner.element) inner = unwrapOptional(inner.element);
-    const next = inner.shape?.[key];
+    // An own key only: "constructor" or "toString" is no field of the case file.
+    const next = inner.shape && Object.hasOwn(inner.shape, key) ? inner.shape[key] : undefined;
     if (!next) return undefined;
     trail.push(next);
   }

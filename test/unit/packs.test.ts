@@ -100,9 +100,11 @@ describe('hostile rule packs (issue 10, item 17): exit 3, the file and the rule 
     expect(await reliefRules(inCondition)).toContain(`rule "daca-under-31-on-june-15-2012": unknown parameter "${name}"`);
   });
 
-  it('a rule reading a fact named toString, or setting a classification named constructor, names the rule', async () => {
+  it('a rule reading a fact named toString, a fact reading a case field named constructor, or a rule setting a classification named constructor: named', async () => {
     const fact = rulesWith((pack) => { pack.rules[0].conditions.all[0].fact = 'toString'; });
     expect(await reliefRules(fact)).toContain('rule "daca-under-31-on-june-15-2012": unknown fact "toString"');
+    const field = rulesWith((pack) => { pack.facts.finalOrder.params.path = 'constructor'; });
+    expect(await reliefRules(field)).toContain('fact "finalOrder": the case file has no field "constructor"');
     const classification = rulesWith((pack) => { pack.rules.find((r: any) => r.sets).sets.field = 'constructor'; }, 'morton/pack.json');
     expect(await reliefRules(classification)).toContain('morton/pack.json:\n  - rule "morton-p1-convicted-of-crime": sets unknown classification "constructor"');
   });
