@@ -78,9 +78,9 @@ async function simplestEngines() {
 
 function relief(file, jobCount, scratch) {
   const result = join(scratch, `result-${jobCount}.json`);
-  const args = [join(here, 'measure-batch.js'), result, file, '--format', 'ndjson', '--jobs', String(jobCount), '--quiet', '--triage', '0'];
+  const args = [join(here, 'measure-cli.js'), result, 'batch', file, '--format', 'ndjson', '--jobs', String(jobCount), '--quiet', '--triage', '0'];
   const run = spawnSync(process.execPath, args, { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (run.status !== 0) throw new Error(`measure-batch failed: ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`measure-cli failed: ${run.stderr}`);
   const measured = JSON.parse(readFileSync(result, 'utf8'));
   const summary = /relief batch: (\d+) cases: (\d+) screened, (\d+) could not be screened/.exec(run.stderr);
   return { ...measured, cases: Number(summary[1]), errors: Number(summary[3]) };

@@ -74,6 +74,26 @@ export interface ProgramResult {
   missing: MissingFact[];
 }
 
+/**
+ * The review points in the order raised, with an index of the (reason, subject) pairs already
+ * listed: a long record raises one note per conviction, and searching the list for each was quadratic.
+ */
+class ReviewReasons {
+  readonly list: ReviewReason[] = [];
+  private readonly subjects = new Map<string, Set<string | undefined>>();
+
+  has(reason: string, subject: string | undefined): boolean {
+    return this.subjects.get(reason)?.has(subject) ?? false;
+  }
+
+  add(reason: ReviewReason): void {
+    this.list.push(reason);
+    const subjects = this.subjects.get(reason.reason) ?? new Set<string | undefined>();
+    subjects.add(reason.subject);
+    this.subjects.set(reason.reason, subjects);
+  }
+}
+
 const OPPOSITE: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
 
 /** The facts read by the leaves of a condition tree that `descend` lets the walk reach. */
@@ -128,10 +148,10 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   const failedElements = new Set(findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => f.rule));
   const reviewed = failedElements.size ? evaluations.filter((e) => failedElements.has(e.rule.id)) : evaluations;
 
-  const reviewReasons: ReviewReason[] = [];
-  if (pack.standingReview) reviewReasons.push({ code: 'legal-status', ...pack.standingReview });
+  const reviewReasons = new ReviewReasons();
+  if (pack.standingReview) reviewReasons.add({ code: 'legal-status', ...pack.standingReview });
   for (const { rule, status } of reviewed) {
-    if (rule.review?.when.includes(status)) reviewReasons.push({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
+    if (rule.review?.when.includes(status)) reviewReasons.add({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
   const read = new Set<string>();
   for (const evaluation of reviewed) readPaths(evaluation.trace, read);
@@ -141,8 +161,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
       // A note about record keys this pack never reads is not this pack's concern.
       if (note.keys && !note.keys.some((key) => read.has(`${name}.${key}`))) continue;
       const wording = pack.reviewNotes[note.code]!;
-      const duplicate = reviewReasons.some((r) => r.reason === wording.reason && r.subject === note.subject);
-      if (!duplicate) reviewReasons.push({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
+      if (!reviewReasons.has(wording.reason, note.subject)) reviewReasons.add({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
     }
   }
 
@@ -171,14 +190,14 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     researchedAsOf: pack.researchedAsOf,
     packVersion: loaded.version,
   };
-  const classifications = pack.classifications ? classify(loaded, findings, reviewReasons) : undefined;
+  const classifications = pack.classifications ? classify(loaded, findings, reviewReasons.list) : undefined;
   return {
     ...base,
     ...(decided ? { outcome: decided.outcome, outcomeReasons: decided.reasons } : {}),
     ...(classifications ? { classifications: classifications.values, undetermined: classifications.undetermined } : {}),
     // The program-wide caution is always listed; only points about this case set the flag.
-    needsReview: reviewReasons.some((r) => r.code !== 'legal-status'),
-    reviewReasons,
+    needsReview: reviewReasons.list.some((r) => r.code !== 'legal-status'),
+    reviewReasons: reviewReasons.list,
     findings,
     factors,
     // Questions that could change the outcome come first.

@@ -10,13 +10,12 @@
  */
 import { z } from 'zod';
 import { ConvictionLabel, Jurisdiction, OffenseType, type Conviction } from '../../case/schema.js';
-import type { DayRange } from '../../case/dates.js';
 import { defineCalculator, derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
 import { rangeOf } from '../timeline.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { CategoryConclusions, StatutoryMaxima, atLeast, classifyRecord, convictionName, convictionPath, hasType, maximumPenaltyDays } from './common.js';
-import { components } from './penalty-and-custody.js';
+import { differentDays, type Bound } from './grouping.js';
 
 const KEYS = ['hasFelony', 'threeOrMoreMisdemeanors', 'foreignOffense', 'unlawfulVoting'] as const;
 type Key = (typeof KEYS)[number];
@@ -78,12 +77,8 @@ function setAside(conviction: Conviction, count: z.infer<typeof Count>, params: 
  * How many different conviction dates the listed convictions span, as a range: at least the groups
  * whose dates surely differ, at most the groups not surely on one day.
  */
-function differentDates(indices: number[], convictions: Conviction[], bound: 'fewest' | 'most'): number {
-  const ranges = indices.map((i) => rangeOf(convictions[i]!.convictionDate));
-  const exact = (r: DayRange) => r.earliest === r.latest;
-  const surelySameDay = (a: number, b: number) => exact(ranges[a]!) && exact(ranges[b]!) && ranges[a]!.earliest === ranges[b]!.earliest;
-  const maybeSameDay = (a: number, b: number) => ranges[a]!.earliest <= ranges[b]!.latest && ranges[b]!.earliest <= ranges[a]!.latest;
-  return components(indices.length, bound === 'fewest' ? maybeSameDay : surelySameDay);
+function differentDates(indices: number[], convictions: Conviction[], bound: Bound): number {
+  return differentDays(indices.map((i) => rangeOf(convictions[i]!.convictionDate)), bound);
 }
 
 /** The record under one reading of the disputed exclusion. */

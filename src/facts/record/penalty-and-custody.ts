@@ -25,6 +25,7 @@ import {
 } from './common.js';
 import { birthRange } from '../person.js';
 import { parseDateSpec, type DayRange } from '../../case/dates.js';
+import { differentOccasions, type Bound } from './grouping.js';
 
 const KEYS = ['hasFelony', 'hasSignificantMisdemeanor', 'threeOrMoreMisdemeanors'] as const;
 
@@ -142,22 +143,11 @@ function classify(
  * incident is not recorded may belong to any scheme, and dates that may coincide may be one date),
  * at most ("most") the groups that are not surely the same.
  */
-function groupCount(indices: number[], convictions: Conviction[], bound: 'fewest' | 'most'): number {
-  const dates = indices.map((i) => parseDateSpec(convictions[i]!.offenseDate ?? ''));
-  const incident = (k: number) => convictions[indices[k]!]!.incidentId;
-  const sameDateSurely = (a: number, b: number) => Boolean(dates[a] && dates[b] && dates[a]!.earliest === dates[a]!.latest && dates[a]!.earliest === dates[b]!.earliest && dates[b]!.earliest === dates[b]!.latest);
-  const sameDatePossibly = (a: number, b: number) => !dates[a] || !dates[b] || (dates[a]!.earliest <= dates[b]!.latest && dates[b]!.earliest <= dates[a]!.latest);
-  const surelyOne = (a: number, b: number) => (incident(a) !== undefined && incident(a) === incident(b)) || sameDateSurely(a, b);
-  const maybeOne = (a: number, b: number) => incident(a) === undefined || incident(b) === undefined || incident(a) === incident(b) || sameDatePossibly(a, b);
-  return components(indices.length, bound === 'fewest' ? maybeOne : surelyOne);
-}
-
-/** Number of groups when items joined by `linked` (directly or through others) form one group. */
-export function components(size: number, linked: (a: number, b: number) => boolean): number {
-  const parent = Array.from({ length: size }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : find(parent[i]!));
-  for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) if (linked(a, b)) parent[find(a)] = find(b);
-  return new Set(parent.map((_, i) => find(i))).size;
+function groupCount(indices: number[], convictions: Conviction[], bound: Bound): number {
+  return differentOccasions(
+    indices.map((i) => ({ date: parseDateSpec(convictions[i]!.offenseDate ?? ''), incident: convictions[i]!.incidentId })),
+    bound,
+  );
 }
 
 function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, params: z.infer<typeof Params>): Derived {
