@@ -1,9 +1,11 @@
 /**
  * The worker pool, on the built code (worker threads run dist/): a thread that cannot load the
  * packs fails the batch with its PackError before any input is read, and a thread that dies
- * mid-batch is replaced, its case an error record and the cases queued behind it screened.
+ * mid-batch is replaced, its case an error record and the cases queued behind it screened. And
+ * generated rosters give the same records, one per physical record, at --jobs 1 and 2.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import type { InputItem } from '../../src/batch/inputs.js';
 import type * as Pool from '../../src/batch/pool.js';
 import type * as Run from '../../src/batch/run.js';
 import type * as Load from '../../src/packs/load.js';
+import { anyInput } from './support/rosters.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -79,4 +82,29 @@ describe('a thread that dies mid-batch', () => {
       await workers.stop();
     }
   }, 60_000);
+});
+
+describe('every input exactly once, through the batch', () => {
+  it('gives one record per physical record of generated rosters and NDJSON files, the same at --jobs 1 and 2', async () => {
+    const rulePacks = await load.loadRulePacks();
+    let files = 0;
+    await fc.assert(
+      fc.asyncProperty(anyInput, async (generated) => {
+        const path = join(scratch, `generated-${++files}${generated.extension}`);
+        writeFileSync(path, generated.text);
+        const output = async (jobs: number) => {
+          let out = '';
+          await run.runBatch(rulePacks, { inputs: [path], format: 'ndjson', jobs, rulesDir: load.DEFAULT_RULES_DIR, caseOptions, triageLimit: 5 }, { write: async (text) => void (out += text) });
+          return out;
+        };
+        const one = await output(1);
+        expect(await output(2)).toBe(one);
+        const records = one.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { index: number; line: number; status: string; caseId: string | null });
+        expect(records.map((r) => [r.index, r.line, r.status, r.status === 'screened' ? r.caseId : null])).toEqual(
+          generated.expected.map((e, i) => [i + 1, e.line, e.good ? 'screened' : 'error', e.good ? e.caseId : null]),
+        );
+      }),
+      { numRuns: 8, seed: 20260110 },
+    );
+  }, 120_000);
 });
