@@ -13,6 +13,11 @@
  * so a stray quote costs its own line and never the rows after it. A quote can run over lines only
  * below a readable header (before it there is no cell count to check against). Looking ahead is
  * bounded by the size of one case, so memory stays bounded too.
+ *
+ * The lines read again after a stray quote cost little: each run of quotes changes "inside a
+ * quoted cell or not" exactly when its length is odd, whichever state the line starts in. A line
+ * that kept a quoted cell open must therefore close every quote it opens when read afresh, so only
+ * the line where the look-ahead stopped can start another one; no line is read more than a few times.
  */
 import type { InputLimit } from '../case/limits.js';
 import type { PhysicalLine } from './lines.js';
