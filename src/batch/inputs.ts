@@ -6,8 +6,10 @@
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { CaseIssue } from '../case/load.js';
+import { CASE_LIMITS } from '../case/limits.js';
+import { csvRecords, type CsvRecord } from './csv-records.js';
+import { physicalLines } from './lines.js';
 import { headerIssues, rosterColumns, rowToCase, type RosterColumn } from './roster.js';
 
 export interface Origin {
@@ -87,14 +89,18 @@ async function readCaseFile(path: string): Promise<InputItem> {
   }
 }
 
+const tooLong = (path: string, line: number): InputItem => fileError(path, `the line is too long: ${CASE_LIMITS.bytes.describe}`, line);
+
+/** One case per line; blank lines are skipped (see lines.ts for what ends a line). */
 async function* readNdjson(path: string): AsyncGenerator<InputItem> {
   let line = 0;
   try {
     const handle = await open(path);
     try {
-      for await (const text of handle.readLines({ encoding: 'utf8' })) {
-        line++;
-        if (text.trim()) yield { kind: 'text', origin: { source: path, line }, text, jsonOnly: true };
+      for await (const physical of physicalLines(handle, 'lf', CASE_LIMITS.bytes.value)) {
+        line = physical.number;
+        if (physical.tooLong) yield tooLong(path, line);
+        else if (physical.text.trim()) yield { kind: 'text', origin: { source: path, line }, text: physical.text, jsonOnly: true };
       }
     } finally {
       await handle.close().catch(() => undefined);
@@ -104,54 +110,57 @@ async function* readNdjson(path: string): AsyncGenerator<InputItem> {
   }
 }
 
-const lineOf = (error: CsvError): number => (typeof error.lines === 'number' ? error.lines : 0);
+interface Header {
+  columns: RosterColumn[];
+  /** Problems with the header, reported by every row so none is dropped unseen. */
+  issues: CaseIssue[];
+  caseIdColumn: number;
+}
+
+function readHeader(record: CsvRecord): Header {
+  if (record.problem !== undefined) {
+    const problem = record.cell === undefined ? record.problem : `cell ${record.cell + 1} ${record.problem}`;
+    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1 };
+  }
+  const columns = rosterColumns(record.cells);
+  return { columns, issues: headerIssues(columns), caseIdColumn: columns.findIndex((column) => column.name === 'caseId') };
+}
+
+function readRow(path: string, header: Header, record: CsvRecord): InputItem {
+  const origin = { source: path, line: record.line };
+  if (record.problem !== undefined) {
+    const issue: CaseIssue =
+      record.cell === undefined
+        ? { field: null, problem: record.problem }
+        : { field: header.columns[record.cell]?.name || null, problem: `cannot be read as CSV: cell ${record.cell + 1} ${record.problem}` };
+    return { kind: 'error', origin, issues: [...header.issues, issue] };
+  }
+  const row = rowToCase(header.columns, record.cells);
+  const issues = [...header.issues, ...('issues' in row ? row.issues : [])];
+  const caseId = record.cells[header.caseIdColumn]?.trim();
+  return issues.length ? { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}) } : { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
+}
 
 /**
- * A roster row by row. csv-parse is told to skip a record it cannot parse (an unclosed quote) and
- * report it; that report becomes an error item in the record's place. Cells stay text: each is
- * read by its field's type (roster.ts), never guessed.
+ * A roster record by record (csv-records.ts): the first is the header, each later one a case or an
+ * error record at its line. Cells stay text: each is read by its field's type (roster.ts), never guessed.
  */
 async function* readRoster(path: string): AsyncGenerator<InputItem> {
-  const skipped: { message: string; line: number }[] = [];
-  let columns: RosterColumn[] | undefined;
-  let problemsWithHeader: CaseIssue[] = [];
-  let caseIdColumn = -1;
+  let header: Header | undefined;
   let lastLine = 0;
-  // csv-parse reports a skipped record as soon as it parses it, possibly before the records read
-  // just ahead of it have been taken: each waits for the first record from a later line.
-  const skippedBefore = function* (line: number): Generator<InputItem> {
-    while (skipped.length && skipped[0]!.line < line) {
-      const { message, line: at } = skipped.shift()!;
-      yield fileError(path, `cannot be parsed as CSV: ${message}`, at);
-    }
-  };
   try {
     const handle = await open(path);
-    const source = handle.createReadStream();
-    const parser = source.pipe(
-      parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, on_skip: (error) => void (error && skipped.push({ message: error.message, line: lineOf(error) })) }),
-    );
-    // pipe() does not pass a read error on: without this the roster would wait for more rows forever.
-    source.on('error', (error) => parser.destroy(error));
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield* skippedBefore(info.lines);
-      lastLine = info.lines;
-      if (!columns) {
-        columns = rosterColumns(record);
-        problemsWithHeader = headerIssues(columns);
-        caseIdColumn = columns.findIndex((column) => column.name === 'caseId');
-        continue;
+    try {
+      const lines = physicalLines(handle, 'any', CASE_LIMITS.bytes.value);
+      for await (const record of csvRecords(lines, () => header?.columns.length || undefined, CASE_LIMITS.bytes)) {
+        lastLine = record.line;
+        if (header) yield readRow(path, header, record);
+        else header = readHeader(record);
       }
-      const origin = { source: path, line: info.lines };
-      const row = rowToCase(columns, record);
-      const issues = [...problemsWithHeader, ...('issues' in row ? row.issues : [])];
-      const caseId = record[caseIdColumn]?.trim();
-      yield issues.length ? { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}) } : { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
+    } finally {
+      await handle.close().catch(() => undefined);
     }
-    yield* skippedBefore(Infinity);
   } catch (error) {
-    yield* skippedBefore(Infinity);
-    const problem = (error as NodeJS.ErrnoException).code?.startsWith('CSV_') ? `cannot be parsed as CSV: ${(error as Error).message}` : describeFsError(error);
-    yield fileError(path, `${problem}${lastLine ? ` after line ${lastLine}; the rest of the roster was not read` : ''}`, lastLine || null);
+    yield fileError(path, `${describeFsError(error)}${lastLine ? ` after line ${lastLine}; the rest of the roster was not read` : ''}`, lastLine || null);
   }
 }

@@ -2,8 +2,14 @@
  * Screening spread over worker threads, each with its own rule engines (one json-rules-engine
  * Engine must not run two cases at once; a thread runs its cases one after another). Items go to
  * the thread with the fewest waiting; results come back by index.
+ *
+ * The pool is started before any input is read: every thread loads the rule packs and says it is
+ * ready, or the pool fails with the thread's PackError (exit 3) and no case is read. A thread that
+ * dies later (a crash, out of memory) is replaced: the case it was screening becomes an error
+ * record, and the cases queued behind it are sent to the new thread, so the batch goes on.
  */
 import { Worker } from 'node:worker_threads';
+import { PackError } from '../packs/load.js';
 import type { InputItem } from './inputs.js';
 import type { BatchRecord } from './records.js';
 import type { CaseOptions } from './screen-case.js';
@@ -13,61 +19,156 @@ export interface WorkerSetup {
   options: CaseOptions;
 }
 
-/** Messages from a worker: a record, or the message of an error that is relief-screen's own fault. */
-export type WorkerReply = { index: number; record: BatchRecord } | { index: number; failure: string };
+/** Messages from a worker: ready, or why it could not load the packs; then one reply per case. */
+export type WorkerMessage =
+  | { ready: true }
+  | { loadFailure: { file: string; problems: string[] } | { message: string } }
+  | { index: number; record: BatchRecord }
+  /** The message of an error that is relief-screen's own fault. */
+  | { index: number; failure: string };
 
 interface Pending {
+  item: InputItem;
   resolve: (record: BatchRecord) => void;
   reject: (error: Error) => void;
 }
 
-class ScreeningThread {
-  readonly pending = new Map<number, Pending>();
-  private readonly worker: Worker;
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
-  constructor(setup: WorkerSetup) {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
-    this.worker.on('message', (reply: WorkerReply) => {
-      const waiting = this.pending.get(reply.index)!;
-      this.pending.delete(reply.index);
-      if ('record' in reply) waiting.resolve(reply.record);
-      else waiting.reject(new Error(reply.failure));
+function loadError(failure: Extract<WorkerMessage, { loadFailure: unknown }>['loadFailure']): Error {
+  return 'file' in failure ? new PackError(failure.file, failure.problems) : new Error(`a screening thread could not start: ${failure.message}`);
+}
+
+class ScreeningThread {
+  /** The cases sent and not yet answered, oldest first: the thread screens them in this order. */
+  readonly pending = new Map<number, Pending>();
+  /** Resolves when the packs are loaded; rejects with why they are not. */
+  readonly ready: Promise<void>;
+  private readonly worker: Worker;
+  private isReady = false;
+  private crash: string | undefined;
+  private stopping = false;
+
+  constructor(setup: WorkerSetup, script: URL, onDeath: (thread: ScreeningThread, cause: string) => void) {
+    this.worker = new Worker(script, { workerData: setup });
+    let started: () => void;
+    let failed: (error: Error) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
     });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`a screening thread stopped (exit code ${code})`)));
+    // Whoever waits for `ready` handles its failure; this only keeps it from being unhandled meanwhile.
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        this.isReady = true;
+        return started();
+      }
+      if ('loadFailure' in message) return failed(loadError(message.loadFailure));
+      const waiting = this.pending.get(message.index)!;
+      this.pending.delete(message.index);
+      if ('record' in message) waiting.resolve(message.record);
+      else waiting.reject(new Error(message.failure));
+    });
+    this.worker.on('error', (error: Error & { code?: string }) => {
+      this.crash = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message;
+    });
+    this.worker.on('exit', (code) => {
+      if (this.stopping) return;
+      const cause = this.crash ?? `exit code ${code}`;
+      if (this.isReady) onDeath(this, cause);
+      else failed(new Error(`a screening thread stopped while loading the rule packs (${cause})`));
+    });
   }
 
   screen(item: InputItem, index: number): Promise<BatchRecord> {
-    return new Promise((resolve, reject) => {
-      this.pending.set(index, { resolve, reject });
-      this.worker.postMessage({ item, index });
-    });
+    return new Promise((resolve, reject) => this.send(index, { item, resolve, reject }));
   }
 
-  private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+  send(index: number, pending: Pending): void {
+    this.pending.set(index, pending);
+    this.worker.postMessage({ item: pending.item, index });
   }
 
   async stop(): Promise<void> {
-    this.worker.removeAllListeners('exit');
+    this.stopping = true;
     await this.worker.terminate();
   }
 }
 
 export class WorkerPool {
   private readonly threads: ScreeningThread[];
+  /** The first thread that failed to load: the batch stops with its error. */
+  private failure: Error | undefined;
 
-  constructor(size: number, setup: WorkerSetup) {
-    this.threads = Array.from({ length: size }, () => new ScreeningThread(setup));
+  /**
+   * Starts `size` threads and waits until each has loaded the rule packs. `script` is the worker
+   * module; tests give one that wraps worker.ts to make a thread die on a chosen case.
+   */
+  static async start(size: number, setup: WorkerSetup, script: URL = WORKER_SCRIPT): Promise<WorkerPool> {
+    const pool = new WorkerPool(size, setup, script);
+    try {
+      await Promise.all(pool.threads.map((thread) => thread.ready));
+    } catch (error) {
+      await pool.stop();
+      throw error;
+    }
+    return pool;
+  }
+
+  private constructor(
+    size: number,
+    private readonly setup: WorkerSetup,
+    private readonly script: URL,
+  ) {
+    this.threads = Array.from({ length: size }, () => this.newThread());
+  }
+
+  private newThread(): ScreeningThread {
+    return new ScreeningThread(this.setup, this.script, (dead, cause) => this.replace(dead, cause));
   }
 
   screen(item: InputItem, index: number): Promise<BatchRecord> {
+    if (this.failure) return Promise.reject(this.failure);
     const idlest = this.threads.reduce((best, thread) => (thread.pending.size < best.pending.size ? thread : best));
     return idlest.screen(item, index);
+  }
+
+  /**
+   * A dead thread's oldest unanswered case is the one it was screening: it becomes an error record
+   * (made by the new thread, so it gets its --out report like any other). The rest are re-sent.
+   */
+  private replace(dead: ScreeningThread, cause: string): void {
+    const waiting = [...dead.pending];
+    dead.pending.clear();
+    const thread = this.newThread();
+    this.threads[this.threads.indexOf(dead)] = thread;
+    thread.ready.catch((error: Error) => {
+      // A thread that cannot load the packs mid-batch (they changed, or memory ran out): stop
+      // rather than start threads over and over.
+      this.failure ??= error;
+      for (const [, pending] of thread.pending) pending.reject(error);
+      thread.pending.clear();
+    });
+    waiting.forEach(([index, pending], position) => {
+      if (position > 0) return thread.send(index, pending);
+      const { origin } = pending.item;
+      const problem = `screening this case stopped the screening thread (${cause}); the other cases were screened on a new thread`;
+      thread.send(index, { ...pending, item: { kind: 'error', origin, issues: [{ field: null, problem }], ...caseIdOf(pending.item) } });
+    });
   }
 
   async stop(): Promise<void> {
     await Promise.all(this.threads.map((thread) => thread.stop()));
   }
+}
+
+/** The case id of an item that has one before it is parsed, for the error record. */
+function caseIdOf(item: InputItem): { caseId?: string } {
+  if (item.kind === 'error' && item.caseId) return { caseId: item.caseId };
+  if (item.kind === 'value' && item.value !== null && typeof item.value === 'object') {
+    const caseId = (item.value as { caseId?: unknown }).caseId;
+    if (typeof caseId === 'string') return { caseId };
+  }
+  return {};
 }

@@ -99,6 +99,7 @@ function closeGaps(value: unknown): unknown {
 
 /** One roster row as a raw case value (to be validated), or what is wrong with its cells. */
 export function rowToCase(columns: readonly RosterColumn[], cells: readonly string[]): { value: unknown } | { issues: CaseIssue[] } {
+  if (cells.every((cell) => cell.trim() === '')) return { issues: [{ field: null, problem: 'the row has no values (every cell is empty)' }] };
   if (cells.length !== columns.length) {
     return { issues: [{ field: null, problem: `the row has ${cells.length} cells but the header has ${columns.length} columns` }] };
   }

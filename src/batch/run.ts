@@ -35,7 +35,8 @@ export async function runBatch(rulePacks: RulePacks, settings: BatchSettings, si
   const packs = settings.caseOptions.programs ? rulePacks.packs.filter((p) => settings.caseOptions.programs!.includes(p.pack.program)) : rulePacks.packs;
   const writer = dataWriter(settings.format, packs);
   const tally = new Tally(packs, settings.triageLimit);
-  const pool = settings.jobs > 1 ? new WorkerPool(settings.jobs, { rulesDir: settings.rulesDir, options: settings.caseOptions }) : undefined;
+  // Every thread has loaded the packs (or the batch fails with exit 3) before any input is read.
+  const pool = settings.jobs > 1 ? await WorkerPool.start(settings.jobs, { rulesDir: settings.rulesDir, options: settings.caseOptions }) : undefined;
   const screener = pool ?? new CaseScreener(rulePacks, settings.caseOptions);
   try {
     if (writer.header) await sinks.write(writer.header);
