@@ -3,7 +3,7 @@
  * paralegal can act on, never a stack trace. Everything in it may echo user input (a file name, a
  * key), so it is made inert and bounded here, once, for the terminal, the batch record and the report.
  */
-import { echo } from '../text/inert.js';
+import { bounded, echo } from '../text/inert.js';
 
 /** One problem with a case, and the field it concerns (null when it concerns the whole input). */
 export interface CaseIssue {
@@ -46,7 +46,8 @@ export const wholeInput = (problem: string): CaseIssue => ({ field: null, proble
 
 /**
  * Writes a path the way a person would: criminalHistory.convictions[0].maximumPenaltyDays. Keys
- * come from the input (an unknown key, a key of a record), so each is echoed inert and bounded.
+ * come from the input (an unknown key, a key of a record), so each is echoed inert and bounded, and
+ * so is the whole path (one 64 deep is mostly noise).
  */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -57,5 +58,5 @@ export function formatPath(path: readonly PropertyKey[]): string {
       out += out ? `.${name}` : name;
     }
   }
-  return out || '(the whole file)';
+  return out ? bounded(out) : '(the whole file)';
 }

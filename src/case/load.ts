@@ -48,17 +48,21 @@ function tooBig(source: string, bytes?: number): InputError {
 /** Read size for a case file: a typical case is read at once, a big one in a few hundred reads. */
 const READ_CHUNK = 64 * 1024;
 
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+
 /**
  * Parses text that holds one case, as JSON or YAML (JSON when told so, as for an NDJSON line, when
- * the name says so, or when the text looks like it). A UTF-8 byte-order mark at the start is
- * dropped. Nesting, mapping and list sizes are checked in the text, before parsing.
+ * the name says so, or when the name says neither and the text looks like it). A UTF-8 byte-order
+ * mark at the start is dropped. Nesting, mapping and list sizes are checked in the text, before parsing.
  */
 export function parseCaseText(text: string, source: string, format?: 'json'): unknown {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > CASE_LIMITS.bytes.value) throw tooBig(source, bytes);
   const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  const looksJson = format === 'json' || extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(body);
-  if (looksJson) {
+  const extension = extname(source).toLowerCase();
+  // A .yaml file in flow style ({caseId: x}) starts like JSON but is YAML; only an unnamed text is judged by its look.
+  const isJson = format === 'json' || extension === '.json' || (!YAML_EXTENSIONS.has(extension) && /^\s*[{[]/.test(body));
+  if (isJson) {
     const fault = scanJson(body);
     if (fault) throw new InputError(source, [wholeInput(`not valid JSON: ${describeFault(body, fault)}`)]);
     return JSON.parse(body);
