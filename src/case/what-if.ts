@@ -3,8 +3,9 @@
  * with list items by index written either way (criminalHistory.convictions.0.maximumPenaltyDays or
  * criminalHistory.convictions[0].maximumPenaltyDays, as the report prints it), and the value is
  * read as YAML, so `180`, `true`, `reentry_felony` or `[dui]` all mean what they look like. A value
- * of `null` removes a field, making it unknown, or takes an item out of a list. An index may name
- * an item of the list or the place just after its end (to add one), nothing further.
+ * of `null` removes a field, making it unknown (nothing to do if it is absent), or takes an item out
+ * of a list. An index may name an item of the list or the place just after its end (to add one),
+ * nothing further.
  */
 import { echo } from '../text/inert.js';
 import { readYaml } from './yaml-text.js';
@@ -62,11 +63,14 @@ function apply(root: Container, { path, value }: WhatIf): void {
     const key = keys[i]!;
     const fresh = (): Container => (INDEX.test(keys[i + 1]!) ? [] : {});
     const here = keys.slice(0, i).join('.');
+    const removing = value === null;
     if (Array.isArray(node)) {
-      const index = indexIn(node, key, true, path, here);
+      const index = indexIn(node, key, !removing, path, here);
       if (!isContainer(node[index])) node[index] = fresh();
       node = node[index] as Container;
     } else {
+      // Removing a field under one that is absent changes nothing: the field is unknown already.
+      if (removing && !(Object.hasOwn(node, key) && isContainer(node[key]))) return;
       if (!Object.hasOwn(node, key) || !isContainer(node[key])) node[key] = fresh();
       node = node[key] as Container;
     }

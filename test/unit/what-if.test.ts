@@ -30,6 +30,7 @@ describe('what-if changes', () => {
     expect(applyWhatIfs(raw, [{ path: 'criminalHistory.convictions.1.label', value: 'felony' }])).toEqual({ criminalHistory: { convictions: [{ label: 'misdemeanor' }, { label: 'felony' }] } });
     expect(applyWhatIfs({}, [{ path: 'entries.0.manner', value: 'admitted' }])).toEqual({ entries: [{ manner: 'admitted' }] });
     expect(applyWhatIfs(raw, [{ path: 'criminalHistory.convictions.0', value: null }])).toEqual({ criminalHistory: { convictions: [] } });
+    expect(applyWhatIfs(raw, [{ path: 'entries.1.afterRemoval', value: null }])).toEqual(raw);
   });
   it('refuses an index past the end of a list, or a name on a list, without growing it', () => {
     const raw = { criminalHistory: { convictions: [{ label: 'misdemeanor' }] } };
