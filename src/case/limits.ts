@@ -19,4 +19,10 @@ export const CASE_LIMITS = {
   stringLength: { value: 10_000, describe: 'one text value or key is at most 10,000 characters' },
   /** Items in one list (convictions, entries, departures…). */
   listLength: { value: 50_000, describe: 'one list holds at most 50,000 items' },
+  /**
+   * Keys in one mapping. The biggest mapping of the case format has under 40 fields and any other
+   * key is an error, so this limit only decides which error a huge mapping gets; it exists because
+   * the YAML library checks a mapping's keys for duplicates pairwise (50,000 keys took 20 s).
+   */
+  keys: { value: 1_000, describe: 'one mapping holds at most 1,000 keys' },
 } as const satisfies Record<string, InputLimit>;

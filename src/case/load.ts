@@ -1,78 +1,81 @@
 /**
  * Reading a case file: JSON or YAML text -> validated CaseFile, or an InputError that names the
- * file, the field and the problem in words a paralegal can act on (never a stack trace).
+ * file, the field and the problem in words a paralegal can act on (never a stack trace). Every
+ * case passes the limits of limits.ts before anything recursive (a parser, zod) touches it.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { inert } from '../text/inert.js';
 import { CaseFile, datedEvents } from './schema.js';
 import { parseDateSpec, parseExactDate, toIsoDate, type EpochDay } from './dates.js';
+import { InputError, formatPath, wholeInput, type CaseIssue } from './input-error.js';
+import { scanJson } from './json-text.js';
+import { CASE_LIMITS } from './limits.js';
+import { describeFault } from './text-fault.js';
+import { valueLimitIssue } from './value-limits.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
+import { readYaml } from './yaml-text.js';
 
-/** One problem with a case, and the field it concerns (null when it concerns the whole input). */
-export interface CaseIssue {
-  field: string | null;
-  problem: string;
-}
+export { InputError, describeIssue, formatPath, type CaseIssue } from './input-error.js';
 
-/** How an issue reads in a sentence: the field first. */
-export function describeIssue(issue: CaseIssue): string {
-  return issue.field === null ? issue.problem : `${issue.field}: ${issue.problem}`;
-}
+/** How many unknown keys one problem names: enough to spot a typo, few enough to read. */
+const LISTED_KEYS = 5;
 
-export class InputError extends Error {
-  readonly problems: string[];
-
-  constructor(
-    readonly source: string,
-    readonly issues: CaseIssue[],
-  ) {
-    const problems = issues.map(describeIssue);
-    super(`${source}: ${problems.join('; ')}`);
-    this.name = 'InputError';
-    this.problems = problems;
-  }
-}
-
-const wholeInput = (problem: string): CaseIssue => ({ field: null, problem });
-
-/** Writes a zod issue path the way a person would: criminalHistory.convictions[0].maximumPenaltyDays */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(the whole file)';
+function unknownKeys(keys: readonly string[]): string {
+  const named = keys.slice(0, LISTED_KEYS).map((key) => `"${formatPath([key])}"`).join(', ');
+  const more = keys.length > LISTED_KEYS ? ` and ${(keys.length - LISTED_KEYS).toLocaleString('en-US')} more` : '';
+  return `unknown field${keys.length > 1 ? 's' : ''} ${named}${more} (check the spelling; run "relief schema" for the field list)`;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): CaseIssue[] {
   return issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      const problem = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; run "relief schema" for the field list)`;
-      return { field: issue.path.length ? formatPath(issue.path) : null, problem };
-    }
-    return { field: formatPath(issue.path), problem: issue.message };
+    if (issue.code === 'unrecognized_keys') return { field: issue.path.length ? formatPath(issue.path) : null, problem: unknownKeys(issue.keys) };
+    // The messages are the schema's own words, but made inert in case one ever quotes the input.
+    return { field: formatPath(issue.path), problem: inert(issue.message) };
   });
 }
 
+const BYTE_ORDER_MARK = '\uFEFF';
+
+const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** The size is known for a text or a regular file; a device or pipe is refused once it has given too much. */
+function tooBig(source: string, bytes?: number): InputError {
+  return new InputError(source, [wholeInput(`too big${bytes === undefined ? '' : ` (${mebibytes(bytes)})`}: ${CASE_LIMITS.bytes.describe}`)]);
+}
+
+/** Read size for a case file: a typical case is read at once, a big one in a few hundred reads. */
+const READ_CHUNK = 64 * 1024;
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+
 /**
  * Parses text that holds one case, as JSON or YAML (JSON when told so, as for an NDJSON line, when
- * the name says so, or when the text looks like it).
+ * the name says so, or when the name says neither and the text looks like it). A UTF-8 byte-order
+ * mark at the start is dropped. Nesting, mapping and list sizes are checked in the text, before parsing.
  */
 export function parseCaseText(text: string, source: string, format?: 'json'): unknown {
-  const looksJson = format === 'json' || extname(source).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
-  try {
-    return looksJson ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(source, [wholeInput(`not valid ${looksJson ? 'JSON' : 'YAML'}: ${detail}`)]);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > CASE_LIMITS.bytes.value) throw tooBig(source, bytes);
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const extension = extname(source).toLowerCase();
+  // A .yaml file in flow style ({caseId: x}) starts like JSON but is YAML; only an unnamed text is judged by its look.
+  const isJson = format === 'json' || extension === '.json' || (!YAML_EXTENSIONS.has(extension) && /^\s*[{[]/.test(body));
+  if (isJson) {
+    const fault = scanJson(body);
+    if (fault) throw new InputError(source, [wholeInput(`not valid JSON: ${describeFault(body, fault)}`)]);
+    return JSON.parse(body);
   }
+  const result = readYaml(body);
+  if ('value' in result) return result.value;
+  throw new InputError(source, [wholeInput(`not valid YAML: ${describeFault(body, result)}`)]);
 }
 
 export function validateCase(value: unknown, source: string): CaseFile {
   if (value === null || value === undefined) throw new InputError(source, [wholeInput('the file is empty')]);
+  const breach = valueLimitIssue(value);
+  if (breach) throw new InputError(source, [breach]);
   const result = CaseFile.safeParse(value);
   if (!result.success) throw new InputError(source, describeIssues(result.error.issues));
   return result.data;
@@ -98,16 +101,41 @@ export function checkScreeningDate(caseFile: CaseFile, screeningDay: EpochDay, s
   }
 }
 
+/**
+ * The text of a case file, read only up to the size limit: a huge file is refused without reading
+ * it all, and so is a device or pipe that never ends.
+ */
+async function readCaseText(path: string): Promise<string> {
+  const cannotRead = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new InputError(path, [wholeInput(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a case file' : `cannot be read (${code ?? String(error)})`)]);
+  };
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw cannotRead(error);
+  });
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > CASE_LIMITS.bytes.value) throw tooBig(path, info.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(READ_CHUNK), 0, READ_CHUNK).catch((error: unknown) => {
+        throw cannotRead(error);
+      });
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > CASE_LIMITS.bytes.value) throw tooBig(path);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads and validates a case file, after applying any "what if" changes to its raw content. */
 export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []): Promise<CaseFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, [wholeInput(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`)]);
-  }
-  const raw = parseCaseText(text, path);
+  const raw = parseCaseText(await readCaseText(path), path);
   const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
   if (!isMapping || whatIfs.length === 0) return validateCase(raw, path);
   return validateCase(applyWhatIfs(raw, whatIfs), `${path} (with the --what-if changes)`);

@@ -362,13 +362,19 @@ export const CaseFile = z
     }
   });
 
-/** The dated events of a case (entries, departures, offenses, convictions), for consistency checks. */
+/**
+ * The dated events of a case (birth, entries, departures, offenses, convictions), for consistency
+ * checks. Birth is one of them so a date of birth after the screening date is refused like the rest;
+ * compared with itself, it is never "before the date of birth".
+ */
 export function datedEvents(caseFile: {
+  person?: { dateOfBirth?: string } | undefined;
   entries?: { date?: string }[] | undefined;
   departures?: { date?: string }[] | undefined;
   criminalHistory?: { convictions?: { offenseDate?: string; convictionDate?: string }[] | undefined } | undefined;
 }): { value: string; path: (string | number)[]; what: string }[] {
   const events: { value: string; path: (string | number)[]; what: string }[] = [];
+  if (caseFile.person?.dateOfBirth) events.push({ value: caseFile.person.dateOfBirth, path: ['person', 'dateOfBirth'], what: 'the date of birth' });
   caseFile.entries?.forEach((e, i) => e.date && events.push({ value: e.date, path: ['entries', i, 'date'], what: 'the entry date' }));
   caseFile.departures?.forEach((d, i) => d.date && events.push({ value: d.date, path: ['departures', i, 'date'], what: 'the departure date' }));
   caseFile.criminalHistory?.convictions?.forEach((c, i) => {

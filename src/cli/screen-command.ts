@@ -1,7 +1,7 @@
 /** `relief screen <case-file>`: wiring only; the pipeline lives in app/screen.ts. */
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
-import { parseWhatIf, type WhatIf } from '../case/what-if.js';
+import { WhatIfError, parseWhatIf, type WhatIf } from '../case/what-if.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
@@ -12,7 +12,7 @@ import { checkProgramIds, screeningDateOption } from './options.js';
 
 function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   const change = parseWhatIf(value);
-  if (!change) throw new InvalidArgumentError('must be path=value with a YAML value, e.g. criminalHistory.convictions.0.maximumPenaltyDays=180');
+  if (!change) throw new InvalidArgumentError('must be path=value with a YAML value, e.g. criminalHistory.convictions[0].maximumPenaltyDays=180');
   return [...previous, change];
 }
 
@@ -30,7 +30,10 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
       const packs = await loadRulePacks(options.rules);
       checkProgramIds(packs, options.program);
       const whatIfs = options.whatIf ?? [];
-      const caseFile = await loadCaseFile(casePath, whatIfs);
+      const caseFile = await loadCaseFile(casePath, whatIfs).catch((error: unknown) => {
+        // A change this case cannot take is a mistake in the command line, not in the case file.
+        throw error instanceof WhatIfError ? new InvalidArgumentError(error.message) : error;
+      });
       const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
       checkScreeningDate(caseFile, screeningDay, casePath);
       const report = await new Screener(packs).screen(caseFile, {

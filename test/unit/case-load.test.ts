@@ -44,9 +44,14 @@ describe('case files', () => {
     expect(() => checkScreeningDate(caseFile, parseExactDate('2013-12-31'), 'x.yaml')).toThrow(/entries\[0\]\.date: the entry date \(2014-01-01\) is after the screening date 2013-12-31/);
     expect(() => checkScreeningDate(caseFile, parseExactDate('2013-04-30'), 'x.yaml')).toThrow(/offenseDate: the offense date \(2013-05\) is after/);
   });
+  it('rejects a date of birth after the screening date, like the other dated events', () => {
+    const unborn = validateCase({ person: { dateOfBirth: '2030-05' } }, 'x.yaml');
+    expect(() => checkScreeningDate(unborn, parseExactDate('2030-05-01'), 'x.yaml')).not.toThrow();
+    expect(() => checkScreeningDate(unborn, parseExactDate('2030-04-30'), 'x.yaml')).toThrow('person.dateOfBirth: the date of birth (2030-05) is after the screening date 2030-04-30');
+  });
   it('reports malformed YAML and JSON without a stack trace', async () => {
     expect(await problems('bad.yaml', 'person: [unclosed\n')).toEqual([expect.stringMatching(/^not valid YAML: /)]);
-    expect(await problems('bad.json', '{"person": }')).toEqual([expect.stringMatching(/^not valid JSON: /)]);
+    expect(await problems('bad.json', '{"person": }')).toEqual([expect.stringMatching(/^not valid JSON: line 1, column 12: /)]);
   });
   it('reports a missing file', async () => {
     await expect(loadCaseFile(join(scratch, 'absent.yaml'))).rejects.toMatchObject({ problems: ['no such file'] });
