@@ -6,7 +6,7 @@
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { CaseIssue } from '../case/load.js';
+import { InputError, readCaseText, type CaseIssue } from '../case/load.js';
 import { CASE_LIMITS } from '../case/limits.js';
 import { csvRecords, type CsvRecord } from './csv-records.js';
 import { physicalLines } from './lines.js';
@@ -77,15 +77,12 @@ async function* readFolder(folder: string, within: ReadonlySet<string>): AsyncGe
 }
 
 async function readCaseFile(path: string): Promise<InputItem> {
+  const origin = { source: path, line: null };
   try {
-    const handle = await open(path);
-    try {
-      return { kind: 'text', origin: { source: path, line: null }, text: await handle.readFile('utf8'), jsonOnly: false };
-    } finally {
-      await handle.close();
-    }
+    return { kind: 'text', origin, text: await readCaseText(path), jsonOnly: false };
   } catch (error) {
-    return fileError(path, describeFsError(error));
+    if (!(error instanceof InputError)) throw error;
+    return { kind: 'error', origin, issues: error.issues };
   }
 }
 

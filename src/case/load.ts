@@ -103,9 +103,9 @@ export function checkScreeningDate(caseFile: CaseFile, screeningDay: EpochDay, s
 
 /**
  * The text of a case file, read only up to the size limit: a huge file is refused without reading
- * it all, and so is a device or pipe that never ends.
+ * it all, and so is a device or pipe that never ends. `relief screen` and the batch both read here.
  */
-async function readCaseText(path: string): Promise<string> {
+export async function readCaseText(path: string): Promise<string> {
   const cannotRead = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     return new InputError(path, [wholeInput(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a case file' : `cannot be read (${code ?? String(error)})`)]);
