@@ -1,7 +1,7 @@
 /**
  * One batch record per input case: the compact answer a paralegal sorts by (outcome or
  * classification per program, review flag, the bars that apply), or the error that kept the case
- * from being screened. The full report goes to --out; these records are the NDJSON/CSV output.
+ * from being screened. The full report goes to --reports; these records are the NDJSON/CSV output.
  */
 import type { Report } from '../app/screen.js';
 import type { CaseIssue } from '../case/load.js';
@@ -28,7 +28,7 @@ interface RecordBase {
   source: string;
   line: number | null;
   caseId: string | null;
-  /** The --out report written for this case. */
+  /** The --reports report written for this case. */
   reportFile?: string;
 }
 

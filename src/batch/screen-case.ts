@@ -10,6 +10,8 @@ import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validat
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import { writeFileAtomic } from '../files/atomic.js';
+import { fitName } from '../files/names.js';
+import { adoptStopSignal } from '../files/temporary.js';
 import type { InputItem, Origin } from './inputs.js';
 import { summarizeProgram, type BatchRecord } from './records.js';
 
@@ -19,8 +21,15 @@ export interface CaseOptions {
   /** The screening date of a case that gives none, when --as-of is not set. */
   today: EpochDay;
   programs?: string[];
-  /** --out: write one readable report per case into this folder. */
-  outDir?: string;
+  /** --reports: write one readable report per case into this folder. */
+  reports?: ReportsFolder;
+}
+
+export interface ReportsFolder {
+  /** The folder, already created (owner-only) by the caller. */
+  path: string;
+  /** From stopSignalForWorkers(): lets an interrupted batch wait for the reports worker threads are writing (src/files/temporary.ts). */
+  stopSignal: SharedArrayBuffer;
 }
 
 export function describeOrigin(origin: Origin): string {
@@ -32,11 +41,14 @@ function caseIdOf(raw: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/** Characters of the case id (or file name) kept in a report's name: enough to recognise it in a listing. */
+const READABLE_SLUG = 60;
+
 /** A file name for a case's report: its position first, so the folder lists in input order. */
 function reportFileName(index: number, origin: Origin, caseId: string | null): string {
   const base = caseId ?? origin.source.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
-  const slug = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60) || 'case';
-  return `${String(index).padStart(6, '0')}-${slug}${origin.line === null ? '' : `-line${origin.line}`}.txt`;
+  const slug = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, READABLE_SLUG) || 'case';
+  return fitName(`${String(index).padStart(6, '0')}-${slug}`, `${origin.line === null ? '' : `-line${origin.line}`}.txt`);
 }
 
 function errorReport(where: string, issues: CaseIssue[]): string {
@@ -53,6 +65,7 @@ export class CaseScreener {
     private readonly options: CaseOptions,
   ) {
     this.screener = new Screener(rulePacks);
+    if (options.reports) adoptStopSignal(options.reports.stopSignal);
   }
 
   screen(item: InputItem, index: number): Promise<BatchRecord> {
@@ -91,8 +104,8 @@ export class CaseScreener {
   }
 
   private async withReport(record: BatchRecord, text: string | (() => string)): Promise<BatchRecord> {
-    if (!this.options.outDir) return record;
-    const file = join(this.options.outDir, reportFileName(record.index, record, record.caseId));
+    if (!this.options.reports) return record;
+    const file = join(this.options.reports.path, reportFileName(record.index, record, record.caseId));
     await writeFileAtomic(file, typeof text === 'string' ? text : text());
     return { ...record, reportFile: file };
   }

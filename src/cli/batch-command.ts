@@ -1,11 +1,15 @@
 /** `relief batch <inputs...>`: wiring only; the batch lives in src/batch. */
-import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { todayEpochDay } from '../case/dates.js';
 import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
 import { AtomicFile } from '../files/atomic.js';
+import { OutputPathError, isStandardOutput } from '../files/output-path.js';
+import { preparePrivateFolder } from '../files/private-folder.js';
+import { removeStaleTemporaries, stopSignalForWorkers } from '../files/temporary.js';
+import { echo } from '../text/inert.js';
 import { runBatch, type BatchSinks } from '../batch/run.js';
 import type { DataFormat } from '../batch/formats.js';
 import { EXIT, ExitWith } from './exit-codes.js';
@@ -25,14 +29,31 @@ function countOption(value: string): number {
 }
 
 /** An output place that cannot be written is a usage error, found before any case is screened. */
-function unwritable(option: string, path: string, error: unknown): never {
-  throw new InvalidArgumentError(`${option} ${path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+function unwritable(option: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof OutputPathError ? new InvalidArgumentError(`${option} ${error.message}`) : error;
+  };
+}
+
+/** Names that say "a data file": a reports folder named so is surely a mistaken -o/--output. */
+const DATA_EXTENSION = /\.(?:csv|tsv|ndjson|jsonl|json|ya?ml|txt|xlsx?|ods)$/i;
+
+/** --reports: a folder, never named like a data file, created owner-only before any case is screened. */
+async function reportsFolder(path: string, warn: (text: string) => void): Promise<string> {
+  if (DATA_EXTENSION.test(basename(path))) {
+    throw new InvalidArgumentError(`--reports ${echo(path)} is named like a data file: --reports names a folder for one readable report per case; to write the data to a file use -o/--output FILE`);
+  }
+  const folder = await preparePrivateFolder(path).catch(unwritable('--reports'));
+  if (folder.mode & 0o077) {
+    warn(`relief: warning: the reports folder ${echo(path)} can be read by others (mode ${folder.mode.toString(8).padStart(4, '0')}) and its file names hold case ids; it is left as it is (chmod 700 ${echo(path)} makes it private). The reports themselves are readable only by you.\n`);
+  }
+  return path;
 }
 
 interface BatchOptions {
   format: DataFormat;
   output?: string;
-  out?: string;
+  reports?: string;
   asOf?: string;
   program?: string[];
   jobs: number;
@@ -46,8 +67,8 @@ export function batchCommand(io: CliIO): Command {
     .description('screen many cases: case files, folders of them, NDJSON files (one case per line) and CSV rosters (one case per row)')
     .argument('<inputs...>', 'case files (.json .yaml .yml), folders, NDJSON files (.ndjson .jsonl), CSV rosters (.csv)')
     .addOption(new Option('-f, --format <format>', 'data format, one record per case').choices(['ndjson', 'csv']).default('ndjson'))
-    .option('-o, --output <file>', 'write the data to this file (atomically) instead of stdout')
-    .option('--out <dir>', 'also write one readable report per case into this folder')
+    .option('-o, --output <file>', 'write the data to this file (atomically; a device or FIFO is written in place; - is stdout) instead of stdout')
+    .option('--reports <dir>', 'also write one readable report per case into this folder (created owner-only)')
     .option('--as-of <date>', "screening date YYYY-MM-DD for every case (default: each case's screeningDate, else today)", screeningDateOption)
     .option('--program <ids...>', 'screen only these programs')
     .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
@@ -57,8 +78,15 @@ export function batchCommand(io: CliIO): Command {
     .action(async (inputs: string[], options: BatchOptions) => {
       const rulePacks = await loadRulePacks(options.rules);
       checkProgramIds(rulePacks, options.program);
-      if (options.out) await mkdir(options.out, { recursive: true }).catch((error: unknown) => unwritable('--out', options.out!, error));
-      const output = options.output ? await AtomicFile.create(options.output).catch((error: unknown) => unwritable('--output', options.output!, error)) : undefined;
+      const toFile = options.output !== undefined && !isStandardOutput(options.output);
+      const output = toFile ? await AtomicFile.create(options.output!).catch(unwritable('--output')) : undefined;
+      let reports;
+      try {
+        reports = options.reports ? { path: await reportsFolder(options.reports, io.stderr), stopSignal: stopSignalForWorkers() } : undefined;
+      } catch (error) {
+        await output?.abort();
+        throw error;
+      }
       const drained = io.stdoutDrained ?? (async () => undefined);
       const bar = io.stderrTerminal && !options.quiet
         ? new cliProgress.SingleBar({ stream: io.stderrTerminal, format: 'screening: {value} cases, {errors} not screened', clearOnComplete: true, hideCursor: true })
@@ -85,7 +113,7 @@ export function batchCommand(io: CliIO): Command {
               today: todayEpochDay(io.now()),
               ...(options.asOf ? { asOf: options.asOf } : {}),
               ...(options.program ? { programs: options.program } : {}),
-              ...(options.out ? { outDir: options.out } : {}),
+              ...(reports ? { reports } : {}),
             },
           },
           sinks,
@@ -93,6 +121,8 @@ export function batchCommand(io: CliIO): Command {
         await output?.commit();
       } catch (error) {
         await output?.abort();
+        // The worker threads are stopped by now: a report one of them was writing is an orphan.
+        if (reports) await removeStaleTemporaries(reports.path, { includingThisProcess: true });
         throw error;
       } finally {
         bar?.stop();

@@ -15,6 +15,8 @@ import { renderText } from '../render/text.js';
 import type { Answers } from '../intake/answers.js';
 import { DraftStore, parseDraft } from '../intake/draft.js';
 import { writeFileAtomic } from '../files/atomic.js';
+import { besideWithSuffix, fitName } from '../files/names.js';
+import { OutputPathError, planOutput } from '../files/output-path.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
 import { missingFacts, reopen } from '../intake/missing.js';
@@ -53,11 +55,24 @@ function refuseExistingDraft(path: string): void {
   }
 }
 
-function unusedName(base: string): string {
-  if (!existsSync(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = base.replace(/\.case\.yaml$/, `-${n}.case.yaml`);
+/** The default case file name, `<caseId>.case.yaml` (then `-2`, `-3` … beside an existing one), always short enough to create. */
+function unusedName(caseId: string | undefined): string {
+  const stem = (caseId ?? '').replace(/[^\w.-]+/g, '-').replace(/^\.+/, '') || 'intake';
+  for (let n = 1; ; n++) {
+    const candidate = fitName(stem, `${n === 1 ? '' : `-${n}`}.case.yaml`);
     if (!existsSync(candidate)) return candidate;
+  }
+}
+
+const draftBeside = (out: string) => besideWithSuffix(out, '.draft.json');
+
+/** The case file and the draft must be writable before the first question, not after the interview. */
+async function checkOutputs(outputs: [label: string, path: string | undefined][]): Promise<void> {
+  for (const [label, path] of outputs) {
+    if (path === undefined) continue;
+    await planOutput(path).catch((error: unknown) => {
+      throw error instanceof OutputPathError ? new InvalidArgumentError(`${label} ${error.message}`) : error;
+    });
   }
 }
 
@@ -86,7 +101,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
 
       const start = async (): Promise<Start> => {
         if (!options.resume) {
-          const draftPath = options.draft ?? (options.out ? `${options.out}.draft.json` : 'relief-intake.draft.json');
+          const draftPath = options.draft ?? (options.out ? draftBeside(options.out) : 'relief-intake.draft.json');
           refuseExistingDraft(draftPath);
           return { answers: {}, draftPath, ...(options.out ? { out: options.out } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
         }
@@ -102,13 +117,17 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         const { answers, reopened, ruledOut } = reopen(caseFile, open);
         if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
         const out = options.out ?? options.resume;
-        const draftPath = options.draft ?? `${out}.draft.json`;
+        const draftPath = options.draft ?? draftBeside(out);
         refuseExistingDraft(draftPath);
         say(`${reopened.length} facts the screening of ${options.resume} needs are unknown; asking those.\n`);
         return { answers, draftPath, out, ...(options.asOf ? { asOf: options.asOf } : {}) };
       };
 
       const { answers, draftPath, out, asOf } = await start();
+      await checkOutputs([
+        [options.out ? '--out' : 'the case file', out],
+        ['the draft', draftPath],
+      ]);
       const store = new DraftStore(draftPath, { ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) });
       await store.save(answers);
       say(`Answers are saved as you go in ${draftPath} (readable only by you). Ctrl-C stops; "relief intake --resume ${draftPath}" continues.\n`);
@@ -126,7 +145,7 @@ export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, te
         say(`\nStopped. Your answers are saved in ${draftPath}.\nTo continue: relief intake --resume ${draftPath}\n`);
         throw new ExitWith(EXIT.interrupted);
       }
-      const target = out ?? unusedName(`${(caseFile.caseId ?? 'intake').replace(/[^\w.-]+/g, '-')}.case.yaml`);
+      const target = out ?? unusedName(caseFile.caseId);
       await writeFileAtomic(target, stringify(caseFile));
       if (draftPath !== target) await store.discard();
       say(`\nSaved ${target}.\n\n`);

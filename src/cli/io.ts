@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { removeTemporariesNow } from '../files/temporary.js';
 
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIO {
@@ -16,9 +17,11 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
-  // A reader that stops early (relief batch … | head) closes the pipe: end quietly, not with a stack.
+  // A reader that stops early (relief batch … | head) closes the pipe: end quietly, not with a stack,
+  // and leave no temporary file behind (a report being written, an -o file never to be finished).
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
+    removeTemporariesNow();
     process.exit(0);
   });
   return {

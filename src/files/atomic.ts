@@ -1,47 +1,73 @@
 /**
- * Files appear whole or not at all: text is written to a temporary file beside the target and
- * renamed over it (a rename within one folder is atomic), so a reader or a crash never sees half a
- * file. They hold clients' criminal and immigration histories, so only their owner may read them.
+ * The one writer of output files (case files, drafts, batch data and reports). They hold clients'
+ * criminal and immigration histories: a file the tool creates is readable only by its owner (0600),
+ * and it appears whole or not at all: the text goes to a temporary file beside the target
+ * (temporary.ts), flushed to the disk and renamed over it, so a reader or a crash never sees half
+ * a file. What is renamed over and what is written in place is decided by planOutput
+ * (output-path.ts): only a regular file, or a path with nothing there yet, is ever replaced; a
+ * device, a FIFO or a descriptor name such as /dev/stdout is written to as it is.
  */
-import type { WriteStream } from 'node:fs';
-import { chmod, open, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, type WriteStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { failure, planOutput } from './output-path.js';
+import { Temporary } from './temporary.js';
 
-let counter = 0;
-const PRIVATE = 0o600;
-
-function temporaryPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${threadId}-${++counter}.tmp`);
+/**
+ * Opens a device, FIFO or descriptor name as it is: never created, never truncated (a file behind
+ * /dev/stderr is appended to, as by `>>`). Opened before any work, so a failure is an OutputPathError.
+ */
+function openInPlace(path: string): Promise<FileHandle> {
+  return open(path, constants.O_WRONLY | constants.O_APPEND).catch((error: unknown) => {
+    throw failure(path, error);
+  });
 }
 
 export async function writeFileAtomic(target: string, text: string): Promise<void> {
-  const temporary = temporaryPath(target);
+  const plan = await planOutput(target);
+  if (plan.how === 'in-place') {
+    const handle = await openInPlace(plan.path);
+    try {
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const temporary = await Temporary.create(plan.path);
   try {
-    await writeFile(temporary, text, { mode: PRIVATE });
-    await chmod(temporary, PRIVATE); // the mode above is filtered by the umask; never wider than 0600
-    await rename(temporary, target);
+    await temporary.handle.writeFile(text);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await temporary.discard();
     throw error;
   }
+  await temporary.commit(plan.path);
 }
 
-/** A file written in pieces with back-pressure, that appears at its path only on commit(). */
+/**
+ * A file written in pieces with back-pressure. Created before the work starts, so an output that
+ * cannot be written is found at once (planOutput's OutputPathError); a replaced file appears at
+ * its path only on commit(), while one written in place receives the text as it comes.
+ */
 export class AtomicFile {
   private constructor(
-    readonly target: string,
-    private readonly temporary: string,
     private readonly stream: WriteStream,
+    private readonly finish: () => Promise<void>,
+    private readonly cancel: () => Promise<void>,
   ) {}
 
-  /** Fails at once (a missing folder, no permission) rather than after the work is done. */
   static async create(target: string): Promise<AtomicFile> {
-    const temporary = temporaryPath(target);
-    const handle = await open(temporary, 'w', PRIVATE);
-    await handle.chmod(PRIVATE);
-    return new AtomicFile(target, temporary, handle.createWriteStream());
+    const plan = await planOutput(target);
+    if (plan.how === 'in-place') {
+      const handle = await openInPlace(plan.path);
+      return new AtomicFile(handle.createWriteStream(), async () => undefined, async () => undefined);
+    }
+    const temporary = await Temporary.create(plan.path);
+    return new AtomicFile(
+      temporary.handle.createWriteStream({ flush: true }), // fsync before the stream closes the file
+      () => temporary.commit(plan.path),
+      () => temporary.discard(),
+    );
   }
 
   async write(text: string): Promise<void> {
@@ -50,12 +76,12 @@ export class AtomicFile {
 
   async commit(): Promise<void> {
     this.stream.end();
-    await once(this.stream, 'finish');
-    await rename(this.temporary, this.target);
+    await once(this.stream, 'close');
+    await this.finish();
   }
 
   async abort(): Promise<void> {
     this.stream.destroy();
-    await rm(this.temporary, { force: true });
+    await this.cancel();
   }
 }

@@ -181,9 +181,9 @@ describe('outputs', () => {
     expect(readdirSync(dir)).toEqual(['results.ndjson']);
   });
 
-  it('writes one readable report per case into --out, errors included, named in input order', async () => {
+  it('writes one readable report per case into --reports, errors included, named in input order', async () => {
     const dir = join(scratch, 'reports');
-    const { code, stdout } = await run([join(DATA, 'cases.ndjson'), '--out', dir]);
+    const { code, stdout } = await run([join(DATA, 'cases.ndjson'), '--reports', dir]);
     expect(code).toBe(EXIT.batchHadErrors);
     const names = readdirSync(dir);
     expect(names).toEqual(['000001-daca-baseline-line1.txt', '000002-cases-line3.txt', '000003-ramos-gallegos-line4.txt', '000004-typo-line5.txt', '000005-late-conviction-line6.txt']);
