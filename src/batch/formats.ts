@@ -7,6 +7,7 @@
  */
 import type { LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
+import { inert } from '../text/inert.js';
 import { firstBar, type BatchRecord } from './records.js';
 
 export type DataFormat = 'ndjson' | 'csv';
@@ -53,20 +54,24 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
 
 /**
  * A text cell a spreadsheet would read as a formula (CSV injection): OWASP's list of first
- * characters. Such a cell gets a leading single quote, which spreadsheets show as text.
+ * characters (TAB and CR among them, though inert() below already writes those as escapes).
+ * Such a cell gets a leading single quote, which spreadsheets show as text.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * Numbers are the tool's own (index, line: never negative) and are written as they are; every
- * text cell, the input's or the packs', is neutralised if a spreadsheet would evaluate it.
+ * Numbers are the tool's own (index, line: never negative) and are written as they are. Every text
+ * cell, the input's or the packs', is made inert (CSV is read on terminals as much as in
+ * spreadsheets: a case id must not retitle a terminal), then neutralised if a spreadsheet would
+ * evaluate it.
  */
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const formula = FORMULA_START.test(value);
-  const text = formula ? `'${value}` : value;
-  return formula || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = inert(value);
+  const formula = FORMULA_START.test(safe);
+  const text = formula ? `'${safe}` : safe;
+  return formula || /[",]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function csvLine(values: readonly (string | number | null)[]): string {

@@ -17,7 +17,9 @@ import { loadRulePacks } from '../../src/packs/load.js';
 const scratch = mkdtempSync(join(tmpdir(), 'relief-csv-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const FORMULAS = ["=cmd|' /C calc'!A0", '+1', '-1', '@SUM(1)', '\tx', '\rx'];
+const FORMULAS = ["=cmd|' /C calc'!A0", '+1', '-1', '@SUM(1)'];
+/** TAB and CR, on OWASP's list too, are control characters: every CSV text cell writes them as escapes. */
+const CONTROLS = ['\tx', '\rx', 'x\u001b]0;PWNED\u0007\u001b[2J'];
 
 async function batchCsv(input: string) {
   let stdout = '';
@@ -39,12 +41,21 @@ describe('CSV formula injection', () => {
     expect(code).toBe(EXIT.ok);
     expect(rows.map((row) => row.caseId)).toEqual(FORMULAS.map((id) => `'${id}`));
     for (const id of FORMULAS) expect(stdout).toContain(`,"'${id}",`);
-    expect(rows.map((row) => row.index)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(rows.map((row) => row.index)).toEqual(['1', '2', '3', '4']);
     expect(stdout.split('\n')[1]).toMatch(/^1,/);
     // The tool's own values (status, outcomes, dates, rule ids) never start like a formula.
     for (const row of rows) {
       for (const [column, value] of Object.entries(row)) if (column !== 'caseId') expect(value).not.toMatch(/^['=+\-@\t\r]/);
     }
+  });
+
+  it('writes control characters in a text cell as visible escapes, so no cell can drive a terminal', async () => {
+    const input = join(scratch, 'controls.ndjson');
+    writeFileSync(input, CONTROLS.map((caseId) => JSON.stringify({ caseId, screeningDate: '2020-01-01' })).join('\n'));
+    const { code, rows, stdout } = await batchCsv(input);
+    expect(code).toBe(EXIT.ok);
+    expect(rows.map((row) => row.caseId)).toEqual(['\\x09x', '\\x0dx', 'x\\x1b]0;PWNED\\x07\\x1b[2J']);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   });
 
   it('neutralises every text cell, not only the case id, and writes numbers as they are', async () => {
