@@ -9,27 +9,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR, loadRulePacks } from '../../src/packs/load.js';
+import { runBatchCli } from '../support/run-cli.js';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), 'data');
 const ROOT = resolve(DATA, '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'relief-batch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['batch', '--jobs', '1', ...argv], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-11-22T12:00:00Z'),
-    colorSupported: false,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = runBatchCli;
 
 type Rec = Record<string, unknown> & { index: number; source: string; line: number | null; caseId: string | null; status: string };
 const records = (stdout: string): Rec[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Rec);

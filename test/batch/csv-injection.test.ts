@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { dataWriter } from '../../src/batch/formats.js';
 import type { BatchRecord } from '../../src/batch/records.js';
 import { loadRulePacks } from '../../src/packs/load.js';
+import { runBatchCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-csv-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -22,14 +22,7 @@ const FORMULAS = ["=cmd|' /C calc'!A0", '+1', '-1', '@SUM(1)'];
 const CONTROLS = ['\tx', '\rx', 'x\u001b]0;PWNED\u0007\u001b[2J'];
 
 async function batchCsv(input: string) {
-  let stdout = '';
-  const code = await main(['batch', '--jobs', '1', input, '--format', 'csv'], {
-    stdout: (t) => (stdout += t),
-    stderr: () => undefined,
-    now: () => new Date('2026-11-22T12:00:00Z'),
-    colorSupported: false,
-    env: {},
-  });
+  const { code, stdout } = await runBatchCli([input, '--format', 'csv']);
   return { code, rows: parse(stdout, { columns: true }) as Record<string, string>[], stdout };
 }
 

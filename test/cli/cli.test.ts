@@ -3,26 +3,15 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR } from '../../src/packs/load.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[], options: { colorSupported?: boolean; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-11-22T12:00:00Z'),
-    colorSupported: options.colorSupported ?? false,
-    env: options.env ?? {},
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const claudia = join(FIXTURES_DIR, 'cases', 'claudia.case.yaml');
 const ramos1326 = join(FIXTURES_DIR, 'cases', 'ramos-1326.case.yaml');

@@ -7,20 +7,15 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR } from '../../src/packs/load.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-inert-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[], colorSupported = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T12:00:00Z'), colorSupported, env: {} });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], colorSupported = false) => runCli(argv, { colorSupported });
 
 const TITLE_AND_CLEAR = 'x\u001b]0;PWNED\u0007\u001b[2J';
 const SHOWN = 'x\\x1b]0;PWNED\\x07\\x1b[2J';

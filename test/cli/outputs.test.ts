@@ -12,10 +12,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../src/cli/main.js';
 import { EXIT, ExitWith } from '../../src/cli/exit-codes.js';
 import { intakeCommand } from '../../src/cli/intake-command.js';
 import { ScriptedPrompts, script } from '../intake/scripted-prompts.js';
+import { runBatchCli } from '../support/run-cli.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CASES = join(ROOT, 'fixtures', 'cases');
@@ -28,18 +28,7 @@ const folder = (name: string) => mkdtempSync(join(scratch, `${name}-`));
 const mode = (path: string) => statSync(path).mode & 0o777;
 const hidden = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('.'));
 
-async function batch(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['batch', '--jobs', '1', ...argv], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date('2026-11-22T12:00:00Z'),
-    colorSupported: false,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const batch = runBatchCli;
 
 const caseIds = (ndjson: string) => ndjson.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { caseId: string }).caseId);
 

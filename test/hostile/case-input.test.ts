@@ -12,8 +12,8 @@ import { Worker } from 'node:worker_threads';
 import { InputError, loadCaseFile, parseCaseText, validateCase } from '../../src/case/load.js';
 import { CASE_LIMITS } from '../../src/case/limits.js';
 import { scanJson } from '../../src/case/json-text.js';
-import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
+import { runCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-hostile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -198,12 +198,7 @@ describe('JSON and BOM', () => {
 });
 
 describe('through the command line', () => {
-  async function run(argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T12:00:00Z'), colorSupported: false, env: {} });
-    return { code, stdout, stderr };
-  }
+  const run = runCli;
   const file = (name: string, text: string) => {
     const path = join(scratch, name);
     writeFileSync(path, text);
