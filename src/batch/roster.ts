@@ -8,6 +8,7 @@
  */
 import { cellKind, type CellKind } from '../case/fields.js';
 import type { CaseIssue } from '../case/load.js';
+import { echo } from '../text/inert.js';
 
 export interface RosterColumn {
   name: string;
@@ -30,13 +31,16 @@ export function rosterColumns(header: readonly string[]): RosterColumn[] {
   });
 }
 
+/** A column's name as an error shows it: the header is the roster's own text, so inert and bounded. */
+const shownName = (column: RosterColumn): string => echo(column.name) || '(an unnamed column)';
+
 /** Problems with the header itself; each row of the roster reports them, so none is dropped unseen. */
 export function headerIssues(columns: readonly RosterColumn[]): CaseIssue[] {
   const issues: CaseIssue[] = [];
   const seen = new Set<string>();
   for (const column of columns) {
-    if (!column.kind) issues.push({ field: column.name || '(an unnamed column)', problem: 'is not a case-file field (run "relief schema" for the field list)' });
-    if (seen.has(column.name)) issues.push({ field: column.name, problem: 'appears twice in the header' });
+    if (!column.kind) issues.push({ field: shownName(column), problem: 'is not a case-file field (run "relief schema" for the field list)' });
+    if (seen.has(column.name)) issues.push({ field: shownName(column), problem: 'appears twice in the header' });
     seen.add(column.name);
   }
   return issues;
@@ -46,10 +50,10 @@ const BOOLEAN_WORDS: Record<string, boolean> = { true: true, yes: true, false: f
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 function readCell(text: string, item: CellKind['item']): { value: unknown } | { problem: string } {
-  if (item === 'number') return NUMBER.test(text) ? { value: Number(text) } : { problem: `"${text}" is not a number` };
+  if (item === 'number') return NUMBER.test(text) ? { value: Number(text) } : { problem: `"${echo(text)}" is not a number` };
   if (item === 'boolean') {
     const value = BOOLEAN_WORDS[text.toLowerCase()];
-    return value === undefined ? { problem: `"${text}" is not true/false or yes/no` } : { value };
+    return value === undefined ? { problem: `"${echo(text)}" is not true/false or yes/no` } : { value };
   }
   return { value: text };
 }
@@ -111,8 +115,8 @@ export function rowToCase(columns: readonly RosterColumn[], cells: readonly stri
     if (text === '' || !column.kind) return;
     const cell = readColumn(text, column.kind, column.name);
     if ('value' in cell && Array.isArray(cell.value) && cell.value.length === 0) saidEmpty.add(cell.value);
-    if ('problem' in cell) issues.push({ field: column.name, problem: cell.problem });
-    else if (!setPath(root, column.path, cell.value, saidEmpty)) issues.push({ field: column.name, problem: 'conflicts with another column of this row' });
+    if ('problem' in cell) issues.push({ field: shownName(column), problem: cell.problem });
+    else if (!setPath(root, column.path, cell.value, saidEmpty)) issues.push({ field: shownName(column), problem: 'conflicts with another column of this row' });
   });
   return issues.length ? { issues } : { value: closeGaps(root) };
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { Screener } from '../app/screen.js';
 import type { EpochDay } from '../case/dates.js';
-import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, type CaseIssue } from '../case/load.js';
+import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, listedIssues, type CaseIssue } from '../case/load.js';
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import { writeFileAtomic } from '../files/atomic.js';
@@ -78,7 +78,10 @@ export class CaseScreener {
     const { origin } = item;
     const where = describeOrigin(origin);
     const base = { index, source: origin.source, line: origin.line };
-    if (item.kind === 'error') return this.withReport({ ...base, caseId: item.caseId ?? null, status: 'error', errors: item.issues }, errorReport(where, item.issues));
+    if (item.kind === 'error') {
+      const issues = listedIssues(item.issues); // a roster row can break every one of thousands of columns
+      return this.withReport({ ...base, caseId: item.caseId ?? null, status: 'error', errors: issues }, errorReport(where, issues));
+    }
     let raw: unknown;
     try {
       raw = item.kind === 'value' ? item.value : item.jsonOnly ? parseCaseText(item.text, where, 'json') : parseCaseText(item.text, origin.source);

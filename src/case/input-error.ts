@@ -25,13 +25,19 @@ export function describeIssue(issue: CaseIssue): string {
   return issue.field === null ? issue.problem : `${issue.field}: ${issue.problem}`;
 }
 
+/** The first LISTED_PROBLEMS issues, and how many more there are: for an error and for a batch error record alike. */
+export function listedIssues(issues: readonly CaseIssue[]): CaseIssue[] {
+  if (issues.length <= LISTED_PROBLEMS) return [...issues];
+  return [...issues.slice(0, LISTED_PROBLEMS), wholeInput(`… and ${(issues.length - LISTED_PROBLEMS).toLocaleString('en-US')} more problems`)];
+}
+
 export class InputError extends Error {
   readonly source: string;
   readonly issues: CaseIssue[];
   readonly problems: string[];
 
   constructor(source: string, issues: CaseIssue[]) {
-    const shown = issues.length <= LISTED_PROBLEMS ? issues : [...issues.slice(0, LISTED_PROBLEMS), wholeInput(`… and ${(issues.length - LISTED_PROBLEMS).toLocaleString('en-US')} more problems`)];
+    const shown = listedIssues(issues);
     const inertSource = echo(source, SOURCE_ECHO_LIMIT);
     const problems = shown.map(describeIssue);
     super(`${inertSource}: ${problems.join('; ')}`);

@@ -17,7 +17,7 @@ import { valueLimitIssue } from './value-limits.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
 import { readYaml } from './yaml-text.js';
 
-export { InputError, describeIssue, formatPath, type CaseIssue } from './input-error.js';
+export { InputError, describeIssue, formatPath, listedIssues, type CaseIssue } from './input-error.js';
 
 /** How many unknown keys one problem names: enough to spot a typo, few enough to read. */
 const LISTED_KEYS = 5;

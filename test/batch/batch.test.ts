@@ -106,6 +106,22 @@ describe('inputs', () => {
       ['screened', null],
     ]);
   });
+
+  it('keeps the error record of a hostile roster row short and inert: bounded cells and column names, at most 20 problems', async () => {
+    const unknownColumns = Array.from({ length: 3_000 }, (_, i) => `bogus${i}`);
+    const longColumn = `\u001b[2J${'k'.repeat(50_000)}`;
+    const roster = join(scratch, 'hostile.csv');
+    const header = ['caseId', 'criminalHistory.convictions.0.maximumPenaltyDays', longColumn, ...unknownColumns].join(',');
+    writeFileSync(roster, `${header}\nc-1,\u001b]0;x\u0007${'9'.repeat(100_000)}a,,${unknownColumns.map(() => '').join(',')}\n`);
+    const { code, stdout } = await run([roster]);
+    expect(code).toBe(EXIT.batchHadErrors);
+    const [record] = records(stdout);
+    const errors = record!.errors as { field: string | null; problem: string }[];
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toEqual({ field: null, problem: '… and 2,982 more problems' });
+    expect(stdout.length).toBeLessThan(5_000);
+    expect(JSON.stringify(errors)).not.toMatch(/\\u001b|\\u0007/); // escaped as visible text, not carried as control characters
+  });
 });
 
 describe('screening date', () => {
