@@ -41,7 +41,7 @@ export class SortedExtremes {
   }
 
   /** How many keys are below the threshold (or at most it, with `inclusive`). */
-  private countBelow(threshold: number, inclusive: boolean): number {
+  countBelow(threshold: number, inclusive: boolean): number {
     let low = 0;
     let high = this.keys.length;
     while (low < high) {

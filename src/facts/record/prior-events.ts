@@ -45,8 +45,9 @@ export class Admissions {
     if (!event) return this.complete && this.days.length === 0 ? false : null;
     const { surely, possibly } = this.index(withinYears);
     // Of the admissions surely (possibly) before the event, the one whose window reaches furthest decides.
-    if (surely.below(event.earliest) >= event.latest) return true;
-    return possibly.below(event.latest) >= event.earliest || !this.complete ? null : false;
+    if (surely.countBelow(event.earliest, false) > 0 && surely.below(event.earliest) >= event.latest) return true;
+    const maybe = possibly.countBelow(event.latest, false) > 0 && possibly.below(event.latest) >= event.earliest;
+    return maybe || !this.complete ? null : false;
   }
 
   /** The admissions by their latest (earliest) day, with the last day their window reaches (Infinity with no window). */
@@ -68,13 +69,14 @@ export class Admissions {
 export class AggravatedFelonyRemovals {
   /** The earliest last day of the dated removals surely on that basis. */
   private readonly surelyBasisLatest: number;
-  /** Earliest day of the dated removals possibly on that basis, and whether an undated one is. */
+  /** Earliest day of the dated removals possibly on that basis (Infinity when none), and whether an undated one is. */
   private readonly possiblyBasisEarliest: number;
   private readonly undatedPossiblyBasis: boolean;
   private readonly anyPossiblyBasis: boolean;
   /** The dated removals' latest days by their earliest: which of them may overlap an offense. */
   private readonly dated: SortedExtremes;
   private readonly anyDated: boolean;
+
 
   constructor(removals: NonNullable<NonNullable<CaseFile['removal']>['priorRemovals']>) {
     const ranges = removals.map((r) => range(r.date));
@@ -91,12 +93,13 @@ export class AggravatedFelonyRemovals {
   before(offense: DayRange | undefined): Tri {
     if (!offense) return this.anyPossiblyBasis ? null : false;
     if (this.surelyBasisLatest < offense.earliest) return true;
-    return this.undatedPossiblyBasis || this.possiblyBasisEarliest <= offense.latest ? null : false;
+    const datedPossibly = Number.isFinite(this.possiblyBasisEarliest) && this.possiblyBasisEarliest <= offense.latest;
+    return this.undatedPossiblyBasis || datedPossibly ? null : false;
   }
 
   /** Whether a dated removal leaves open whether it came before the offense (then the offense date is wanted). */
   offenseDateOpen(offense: DayRange | undefined): boolean {
     if (!offense) return this.anyDated;
-    return this.dated.below(offense.latest, true) >= offense.earliest;
+    return this.dated.countBelow(offense.latest, true) > 0 && this.dated.below(offense.latest, true) >= offense.earliest;
   }
 }
