@@ -27,6 +27,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { random } from './generate.js';
+import { CASE_LIMITS } from '../dist/case/limits.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
@@ -194,6 +195,10 @@ async function main() {
     for (const size of sizes) {
       const file = join(scratch, `record-${size}.case.json`);
       writeFileSync(file, JSON.stringify(bigRecordCase(size, seed, grow)));
+      if (statSync(file).size > CASE_LIMITS.bytes.value) {
+        console.log(`${String(size).padStart(11)} ${(statSync(file).size / 1024 / 1024).toFixed(1).padStart(8)}  over the case size limit: larger sizes skipped`);
+        break;
+      }
       const out = join(scratch, `record-${size}.report.json`);
       const { ms, cpuMs, maxRssKb } = screen(file, out, join(scratch, `record-${size}.cost.json`));
       const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
