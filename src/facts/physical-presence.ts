@@ -13,7 +13,7 @@ import { anniversary, toIsoDate, type DayRange, type EpochDay } from '../case/da
 import type { CaseFile } from '../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from './derived.js';
 import { DayCount, Years } from './params.js';
-import { entriesOf, exitsOf, isBefore, missingLists, type Exit, type Movement } from './timeline.js';
+import { Returns, entriesOf, exitsOf, missingLists, type Exit } from './timeline.js';
 import { InaGroundsParams, groundOffenses } from './record/ina-grounds.js';
 import type { Tri } from './tri.js';
 
@@ -35,11 +35,9 @@ interface Absence {
   backBy: number;
 }
 
-function absenceOf(exit: Exit, entries: Movement[]): Absence {
-  const after = entries.filter((e) => isBefore(exit, e));
-  const backBy = Math.min(...after.map((e) => e.range.latest));
-  const possiblyAfter = entries.filter((e) => !isBefore(exit, e) && e.range.latest >= exit.range.earliest);
-  const backFrom = Math.min(...[...after, ...possiblyAfter].map((e) => e.range.earliest));
+function absenceOf(exit: Exit, returns: Returns): Absence {
+  const backBy = returns.backBy(exit);
+  const backFrom = returns.backFrom(exit);
   const low = Number.isFinite(backFrom) ? Math.max(0, backFrom - exit.range.latest - 1) : 0;
   return { exit, low, high: backBy - exit.range.earliest - 1, backBy };
 }
@@ -61,7 +59,8 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
   if (entries.every((e) => e.range.earliest > inner.start)) return { value: false, reason: `no entry by ${toIsoDate(inner.start)}` };
   const arrived = entries.some((e) => e.range.latest <= outer.start);
 
-  const absences = exits.map((exit) => absenceOf(exit, entries));
+  const returns = new Returns(entries);
+  const absences = exits.map((exit) => absenceOf(exit, returns));
   const excused = (a: Absence): Tri => (params.absencesConnectedToAbuseExcused && !a.exit.isRemoval ? (a.exit.connectedToAbuse ?? null) : false);
   const mayCount = absences.filter((a) => a.exit.range.earliest <= outer.end && a.backBy >= outer.start && excused(a) !== true);
   const surelyCounts = absences.filter((a) => a.exit.range.earliest >= inner.start && a.exit.range.latest <= inner.end && excused(a) === false);

@@ -9,6 +9,7 @@ import type { CaseFile } from '../case/schema.js';
 import { EntryManner, ImmigrationStatus, PriorRemovalBasis } from '../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from './derived.js';
 import { DateParam, DayCount, Years, describeDay, resolveDay } from './params.js';
+import { SortedExtremes } from './sorted-extremes.js';
 import { triAnd, triOr, type Tri } from './tri.js';
 
 const UNKNOWN_RANGE: DayRange = { earliest: -Infinity, latest: Infinity };
@@ -85,19 +86,37 @@ export function missingLists(caseFile: CaseFile): string[] {
 }
 
 /**
- * Whether an entry came after a removal: by their dates, or, when the dates overlap, by the case
- * file's word that the entry was a return after a removal.
+ * The returns that may follow each exit, found by a binary search instead of a scan of every
+ * entry. An entry surely came after an exit when it began after the exit's last possible day, or
+ * when the exit is a removal, the entry is said to be a return after a removal and the dates do
+ * not put it before that removal. An entry not surely before an exit may come after it.
  */
-function enteredAfterRemoval(entered: DayRange, afterRemoval: boolean | undefined, removed: DayRange): Tri {
-  if (entered.earliest > removed.latest) return true;
-  if (entered.latest < removed.earliest) return false;
-  return afterRemoval ?? null;
-}
+export class Returns {
+  /** The latest day of the entries, by their earliest day: those surely after an exit by their dates. */
+  private readonly latestByEarliest: SortedExtremes;
+  /** The latest day of the entries said to be returns after a removal, by that same day. */
+  private readonly returnLatest: SortedExtremes;
+  /** The earliest day of the entries, by their latest day: those that may come after an exit. */
+  private readonly earliestByLatest: SortedExtremes;
 
-/** Surely happened before the entry: by its dates, or as the removal the entry returned from. */
-export function isBefore(exit: Exit, entry: Movement): boolean {
-  if (exit.range.latest < entry.range.earliest) return true;
-  return exit.isRemoval && enteredAfterRemoval(entry.range, entry.afterRemoval, exit.range) === true;
+  constructor(entries: Movement[]) {
+    this.latestByEarliest = new SortedExtremes(entries.map((e) => ({ key: e.range.earliest, value: e.range.latest })), 'min');
+    const returns = entries.filter((e) => e.afterRemoval === true);
+    this.returnLatest = new SortedExtremes(returns.map((e) => ({ key: e.range.latest, value: e.range.latest })), 'min');
+    this.earliestByLatest = new SortedExtremes(entries.map((e) => ({ key: e.range.latest, value: e.range.earliest })), 'min');
+  }
+
+  /** The latest day by which a return surely after `exit` came (Infinity when none is recorded). */
+  backBy(exit: Exit): number {
+    const byDates = this.latestByEarliest.above(exit.range.latest);
+    // A return after a removal whose dates overlap the removal's comes after it too.
+    return exit.isRemoval ? Math.min(byDates, this.returnLatest.above(exit.range.earliest, true)) : byDates;
+  }
+
+  /** The earliest day a return after `exit` could be: of every entry not surely before it (Infinity when none). */
+  backFrom(exit: Exit): number {
+    return this.earliestByLatest.above(exit.range.earliest, true);
+  }
 }
 
 /**
@@ -116,15 +135,31 @@ export function presenceOn(caseFile: CaseFile, day: EpochDay, screeningDay: Epoc
     return { value: false, detail: `no recorded entry on or before ${toIsoDate(day)}` };
   }
   if (!exits) return { value: null, detail: 'the departures are not recorded' };
+  // An exit that may have begun before the day spoils an entry unless it surely came before the
+  // entry (isBefore): only the latest such exits matter, so one pass gathers them.
+  let departedLatest = -Infinity;
+  let removedLatest = -Infinity;
+  let removedEarliest = -Infinity;
+  for (const exit of exits) {
+    if (exit.range.earliest >= day) continue;
+    if (!exit.isRemoval) departedLatest = Math.max(departedLatest, exit.range.latest);
+    else {
+      removedLatest = Math.max(removedLatest, exit.range.latest);
+      removedEarliest = Math.max(removedEarliest, exit.range.earliest);
+    }
+  }
   for (const entry of entries) {
     if (entry.range.latest > day) continue;
-    const harmless = exits.every((x) => isBefore(x, entry) || x.range.earliest >= day);
-    if (harmless) return { value: true, detail: `${entry.label}, with no departure from then until ${toIsoDate(day)}` };
+    // A return after a removal follows every removal that does not surely begin after it.
+    const spoiled = departedLatest >= entry.range.earliest || (entry.afterRemoval === true ? removedEarliest > entry.range.latest : removedLatest >= entry.range.earliest);
+    if (!spoiled) return { value: true, detail: `${entry.label}, with no departure from then until ${toIsoDate(day)}` };
   }
+  // An exit before the day is followed by a return if some entry by the day may come after it.
+  let enteredLatest = -Infinity;
+  for (const entry of entries) if (entry.range.earliest <= day) enteredLatest = Math.max(enteredLatest, entry.range.latest);
   for (const exit of exits) {
     if (exit.range.latest >= day) continue;
-    const noReturn = entries.every((e) => e.range.latest < exit.range.earliest || e.range.earliest > day);
-    if (noReturn) return { value: false, detail: `${exit.label}, with no recorded return by ${toIsoDate(day)}` };
+    if (enteredLatest < exit.range.earliest) return { value: false, detail: `${exit.label}, with no recorded return by ${toIsoDate(day)}` };
   }
   return { value: null, detail: `the recorded dates do not settle where the client was on ${toIsoDate(day)}` };
 }
@@ -185,9 +220,8 @@ export const continuousResidenceSince = defineCalculator({
 
     // An absence under way on the start date counts like one begun after it.
     const present = presenceOn(caseFile, since, screeningDay).value;
-    const awayOnStart = exits.filter(
-      (x) => x.range.latest < since && !entries.some((e) => isBefore(x, e) && e.range.latest <= since),
-    );
+    const returns = new Returns(entries);
+    const awayOnStart = new Set(exits.filter((x) => x.range.latest < since && !(returns.backBy(x) <= since)));
     const missing: string[] = arrived === null ? ['entries'] : [];
     const verdicts: Tri[] = [arrived];
     const reasons: string[] = [];
@@ -195,7 +229,7 @@ export const continuousResidenceSince = defineCalculator({
       if (exit.range.earliest > screeningDay) continue;
       let surelyInWindow: boolean;
       if (exit.range.latest >= since) surelyInWindow = exit.range.earliest >= since && exit.range.latest <= screeningDay;
-      else if (present !== true && awayOnStart.includes(exit)) surelyInWindow = present === false && awayOnStart.length === 1;
+      else if (present !== true && awayOnStart.has(exit)) surelyInWindow = present === false && awayOnStart.size === 1;
       else continue;
       let excused = absenceExcused(exit, cutoff, params.advanceParoleExcusesAfterCutoff, missing, notes);
       reasons.push(describeAbsence(exit, excused, cutoff, params.briefAbsencesExcusedBefore));
@@ -296,14 +330,24 @@ export const reenteredAfterRemoval = defineCalculator({
     if (removals.length === 0) return derived(false, 'no prior removal');
     const entries = caseFile.entries;
     if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
-    const verdicts: Tri[] = [];
+    // Some (removal, entry) pair is (maybe) an unlawful return: the earliest removal is the best
+    // candidate for every entry, so two minima stand for the whole list of removals.
+    let earliestStart = Infinity;
+    let earliestEnd = Infinity;
     for (const removal of removals) {
-      for (const entry of entries) {
-        const after = enteredAfterRemoval(rangeOf(entry.date), entry.afterRemoval, rangeOf(removal.date));
-        const unlawful: Tri = entry.manner === undefined ? null : entry.manner === 'without_inspection';
-        verdicts.push(triAnd([after, unlawful]));
-      }
+      const removed = rangeOf(removal.date);
+      earliestStart = Math.min(earliestStart, removed.earliest);
+      earliestEnd = Math.min(earliestEnd, removed.latest);
     }
+    const verdicts = entries.map((entry): Tri => {
+      const entered = rangeOf(entry.date);
+      // Surely after some removal (enteredAfterRemoval true), or possibly (not false).
+      const surely = entry.afterRemoval === true ? earliestStart <= entered.latest : earliestEnd < entered.earliest;
+      const possibly = entry.afterRemoval === false ? earliestEnd < entered.earliest : earliestStart <= entered.latest;
+      const after: Tri = surely ? true : possibly ? null : false;
+      const unlawful: Tri = entry.manner === undefined ? null : entry.manner === 'without_inspection';
+      return triAnd([after, unlawful]);
+    });
     const value = triOr(verdicts);
     const open = entries.flatMap((entry, i) => (entry.manner === undefined ? [`entries[${i}].manner`] : entry.afterRemoval === undefined ? [`entries[${i}].afterRemoval`] : []));
     return derived(value, `${removals.length} prior removal(s); ${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'}`, value === null ? open : []);
@@ -320,11 +364,12 @@ export const lastEntryMannerIn = defineCalculator({
     if (entries.length === 0) return derived(false, 'no recorded entry');
     const ranges = entries.map((e) => rangeOf(e.date));
     // Any entry that may be the latest one decides, unless they agree.
-    const surelyLast = Math.max(...ranges.map((r) => r.earliest));
-    const candidates = entries.filter((_, i) => ranges[i]!.latest >= surelyLast);
+    const surelyLast = ranges.reduce((last, r) => Math.max(last, r.earliest), -Infinity);
+    const candidate = ranges.map((r) => r.latest >= surelyLast);
+    const candidates = entries.filter((_, i) => candidate[i]);
     const verdicts: Tri[] = candidates.map((e) => (e.manner === undefined ? null : params.manners.includes(e.manner)));
     const value: Tri = verdicts.every((v) => v === true) ? true : verdicts.every((v) => v === false) ? false : null;
-    const open = entries.flatMap((e, i) => (candidates.includes(e) ? [e.manner === undefined ? `entries[${i}].manner` : `entries[${i}].date`] : []));
+    const open = entries.flatMap((e, i) => (candidate[i] ? [e.manner === undefined ? `entries[${i}].manner` : `entries[${i}].date`] : []));
     const described = candidates.map((e) => `${e.date ?? 'undated entry'} (${e.manner?.replaceAll('_', ' ') ?? 'manner unknown'})`).join(' or ');
     return derived(value, `latest entry: ${described}`, value === null ? open : []);
   },

@@ -12,10 +12,10 @@ import { defineCalculator, derived } from './derived.js';
 import { DateParam, DayCount, Years, resolveDay } from './params.js';
 import { birthRange } from './person.js';
 import { triAnd, triOr, type Tri } from './tri.js';
+import { SortedExtremes } from './sorted-extremes.js';
 import { rangeOf } from './timeline.js';
 
 type Interval = [start: EpochDay, end: EpochDay];
-
 
 /** Days covered by a union of closed intervals, within [from, to]. */
 export function daysCovered(intervals: Interval[], from: EpochDay, to: EpochDay): number {
@@ -31,6 +31,55 @@ export function daysCovered(intervals: Interval[], from: EpochDay, to: EpochDay)
     reached = Math.max(reached, e);
   }
   return total;
+}
+
+/**
+ * The days a union of closed intervals covers within any [from, to], for many questions: the union
+ * merged once, then a binary search and running sums, instead of a sort per question.
+ */
+export class Coverage {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** before[i]: the days of the finite merged intervals before the i-th (an unbounded one counts 0: it is never wholly inside a question). */
+  private readonly before: number[] = [0];
+
+  constructor(private readonly intervals: Interval[]) {
+    const sorted = intervals.filter(([s, e]) => s <= e).sort((a, b) => a[0] - b[0]);
+    for (const [s, e] of sorted) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && s <= this.ends[last]! + 1) this.ends[last] = Math.max(this.ends[last]!, e);
+      else {
+        this.starts.push(s);
+        this.ends.push(e);
+      }
+    }
+    this.ends.forEach((e, i) => this.before.push(this.before[i]! + (Number.isFinite(e - this.starts[i]!) ? e - this.starts[i]! + 1 : 0)));
+  }
+
+  /** As daysCovered(intervals, from, to). */
+  days(from: EpochDay, to: EpochDay): number {
+    if (from > to) return 0;
+    if (!Number.isFinite(from) || !Number.isFinite(to)) return daysCovered(this.intervals, from, to);
+    // The merged intervals that reach into [from, to]: first..last.
+    const first = this.firstEndingAtOrAfter(from);
+    let last = this.firstEndingAtOrAfter(to);
+    if (last === this.starts.length || this.starts[last]! > to) last--;
+    if (first > last) return 0;
+    const clipped = (i: number) => Math.min(this.ends[i]!, to) - Math.max(this.starts[i]!, from) + 1;
+    if (first === last) return Math.max(0, clipped(first));
+    return clipped(first) + clipped(last) + this.before[last]! - this.before[first + 1]!;
+  }
+
+  private firstEndingAtOrAfter(day: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.ends[mid]! < day) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /** Status periods as intervals: those surely held, and those possibly held. */
@@ -79,16 +128,19 @@ export const unlawfulPresenceBeforeRecentDeparture = defineCalculator({
     // Minors accrue none: count surely from the latest possible birthday, possibly from the earliest.
     const adultSurely = Math.max(countedFrom, birth ? anniversary(birth.latest, params.notCountedUnderAge) : Infinity);
     const adultPossibly = Math.max(countedFrom, birth ? anniversary(birth.earliest, params.notCountedUnderAge) : -Infinity);
-    const withoutStatus = statusIntervals(caseFile, true);
-    const withStatus = statusIntervals(caseFile, false);
+    const withoutStatus = new Coverage(statusIntervals(caseFile, true).surely);
+    const withStatus = new Coverage(statusIntervals(caseFile, false).surely);
+    // The stay an exit ended began at the latest entry before it: surely no earlier than the
+    // latest end of an entry that may precede the exit, possibly as early as the latest start of
+    // one that surely does.
+    const latestEndByStart = new SortedExtremes(entries.map((e) => ({ key: e.earliest, value: e.latest })), 'max');
+    const latestStartByEnd = new SortedExtremes(entries.map((e) => ({ key: e.latest, value: e.earliest })), 'max');
     const verdicts = exits.map((exit): Tri => {
-      // The stay the exit ended began at the latest entry before it.
-      const before = entries.filter((e) => e.earliest <= exit.range.latest);
-      const stayStartSurely = Math.max(adultSurely, ...before.map((e) => e.latest));
-      const stayStartPossibly = Math.max(adultPossibly, ...entries.filter((e) => e.latest < exit.range.earliest).map((e) => e.earliest));
-      const low = daysCovered(withoutStatus.surely, stayStartSurely, exit.range.earliest - 1);
+      const stayStartSurely = Math.max(adultSurely, latestEndByStart.below(exit.range.latest, true));
+      const stayStartPossibly = Math.max(adultPossibly, latestStartByEnd.below(exit.range.earliest));
+      const low = withoutStatus.days(stayStartSurely, exit.range.earliest - 1);
       const window = exit.range.latest - 1 - stayStartPossibly + 1;
-      const high = Number.isFinite(window) ? Math.max(0, window - daysCovered(withStatus.surely, stayStartPossibly, exit.range.latest - 1)) : Infinity;
+      const high = Number.isFinite(window) ? Math.max(0, window - withStatus.days(stayStartPossibly, exit.range.latest - 1)) : Infinity;
       const enough: Tri = low >= params.minimumDays ? true : high < params.minimumDays ? false : null;
       const stillRunning: Tri = anniversary(exit.range.latest, params.withinYears) <= screeningDay ? false : anniversary(exit.range.earliest, params.withinYears) > screeningDay ? true : null;
       const counted: Tri = params.voluntaryDeparturesOnly ? exit.voluntary : true;

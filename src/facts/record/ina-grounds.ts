@@ -29,6 +29,7 @@ import {
   maximumPenaltyDays,
   wasJuvenile,
 } from './common.js';
+import { Admissions, AggravatedFelonyRemovals } from './prior-events.js';
 
 const KEYS = [
   'aggravatedFelony',
@@ -94,39 +95,6 @@ function convictionDays(conviction: Conviction): DayRange | undefined {
   return offense ? { earliest: offense.earliest, latest: Infinity } : undefined;
 }
 
-/** The admissions on record; `complete` is false when an entry's manner, an admission's date or the status history is unknown. */
-function admissions(caseFile: CaseFile): { days: DayRange[]; complete: boolean } {
-  const entries = caseFile.entries;
-  if (!entries) return { days: [], complete: false };
-  let complete = true;
-  const days: DayRange[] = [];
-  for (const entry of entries) {
-    if (entry.manner === undefined) complete = false;
-    if (entry.manner !== 'admitted') continue;
-    const day = range(entry.date);
-    if (day) days.push(day);
-    else complete = false;
-  }
-  // Adjustment to permanent residence is an admission too: without the status history it may have happened.
-  if (!caseFile.statusHistory) complete = false;
-  for (const period of caseFile.statusHistory ?? []) {
-    if (period.status !== 'lawful_permanent_resident') continue;
-    const day = range(period.from);
-    if (day) days.push(day);
-    else complete = false;
-  }
-  return { days, complete };
-}
-
-/** Whether some admission falls before `event` (and, with `withinYears`, no more than that many years before it). */
-function admittedBefore(event: DayRange | undefined, admitted: { days: DayRange[]; complete: boolean }, withinYears?: number): Tri {
-  if (!event) return admitted.complete && admitted.days.length === 0 ? false : null;
-  const surely = admitted.days.some((a) => a.latest < event.earliest && (withinYears === undefined || event.latest <= anniversary(a.earliest, withinYears)));
-  if (surely) return true;
-  const possibly = admitted.days.some((a) => a.earliest < event.latest && (withinYears === undefined || event.earliest <= anniversary(a.latest, withinYears)));
-  return possibly || !admitted.complete ? null : false;
-}
-
 /** Days of the sentence imposed, suspended part included (101(a)(48)(B)), as an interval. */
 function sentenceRange(conviction: Conviction): { low: number; high: number } {
   if (conviction.sentenceImposedDays !== undefined) return { low: conviction.sentenceImposedDays, high: conviction.sentenceImposedDays };
@@ -156,6 +124,8 @@ interface Context {
   params: Params;
   missing: string[];
   notes: ReviewNote[];
+  /** The prior removals, sorted once the first reentry offense asks about them. */
+  removals?: AggravatedFelonyRemovals;
 }
 
 /** 101(a)(43)(O): a 1325/1326 offense committed after a removal based on an aggravated felony. */
@@ -168,15 +138,18 @@ function reentryAfterAggravatedFelonyRemoval(conviction: Conviction, index: numb
     return null;
   }
   const offense = offenseDays(conviction);
-  return triOr(
-    removals.map((removal, r) => {
+  if (!ctx.removals) {
+    // The first such conviction names the removals' open facts, in their order; they are the
+    // same for every conviction, so the later ones add only their own offense date.
+    removals.forEach((removal, r) => {
       const removed = range(removal.date);
       const before: Tri = removed && offense ? (removed.latest < offense.earliest ? true : removed.earliest > offense.latest ? false : null) : null;
       if (removal.aggravatedFelonyBasis === undefined) ctx.missing.push(`removal.priorRemovals[${r}].aggravatedFelonyBasis`);
       if (before === null) ctx.missing.push(removed ? convictionPath(index, 'offenseDate') : `removal.priorRemovals[${r}].date`);
-      return triAnd([removal.aggravatedFelonyBasis ?? null, before]);
-    }),
-  );
+    });
+    ctx.removals = new AggravatedFelonyRemovals(removals);
+  } else if (ctx.removals.offenseDateOpen(offense)) ctx.missing.push(convictionPath(index, 'offenseDate'));
+  return ctx.removals.before(offense);
 }
 
 function pettyOffense(conviction: Conviction, index: number, ctx: Context): Tri {
@@ -234,7 +207,7 @@ function domesticViolenceWaivable(conviction: Conviction): Tri {
   return triAnd([triNot(conviction.primaryPerpetrator ?? null), triNot(conviction.seriousBodilyInjury ?? null), conviction.connectedToAbuse ?? null]);
 }
 
-function classify(conviction: Conviction, index: number, admitted: ReturnType<typeof admissions>, ctx: Context): Classified {
+function classify(conviction: Conviction, index: number, admitted: Admissions, ctx: Context): Classified {
   const name = convictionName(conviction, index);
   const { params } = ctx;
   const cimt: Tri = conviction.crimeInvolvingMoralTurpitude ?? null;
@@ -254,7 +227,7 @@ function classify(conviction: Conviction, index: number, admitted: ReturnType<ty
     cimtDeportableAlone: triAnd([
       cimt,
       max === undefined ? null : max >= params.cimtDeportableMaximumDays,
-      admittedBefore(offenseDays(conviction), admitted, params.cimtDeportableWithinYearsOfAdmission),
+      admitted.before(offenseDays(conviction), params.cimtDeportableWithinYearsOfAdmission),
     ]),
     aggravatedFelony,
     controlledSubstance: hasType(conviction, params.controlledSubstanceOffenseTypes),
@@ -262,7 +235,7 @@ function classify(conviction: Conviction, index: number, admitted: ReturnType<ty
     prostitutionType: hasType(conviction, params.prostitutionOffenseTypes),
     domesticViolence,
     firearm: hasType(conviction, params.firearmOffenseTypes),
-    afterAdmission: admittedBefore(convictionDays(conviction), admitted),
+    afterAdmission: admitted.before(convictionDays(conviction)),
     dvWaivable: domesticViolence === false ? true : domesticViolenceWaivable(conviction),
   };
 }
@@ -293,7 +266,7 @@ interface Analysis {
 }
 
 function analyse(convictions: Conviction[], ctx: Context): Analysis {
-  const admitted = admissions(ctx.caseFile);
+  const admitted = new Admissions(ctx.caseFile);
   const classes = convictions.map((c, i) => classify(c, i, admitted, ctx));
   const cimts = countTri(classes.map((c) => c.cimt));
   const anyCimt = atLeast(cimts, 1);
