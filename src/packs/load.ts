@@ -295,7 +295,9 @@ export async function loadPack(dir: string, displayRoot: string, shared: Paramet
   const parametersFile = join(dir, 'parameters.json');
   const shown = relative(displayRoot, packFile) || packFile;
   const shownParameters = relative(displayRoot, parametersFile) || parametersFile;
-  const [packText, parametersText] = await Promise.all([readPackFile(packFile, shown), readPackFile(parametersFile, shownParameters)]);
+  // One after the other, so a folder missing both files is always reported by its pack.json.
+  const packText = await readPackFile(packFile, shown);
+  const parametersText = await readPackFile(parametersFile, shownParameters);
   const packParameters = parseParameters(parametersText, shownParameters);
   const problems: string[] = [];
   for (const name of packParameters.keys()) {
@@ -349,7 +351,11 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
   }
   const displayRoot = join(rulesDir, '..');
   const shared = await loadSharedParameters(rulesDir, displayRoot);
-  const packs = await Promise.all(names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared)));
+  // Loaded side by side, but a failure is reported for the first broken pack in name order, whichever failed first.
+  const loaded = await Promise.allSettled(names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared)));
+  const broken = loaded.find((result) => result.status === 'rejected');
+  if (broken) throw broken.reason;
+  const packs = loaded.map((result) => (result as PromiseFulfilledResult<LoadedPack>).value);
   if (packs.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
   checkOnePackPerProgram(packs);
   return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) };
