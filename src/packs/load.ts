@@ -6,26 +6,17 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/derived.js';
 import { CALCULATORS } from '../facts/registry.js';
 import { echo } from '../text/inert.js';
+import { PackError } from './pack-error.js';
+import { DEFAULT_RULES_DIR } from './rules-dir.js';
 import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Condition, type Rule } from './schema.js';
 
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
-
-export class PackError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`rule pack ${file}: ${problems.join('; ')}`);
-    this.name = 'PackError';
-  }
-}
+export { DEFAULT_RULES_DIR, PackError };
 
 export interface DeclaredFact {
   name: string;
