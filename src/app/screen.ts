@@ -24,10 +24,15 @@ export interface Report {
   programs: ProgramResult[];
 }
 
+/** Which engine evaluates the packs (wired by the CLI's --engine; the compiled evaluator is the default). */
+export interface ScreenerOptions {
+  engine?: 'compiled' | 'reference';
+}
+
 export class Screener {
   private readonly engines: PackEngine[];
 
-  constructor(readonly rulePacks: RulePacks) {
+  constructor(readonly rulePacks: RulePacks, readonly options: ScreenerOptions = {}) {
     this.engines = rulePacks.packs.map((loaded) => new PackEngine(loaded));
   }
 

@@ -23,6 +23,8 @@ export interface CaseOptions {
   programs?: string[];
   /** --reports: write one readable report per case into this folder. */
   reports?: ReportsFolder;
+  /** --engine: which engine evaluates the packs (the compiled evaluator when not set). */
+  engine?: 'compiled' | 'reference';
 }
 
 export interface ReportsFolder {

@@ -1,16 +1,17 @@
 /**
- * `relief intake`: wiring only. The interview lives in src/intake; this picks the draft and the
- * output file, handles Ctrl-C, saves the case and screens it with the same pipeline as `screen`.
+ * What `relief intake` does: wiring only. The interview lives in src/intake; this picks the draft
+ * and the output file, handles Ctrl-C, saves the case and screens it with the same pipeline as
+ * `screen`.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
 import type { CaseFile } from '../case/schema.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
-import { loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
+import { loadRulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import type { Answers } from '../intake/answers.js';
 import { DraftStore, parseDraft } from '../intake/draft.js';
@@ -18,29 +19,15 @@ import { writeFileAtomic } from '../files/atomic.js';
 import { besideWithSuffix, fitName } from '../files/names.js';
 import { OutputPathError, planOutput } from '../files/output-path.js';
 import { Interview } from '../intake/interview.js';
-import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
+import { inquirerPrompts, isPromptExit } from '../intake/prompts.js';
 import { missingFacts, reopen } from '../intake/missing.js';
-import { screeningDateOption } from './options.js';
+import type { IntakeOptions, IntakeTerminal } from './intake-command.js';
 import type { CliIO } from './io.js';
 import { EXIT, ExitWith } from './exit-codes.js';
-
-/** The terminal the interview talks to; tests of the wiring replace it. */
-export interface IntakeTerminal {
-  interactive: boolean;
-  prompts: (color: boolean) => Prompts;
-}
 
 const processTerminal = (): IntakeTerminal => ({ interactive: Boolean(process.stdin.isTTY), prompts: inquirerPrompts });
 
 const USAGE = 'relief intake [--out case.yaml] [--resume <draft-or-case>] [--as-of YYYY-MM-DD]';
-
-interface IntakeOptions {
-  out?: string;
-  resume?: string;
-  draft?: string;
-  asOf?: string;
-  rules: string;
-}
 
 interface Start {
   answers: Answers;
@@ -76,86 +63,76 @@ async function checkOutputs(outputs: [label: string, path: string | undefined][]
   }
 }
 
-export function intakeCommand(io: CliIO, useColor: (cmd: Command) => boolean, terminal: IntakeTerminal = processTerminal()): Command {
-  return new Command('intake')
-    .description('interview the client, question by question, save the case file and screen it')
-    .option('--out <file>', 'where to save the case file (YAML; default <caseId>.case.yaml)')
-    .option('--resume <file>', 'continue a draft, or answer the questions a saved case file leaves open')
-    .option('--draft <file>', 'where to keep the draft (default <out>.draft.json, or relief-intake.draft.json)')
-    .option('--as-of <date>', 'screening date YYYY-MM-DD (default: the case\'s screeningDate, else today)', screeningDateOption)
-    .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
-    .action(async (options: IntakeOptions, cmd: Command) => {
-      if (!terminal.interactive) {
-        throw new InvalidArgumentError(`intake is an interview and needs a terminal (stdin is not a TTY). To screen a case file without one, run "relief screen <case-file>".\nusage: ${USAGE}`);
-      }
-      const color = useColor(cmd);
-      const say = io.stdout;
-      const screener = new Screener(await loadRulePacks(options.rules));
-      const today = todayEpochDay(io.now());
-      const dayFor = (asOf: string | undefined, caseDate: string | undefined) => screeningDayFor(asOf, caseDate, today);
-      const screen = (caseFile: CaseFile, source: string, asOf: string | undefined) => {
-        const screeningDay = dayFor(asOf, caseFile.screeningDate);
-        checkScreeningDate(caseFile, screeningDay, source);
-        return screener.screen(caseFile, { screeningDay, source });
-      };
+export async function intake(io: CliIO, options: IntakeOptions, color: boolean, terminal: IntakeTerminal = processTerminal()): Promise<void> {
+  if (!terminal.interactive) {
+    throw new InvalidArgumentError(`intake is an interview and needs a terminal (stdin is not a TTY). To screen a case file without one, run "relief screen <case-file>".\nusage: ${USAGE}`);
+  }
+  const say = io.stdout;
+  const screener = new Screener(await loadRulePacks(options.rules));
+  const today = todayEpochDay(io.now());
+  const dayFor = (asOf: string | undefined, caseDate: string | undefined) => screeningDayFor(asOf, caseDate, today);
+  const screen = (caseFile: CaseFile, source: string, asOf: string | undefined) => {
+    const screeningDay = dayFor(asOf, caseFile.screeningDate);
+    checkScreeningDate(caseFile, screeningDay, source);
+    return screener.screen(caseFile, { screeningDay, source });
+  };
 
-      const start = async (): Promise<Start> => {
-        if (!options.resume) {
-          const draftPath = options.draft ?? (options.out ? draftBeside(options.out) : 'relief-intake.draft.json');
-          refuseExistingDraft(draftPath);
-          return { answers: {}, draftPath, ...(options.out ? { out: options.out } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
-        }
-        const draft = parseDraft(await readFile(options.resume, 'utf8').catch(() => ''));
-        if (draft) {
-          const out = options.out ?? draft.out;
-          const asOf = options.asOf ?? draft.asOf;
-          return { answers: draft.answers, draftPath: options.resume, ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) };
-        }
-        // A saved case file: ask only the facts its screening reports missing.
-        const caseFile = await loadCaseFile(options.resume);
-        const open = missingFacts(await screen(caseFile, options.resume, options.asOf)).map((missing) => missing.field);
-        const { answers, reopened, ruledOut } = reopen(caseFile, open);
-        if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
-        const out = options.out ?? options.resume;
-        const draftPath = options.draft ?? draftBeside(out);
-        refuseExistingDraft(draftPath);
-        say(`${reopened.length} facts the screening of ${options.resume} needs are unknown; asking those.\n`);
-        return { answers, draftPath, out, ...(options.asOf ? { asOf: options.asOf } : {}) };
-      };
+  const start = async (): Promise<Start> => {
+    if (!options.resume) {
+      const draftPath = options.draft ?? (options.out ? draftBeside(options.out) : 'relief-intake.draft.json');
+      refuseExistingDraft(draftPath);
+      return { answers: {}, draftPath, ...(options.out ? { out: options.out } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
+    }
+    const draft = parseDraft(await readFile(options.resume, 'utf8').catch(() => ''));
+    if (draft) {
+      const out = options.out ?? draft.out;
+      const asOf = options.asOf ?? draft.asOf;
+      return { answers: draft.answers, draftPath: options.resume, ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) };
+    }
+    // A saved case file: ask only the facts its screening reports missing.
+    const caseFile = await loadCaseFile(options.resume);
+    const open = missingFacts(await screen(caseFile, options.resume, options.asOf)).map((missing) => missing.field);
+    const { answers, reopened, ruledOut } = reopen(caseFile, open);
+    if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
+    const out = options.out ?? options.resume;
+    const draftPath = options.draft ?? draftBeside(out);
+    refuseExistingDraft(draftPath);
+    say(`${reopened.length} facts the screening of ${options.resume} needs are unknown; asking those.\n`);
+    return { answers, draftPath, out, ...(options.asOf ? { asOf: options.asOf } : {}) };
+  };
 
-      const { answers, draftPath, out, asOf } = await start();
-      await checkOutputs([
-        [options.out ? '--out' : 'the case file', out],
-        ['the draft', draftPath],
-      ]);
-      const store = new DraftStore(draftPath, { ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) });
-      await store.save(answers);
-      say(`Answers are saved as you go in ${draftPath} (readable only by you). Ctrl-C stops; "relief intake --resume ${draftPath}" continues.\n`);
-      say(`Enter on a question answers "don't know", which is recorded as unknown, never as no.\n`);
-      let caseFile: CaseFile;
-      try {
-        caseFile = await new Interview(answers, {
-          prompts: terminal.prompts(color),
-          save: (latest) => store.save(latest),
-          say,
-          screeningDay: (caseDate) => dayFor(asOf, caseDate),
-        }).run();
-      } catch (error) {
-        if (!isPromptExit(error)) throw error;
-        say(`\nStopped. Your answers are saved in ${draftPath}.\nTo continue: relief intake --resume ${draftPath}\n`);
-        throw new ExitWith(EXIT.interrupted);
-      }
-      const target = out ?? unusedName(caseFile.caseId);
-      await writeFileAtomic(target, stringify(caseFile));
-      if (draftPath !== target) await store.discard();
-      say(`\nSaved ${target}.\n\n`);
+  const { answers, draftPath, out, asOf } = await start();
+  await checkOutputs([
+    [options.out ? '--out' : 'the case file', out],
+    ['the draft', draftPath],
+  ]);
+  const store = new DraftStore(draftPath, { ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) });
+  await store.save(answers);
+  say(`Answers are saved as you go in ${draftPath} (readable only by you). Ctrl-C stops; "relief intake --resume ${draftPath}" continues.\n`);
+  say(`Enter on a question answers "don't know", which is recorded as unknown, never as no.\n`);
+  let caseFile: CaseFile;
+  try {
+    caseFile = await new Interview(answers, {
+      prompts: terminal.prompts(color),
+      save: (latest) => store.save(latest),
+      say,
+      screeningDay: (caseDate) => dayFor(asOf, caseDate),
+    }).run();
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    say(`\nStopped. Your answers are saved in ${draftPath}.\nTo continue: relief intake --resume ${draftPath}\n`);
+    throw new ExitWith(EXIT.interrupted);
+  }
+  const target = out ?? unusedName(caseFile.caseId);
+  await writeFileAtomic(target, stringify(caseFile));
+  if (draftPath !== target) await store.discard();
+  say(`\nSaved ${target}.\n\n`);
 
-      const report = await screen(caseFile, target, asOf);
-      say(renderText(report, { color, explain: false }));
-      const next = missingFacts(report);
-      if (next.length) {
-        say(`\nNext questions (${next.length} facts still unknown):\n${next.map((missing) => `  - ${missing.question} (${missing.field})`).join('\n')}\n`);
-        say(`To answer them now: relief intake --resume ${target}${asOf ? ` --as-of ${asOf}` : ''}\n`);
-      }
-    });
+  const report = await screen(caseFile, target, asOf);
+  say(renderText(report, { color, explain: false }));
+  const next = missingFacts(report);
+  if (next.length) {
+    say(`\nNext questions (${next.length} facts still unknown):\n${next.map((missing) => `  - ${missing.question} (${missing.field})`).join('\n')}\n`);
+    say(`To answer them now: relief intake --resume ${target}${asOf ? ` --as-of ${asOf}` : ''}\n`);
+  }
 }

@@ -3,24 +3,82 @@
  * Every failure a user can cause ends in a one-paragraph message naming the place, never a stack.
  * Whatever those messages quote from the input is made inert, so a file name or a key cannot
  * carry terminal escapes or line breaks into them.
+ *
+ * Start-up loads only what the command line asks for: `relief --help` loads this module and
+ * commander; the command being run has its options defined (its *-command.ts module), and its
+ * action loads the pipeline it needs when it runs. No other command's code is loaded.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { z } from 'zod';
-import { InputError } from '../case/load.js';
-import { CaseFile } from '../case/schema.js';
-import { PackError, loadRulePacks, DEFAULT_RULES_DIR } from '../packs/load.js';
+import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
+import { InputError } from '../case/input-error.js';
+import { PackError } from '../packs/pack-error.js';
 import { EXIT, ExitWith } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
-import { screenCommand } from './screen-command.js';
-import { intakeCommand } from './intake-command.js';
-import { batchCommand } from './batch-command.js';
 import { inert, inertLines } from '../text/inert.js';
 
 const VERSION = '0.1.0';
 
-export function buildProgram(io: CliIO): Command {
+type UseColor = (cmd: Command) => boolean;
+
+export interface CommandEntry {
+  name: string;
+  description: string;
+  /** How `relief --help` lists the command: commander's own term for the full definition (a test keeps them equal). */
+  term: string;
+  /** The command with its arguments, options and action. */
+  define: () => Promise<(io: CliIO, useColor: UseColor) => Command>;
+}
+
+/** Every command, in the order `relief --help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'screen',
+    description: 'screen one case file (JSON or YAML) against every rule pack',
+    term: 'screen [options] <case-file>',
+    define: async () => (await import('./screen-command.js')).screenCommand,
+  },
+  {
+    name: 'intake',
+    description: 'interview the client, question by question, save the case file and screen it',
+    term: 'intake [options]',
+    define: async () => {
+      const { intakeCommand } = await import('./intake-command.js');
+      return (io, useColor) => intakeCommand(io, useColor);
+    },
+  },
+  {
+    name: 'batch',
+    description: 'screen many cases: case files, folders of them, NDJSON files (one case per line) and CSV rosters (one case per row)',
+    term: 'batch [options] <inputs...>',
+    define: async () => (await import('./batch-command.js')).batchCommand,
+  },
+  {
+    name: 'schema',
+    description: 'print the case-file format as JSON Schema',
+    term: 'schema',
+    define: async () => (await import('./schema-command.js')).schemaCommand,
+  },
+  {
+    name: 'rules',
+    description: 'check the rule packs and list them with their versions',
+    term: 'rules [options]',
+    define: async () => (await import('./rules-command.js')).rulesCommand,
+  },
+];
+
+/**
+ * The command an argument list runs, or asks help for (`relief help screen`), read as commander
+ * reads it: the program's own options (--no-color, -V, -h) take no value, so the first word that
+ * is not an option names the command.
+ */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/** The program for this argument list: the command it names defined in full, the others only named and described. */
+export async function buildProgram(io: CliIO, argv: readonly string[]): Promise<Command> {
   // NO_COLOR counts when set and non-empty (chalk itself ignores it).
-  const useColor = (cmd: Command) => io.colorSupported && cmd.optsWithGlobals().color !== false && !io.env.NO_COLOR;
+  const useColor: UseColor = (cmd) => io.colorSupported && cmd.optsWithGlobals().color !== false && !io.env.NO_COLOR;
   const program = new Command()
     .name('relief')
     .description('Screens a person for U.S. immigration relief from declarative rule packs. A screening aid, not legal advice.')
@@ -30,25 +88,15 @@ export function buildProgram(io: CliIO): Command {
     // commander's own errors quote the argument it refused ("unknown option '…'").
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(inertLines(text)) })
     .showHelpAfterError('(run "relief --help" for usage)');
+  const terms = new Map(COMMANDS.map((entry) => [entry.name, entry.term]));
+  const help = new Help();
+  program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
 
-  program.addCommand(screenCommand(io, useColor).copyInheritedSettings(program));
-  program.addCommand(intakeCommand(io, useColor).copyInheritedSettings(program));
-  program.addCommand(batchCommand(io).copyInheritedSettings(program));
-  program
-    .command('schema')
-    .description('print the case-file format as JSON Schema')
-    .action(() => io.stdout(`${JSON.stringify(z.toJSONSchema(CaseFile, { io: 'input' }), null, 2)}\n`));
-  program
-    .command('rules')
-    .description('check the rule packs and list them with their versions')
-    .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
-    .action(async (options: { rules: string }) => {
-      const { packs, version } = await loadRulePacks(options.rules);
-      io.stdout(`rule packs version ${version}\n`);
-      for (const { pack, version: packVersion, file } of packs) {
-        io.stdout(`${inert(`${pack.program.padEnd(20)} ${packVersion}  ${pack.rules.length} rules  research as of ${pack.researchedAsOf}  ${pack.legalStatus.label}  (${file})`)}\n`);
-      }
-    });
+  const running = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    const command = entry.name === running ? (await entry.define())(io, useColor) : new Command(entry.name);
+    program.addCommand(command.description(entry.description).copyInheritedSettings(program));
+  }
   return program;
 }
 
@@ -59,7 +107,7 @@ function errorParagraph(title: string, place: string, problems: string[]): strin
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(io, argv)).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ExitWith) return error.code;

@@ -1,12 +1,25 @@
-/** Option checks that several commands share, so each reads and fails the same way. */
-import { InvalidArgumentError } from 'commander';
-import { ExactDate } from '../case/schema.js';
+/**
+ * Option definitions and checks that several commands share, so each reads and fails the same way.
+ * Loaded to define a command's options (and by `relief <command> --help`): it imports no pipeline.
+ */
+import { InvalidArgumentError, Option } from 'commander';
+import { EXACT_DATE_PATTERN, parseDateSpec } from '../case/dates.js';
 import type { RulePacks } from '../packs/load.js';
 
+/** The same test as the case file's ExactDate (src/case/schema.ts), without loading the schema. */
 export function screeningDateOption(value: string): string {
-  if (!ExactDate.safeParse(value).success) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
+  if (!EXACT_DATE_PATTERN.test(value) || parseDateSpec(value) === undefined) throw new InvalidArgumentError('must be a calendar date written YYYY-MM-DD');
   return value;
 }
+
+export const ENGINES = ['compiled', 'reference'] as const;
+export type EngineChoice = (typeof ENGINES)[number];
+
+/** --engine: the compiled evaluator does the work; json-rules-engine stays as the reference to check it against. */
+export const engineOption = (): Option =>
+  new Option('--engine <engine>', 'what evaluates the rule packs: the compiled evaluator, or json-rules-engine (the reference, slower)')
+    .choices(ENGINES)
+    .default('compiled');
 
 /** Every --program id names a loaded pack. */
 export function checkProgramIds(packs: RulePacks, ids: readonly string[] | undefined): void {

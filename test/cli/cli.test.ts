@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR } from '../../src/packs/load.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
-import { runCli } from '../support/run-cli.js';
+import { runBatchCli, runCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -173,7 +173,36 @@ describe('other commands', () => {
     expect(stdout).toMatch(/daca\s+[0-9a-f]{12}\s+\d+ rules/);
   });
   it('--help and --version exit 0', async () => {
-    expect((await run(['--help'])).code).toBe(EXIT.ok);
+    const help = await run(['--help']);
+    expect(help.code).toBe(EXIT.ok);
+    // Each command is listed with its arguments though only its name and description are loaded.
+    for (const term of ['screen [options] <case-file>', 'intake [options]', 'batch [options] <inputs...>', 'schema ', 'rules [options]']) expect(help.stdout).toContain(`  ${term}`);
     expect((await run(['--version'])).stdout.trim()).toBe('0.1.0');
+  });
+});
+
+describe('--engine', () => {
+  it('relief screen: the reference engine gives the report the compiled evaluator (the default) gives', async () => {
+    for (const args of [['screen', ramos1326, '--format', 'json'], ['screen', claudia, '--explain']]) {
+      const compiled = await run(args);
+      expect(compiled.code).toBe(EXIT.ok);
+      expect(await run([...args, '--engine', 'reference'])).toEqual(compiled);
+      expect(await run([...args, '--engine', 'compiled'])).toEqual(compiled);
+    }
+  });
+
+  it('relief batch: the same records and summary with either engine', async () => {
+    const compiled = await runBatchCli([claudia, ramos1326, '--as-of', '2014-08-01']);
+    expect(compiled.code).toBe(EXIT.ok);
+    expect(await runBatchCli([claudia, ramos1326, '--as-of', '2014-08-01', '--engine', 'reference'])).toEqual(compiled);
+  });
+
+  it('is documented in --help, and an unknown engine is a usage error naming the choices', async () => {
+    for (const command of ['screen', 'batch']) {
+      expect((await run([command, '--help'])).stdout).toMatch(/--engine <engine> +what evaluates the rule packs/);
+      const { code, stderr } = await run([command, claudia, '--engine', 'fast']);
+      expect(code).toBe(EXIT.usage);
+      expect(stderr).toContain('Allowed choices are compiled, reference');
+    }
   });
 });

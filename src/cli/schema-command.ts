@@ -1,0 +1,10 @@
+/** `relief schema`: the case-file format as JSON Schema, built from the zod schema when asked for. */
+import { Command } from 'commander';
+import type { CliIO } from './io.js';
+
+export function schemaCommand(io: CliIO): Command {
+  return new Command('schema').action(async () => {
+    const [{ z }, { CaseFile }] = await Promise.all([import('zod'), import('../case/schema.js')]);
+    io.stdout(`${JSON.stringify(z.toJSONSchema(CaseFile, { io: 'input' }), null, 2)}\n`);
+  });
+}
