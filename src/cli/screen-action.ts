@@ -5,8 +5,6 @@ import { WhatIfError } from '../case/what-if.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks } from '../packs/load.js';
-import { renderJson } from '../render/json.js';
-import { renderText } from '../render/text.js';
 import type { CliIO } from './io.js';
 import { checkProgramIds } from './options.js';
 import type { ScreenOptions } from './screen-command.js';
@@ -27,5 +25,10 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
     whatIfs: whatIfs.map((w) => `${w.path} = ${JSON.stringify(w.value)}`),
     ...(options.program ? { programs: options.program } : {}),
   });
-  io.stdout(options.format === 'json' ? renderJson(report) : renderText(report, { color, explain: Boolean(options.explain) }));
+  // Only the renderer asked for is loaded: the text one brings chalk.
+  io.stdout(
+    options.format === 'json'
+      ? (await import('../render/json.js')).renderJson(report)
+      : (await import('../render/text.js')).renderText(report, { color, explain: Boolean(options.explain) }),
+  );
 }
