@@ -119,3 +119,6 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+
+// Start-up ratios (bench/startup.js), apart from the batch figures above.
+console.log(`\n${(await import('./startup.js')).startupTable()}`);
