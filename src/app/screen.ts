@@ -6,7 +6,7 @@ import { toIsoDate, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { FactCache } from '../facts/derive.js';
 import { CompiledPack } from '../evaluate/compiled.js';
-import { referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
+import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
 import type { RulePacks } from '../packs/load.js';
 
@@ -39,7 +39,10 @@ export class Screener {
     readonly rulePacks: RulePacks,
     options: ScreenerOptions = {},
   ) {
-    this.compiled = (options.engine ?? 'compiled') === 'compiled' ? rulePacks.packs.map((loaded) => new CompiledPack(loaded)) : null;
+    const engine = options.engine ?? 'compiled';
+    // The choice may come through a worker thread's setup, where nothing checks its type.
+    if (!ENGINES.includes(engine)) throw new Error(`unknown engine "${String(engine)}" (known: ${ENGINES.join(', ')})`);
+    this.compiled = engine === 'compiled' ? rulePacks.packs.map((loaded) => new CompiledPack(loaded)) : null;
   }
 
   /**

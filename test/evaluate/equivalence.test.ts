@@ -77,6 +77,10 @@ describe('the compiled evaluator gives the reference engine\'s reports', () => {
     expect(firstDifference([], {})).toBe('report: different kinds of object');
   });
 
+  it('is one of two engines: a Screener refuses any other', () => {
+    expect(() => new Screener(rulePacks, { engine: 'fast' as never })).toThrow('unknown engine "fast" (known: compiled, reference)');
+  });
+
   it('on every fixture and boundary variant', async () => {
     const fixtures = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
     for (const fixture of fixtures) expect(await compare(fixture.caseValue, `${fixture.file} ${fixture.name}`)).toBeNull();
