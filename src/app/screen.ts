@@ -5,7 +5,8 @@
 import { toIsoDate, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { FactCache } from '../facts/derive.js';
-import { PackEngine } from '../evaluate/engine.js';
+import { CompiledPack } from '../evaluate/compiled.js';
+import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
 import type { RulePacks } from '../packs/load.js';
 
@@ -24,27 +25,40 @@ export interface Report {
   programs: ProgramResult[];
 }
 
-/** Which engine evaluates the packs (wired by the CLI's --engine; the compiled evaluator is the default). */
 export interface ScreenerOptions {
-  engine?: 'compiled' | 'reference';
+  /** Which engine evaluates the packs: the compiled evaluator (the default) or json-rules-engine, the reference. */
+  engine?: EngineChoice;
 }
 
 export class Screener {
-  private readonly engines: PackEngine[];
+  /** The compiled packs, built at once; null when the reference engine was chosen. */
+  private readonly compiled: PackEvaluator[] | null;
+  private reference: Promise<PackEvaluator[]> | null = null;
 
-  constructor(readonly rulePacks: RulePacks, readonly options: ScreenerOptions = {}) {
-    this.engines = rulePacks.packs.map((loaded) => new PackEngine(loaded));
+  constructor(
+    readonly rulePacks: RulePacks,
+    options: ScreenerOptions = {},
+  ) {
+    const engine = options.engine ?? 'compiled';
+    // The choice may come through a worker thread's setup, where nothing checks its type.
+    if (!ENGINES.includes(engine)) throw new Error(`unknown engine "${String(engine)}" (known: ${ENGINES.join(', ')})`);
+    this.compiled = engine === 'compiled' ? rulePacks.packs.map((loaded) => new CompiledPack(loaded)) : null;
   }
 
-  /** Screens one case. Runs packs one after another: an engine must not serve two runs at once. */
+  /**
+   * Screens one case. Runs packs one after another: a reference engine must not serve two runs at
+   * once. The compiled packs answer without awaiting anything.
+   */
   async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[]; whatIfs?: string[] }): Promise<Report> {
     const cache = new FactCache({ caseFile, screeningDay: options.screeningDay });
     const programs: ProgramResult[] = [];
-    for (const engine of this.engines) {
-      const { loaded } = engine;
+    const evaluators = this.compiled ?? (await (this.reference ??= referenceEvaluators(this.rulePacks)));
+    for (const evaluator of evaluators) {
+      const { loaded } = evaluator;
       if (options.programs && !options.programs.includes(loaded.pack.program)) continue;
       const facts = cache.derive(loaded.facts.values());
-      programs.push(buildProgramResult(loaded, await engine.evaluate(facts), facts));
+      const evaluated = evaluator.evaluate(facts);
+      programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts));
     }
     return {
       tool: 'relief-screen',

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { Screener } from '../app/screen.js';
 import type { EpochDay } from '../case/dates.js';
+import type { EngineChoice } from '../evaluate/engine.js';
 import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, listedIssues, type CaseIssue } from '../case/load.js';
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
@@ -24,7 +25,7 @@ export interface CaseOptions {
   /** --reports: write one readable report per case into this folder. */
   reports?: ReportsFolder;
   /** --engine: which engine evaluates the packs (the compiled evaluator when not set). */
-  engine?: 'compiled' | 'reference';
+  engine?: EngineChoice;
 }
 
 export interface ReportsFolder {
@@ -66,7 +67,7 @@ export class CaseScreener {
     rulePacks: RulePacks,
     private readonly options: CaseOptions,
   ) {
-    this.screener = new Screener(rulePacks);
+    this.screener = new Screener(rulePacks, { engine: options.engine });
     if (options.reports) adoptStopSignal(options.reports.stopSignal);
   }
 

@@ -5,6 +5,8 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { EXACT_DATE_PATTERN, parseDateSpec } from '../case/dates.js';
 import type { RulePacks } from '../packs/load.js';
+// engine.ts holds only types and the list of engines: cheap to load for option definitions.
+import { ENGINES, type EngineChoice } from '../evaluate/engine.js';
 
 /** The same test as the case file's ExactDate (src/case/schema.ts), without loading the schema. */
 export function screeningDateOption(value: string): string {
@@ -12,8 +14,7 @@ export function screeningDateOption(value: string): string {
   return value;
 }
 
-export const ENGINES = ['compiled', 'reference'] as const;
-export type EngineChoice = (typeof ENGINES)[number];
+export type { EngineChoice };
 
 /** --engine: the compiled evaluator does the work; json-rules-engine stays as the reference to check it against. */
 export const engineOption = (): Option =>

@@ -1,16 +1,13 @@
 /**
- * Runs a rule pack's json-rules-engine rules over the derived facts and reads each rule's result
- * back in three-valued logic: a condition on an unknown fact is unknown, and unknowns combine by
- * Kleene's rules (an `all` with one false is false; with no false but one unknown, unknown).
- * json-rules-engine itself is two-valued, so its verdict is used only where every fact is known.
+ * What evaluating a rule pack yields, whichever engine does it: each rule's three-valued status and
+ * the trace of its condition tree that the findings and the report's "why" are built from. Two
+ * engines give the same results: the compiled evaluator (compiled.ts, the default) and
+ * json-rules-engine read in Kleene logic (reference.ts), kept as the reference it is tested against.
  */
-import { Engine, type RuleResult } from 'json-rules-engine';
-import type { LoadedPack } from '../packs/load.js';
-import { readPath } from '../case/fields.js';
+import type { LoadedPack, RulePacks } from '../packs/load.js';
 import type { Rule, RuleStatus } from '../packs/schema.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
-import { triAnd, triNot, triOr, type Tri } from '../facts/tri.js';
 
 /** One node of a rule's condition tree, as evaluated: what the report's "why" is made of. */
 export interface ConditionTrace {
@@ -30,76 +27,21 @@ export interface RuleEvaluation {
   trace: ConditionTrace;
 }
 
-function toStatus(value: Tri): RuleStatus {
-  return value === null ? 'unknown' : value ? 'applies' : 'does_not_apply';
-}
+export const ENGINES = ['compiled', 'reference'] as const;
+export type EngineChoice = (typeof ENGINES)[number];
 
-function toTri(status: RuleStatus): Tri {
-  return status === 'unknown' ? null : status === 'applies';
-}
-
-/** Dotted paths only ("$.hasFelony"): cheaper than JSONPath and no expression surface. */
-const dottedPath = (value: unknown, path: string): unknown => readPath(value, path.replace(/^\$\.?/, ''));
-
-// json-rules-engine annotates its own copy of each condition with factResult and result.
-interface EvaluatedCondition {
-  name?: string;
-  fact?: string;
-  path?: string;
-  operator?: string;
-  value?: unknown;
-  factResult?: unknown;
-  result?: boolean;
-  all?: EvaluatedCondition[];
-  any?: EvaluatedCondition[];
-  not?: EvaluatedCondition;
-}
-
-function trace(node: EvaluatedCondition): ConditionTrace {
-  if (node.all || node.any) {
-    const children = (node.all ?? node.any)!.map(trace);
-    const combine = node.all ? triAnd : triOr;
-    const status = toStatus(combine(children.map((c) => toTri(c.status))));
-    return { label: node.name ?? (node.all ? 'all of' : 'any of'), status, combinator: node.all ? 'all' : 'any', children };
-  }
-  if (node.not) {
-    const child = trace(node.not);
-    return { label: node.name ?? 'not', status: toStatus(triNot(toTri(child.status))), combinator: 'not', children: [child] };
-  }
-  const fact = node.path ? `${node.fact}.${node.path.slice(2)}` : node.fact!;
-  const actual = node.factResult === undefined ? null : (node.factResult as FactValue);
-  const status: RuleStatus = actual === null ? 'unknown' : node.result ? 'applies' : 'does_not_apply';
-  return { label: node.name ?? `${fact} ${node.operator} ${JSON.stringify(node.value)}`, status, fact, operator: node.operator, expected: node.value, actual };
+/** Evaluates one pack's rules over a case's derived facts, in the pack's rule order. */
+export interface PackEvaluator {
+  readonly loaded: LoadedPack;
+  /** The compiled evaluator answers at once; json-rules-engine only through a promise. */
+  evaluate(facts: DerivedFacts): RuleEvaluation[] | Promise<RuleEvaluation[]>;
 }
 
 /**
- * One engine per pack, built once. Cases must run through it one at a time: json-rules-engine keeps
- * a run's stop status on the Engine, and concurrent runs over rules of several priorities have
- * been seen to skip rules.
+ * The reference engine for every pack. Imported only when asked for: loading json-rules-engine
+ * costs start-up time that the compiled path does not need.
  */
-export class PackEngine {
-  private readonly engine: Engine;
-  private readonly rulesById: Map<string, Rule>;
-
-  constructor(readonly loaded: LoadedPack) {
-    this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: dottedPath });
-    this.rulesById = new Map(loaded.pack.rules.map((rule) => [rule.id, rule]));
-    for (const rule of loaded.pack.rules) {
-      this.engine.addRule({ name: rule.id, conditions: rule.conditions as never, event: { type: rule.id } });
-    }
-  }
-
-  async evaluate(facts: DerivedFacts): Promise<RuleEvaluation[]> {
-    const values: Record<string, FactValue> = {};
-    for (const [name, fact] of facts) values[name] = fact.value;
-    const { results, failureResults } = await this.engine.run(values);
-    const byId = new Map<string, RuleResult>([...results, ...failureResults].map((r) => [r.name as string, r]));
-    // json-rules-engine returns results in completion order; report them in the pack's order.
-    return this.loaded.pack.rules.map((rule) => {
-      const result = byId.get(rule.id);
-      if (!result) throw new Error(`rule ${rule.id} produced no result`);
-      const root = trace(result.conditions as unknown as EvaluatedCondition);
-      return { rule: this.rulesById.get(rule.id)!, status: root.status, trace: { ...root, label: rule.name } };
-    });
-  }
+export async function referenceEvaluators(rulePacks: RulePacks): Promise<PackEvaluator[]> {
+  const { PackEngine } = await import('./reference.js');
+  return rulePacks.packs.map((loaded) => new PackEngine(loaded));
 }

@@ -84,8 +84,15 @@ describe('start-up', () => {
     expect(code).toBe(EXIT.ok);
     expect(packages).toContain('zod');
     expect(inquirer(packages)).toEqual([]);
-    for (const name of ['cli-table3', 'cli-progress', 'csv-parse']) expect(packages).not.toContain(name);
+    for (const name of ['cli-table3', 'cli-progress', 'csv-parse', 'json-rules-engine']) expect(packages).not.toContain(name);
     expect([...own].filter((path) => /^(?:batch|intake)\//.test(path) || /^cli\/(?:batch|intake|schema|rules)-/.test(path))).toEqual([]);
+  });
+
+  it('relief screen --engine reference loads json-rules-engine, the reference it is checked against', () => {
+    const { code, packages, own } = loadedBy(['screen', CLAUDIA, '--no-color', '--engine', 'reference']);
+    expect(code).toBe(EXIT.ok);
+    expect(packages).toContain('json-rules-engine');
+    expect(own).toContain('evaluate/reference.js');
   });
 
   it('relief batch does not load the interview', () => {
