@@ -239,6 +239,9 @@ function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, rule
   const at = `rule ${quote(rule.id)}`;
   for (const leaf of leaves(rule.conditions)) {
     if (!(OPERATORS as readonly string[]).includes(leaf.operator)) problems.push(`${at}: unknown operator ${quote(leaf.operator)}`);
+    // json-rules-engine's in/notIn call value.indexOf: anything but a list or a text would fail on every case, not at load.
+    const searchable = Array.isArray(leaf.value) || typeof leaf.value === 'string';
+    if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !searchable) problems.push(`${at}: operator "${leaf.operator}" needs a list (or a text) as its value`);
     const fact = facts.get(leaf.fact);
     if (!fact) {
       if (!own(pack.facts, leaf.fact)) problems.push(`${at}: unknown fact ${quote(leaf.fact)} (declare it under "facts")`);

@@ -67,6 +67,10 @@ describe('rule-pack loading', () => {
     const dir = rulesWith((pack) => { pack.rules[1].conditions.all[0].operator = 'roughlyEqual'; });
     expect(await problemsOf(dir)).toMatch(/rule "daca-arrived-before-16th-birthday": unknown operator "roughlyEqual"/);
   });
+  it('names the rule whose in/notIn has nothing to search (it would fail on every case, not at load)', async () => {
+    const dir = rulesWith((pack) => { pack.rules[1].conditions.all[0] = { fact: 'under31OnAnnouncement', operator: 'in', value: 5 }; });
+    expect(await problemsOf(dir)).toMatch(/rule "daca-arrived-before-16th-birthday": operator "in" needs a list \(or a text\) as its value/);
+  });
   it('rejects a rule without a citation', async () => {
     const dir = rulesWith((pack) => { delete pack.rules[2].citation; });
     expect(await problemsOf(dir)).toMatch(/rule 2 \(daca-continuous-residence-since-june-15-2007\) at citation/);
