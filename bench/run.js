@@ -89,10 +89,10 @@ async function relief(file, options, scratch) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-  const [code] = await once(child, 'exit');
+  const [exit] = await once(child, 'exit');
+  const measured = exit === 0 ? JSON.parse(readFileSync(result, 'utf8')) : { code: exit };
   // Exit code 5: the generated cases include malformed ones on purpose.
-  if (code !== 0 && code !== 5) return { failed: `exit code ${code}: ${stderr.trim().split('\n')[0]}` };
-  const measured = JSON.parse(readFileSync(result, 'utf8'));
+  if (measured.code !== 0 && measured.code !== 5) return { failed: `exit code ${measured.code}: ${stderr.trim().split('\n')[0]}` };
   const summary = /relief batch: (\d+) cases: (\d+) screened, (\d+) could not be screened/.exec(stderr);
   return { ...measured, cases: Number(summary[1]), errors: Number(summary[3]) };
 }
