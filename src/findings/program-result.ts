@@ -3,16 +3,18 @@
  * classifications (for discretion programs), the findings with their citations and the facts that
  * triggered them, the points for attorney review, and the missing facts as questions to ask next.
  * Nothing here knows any program: it reads rule kinds, `defeats` and `sets` from the pack.
+ *
+ * This runs for every program of every case of a batch, so what depends only on the pack (which
+ * rule defeats which, the fact paths each rule reads) is worked out once, not once per case.
  */
 import { questionFor } from '../case/fields.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack } from '../packs/load.js';
-import type { RuleKind, RuleStatus } from '../packs/schema.js';
+import type { Rule, RuleKind, RuleStatus } from '../packs/schema.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
-
 
 export interface FactUsed {
   fact: string;
@@ -96,10 +98,23 @@ class ReviewReasons {
 
 const OPPOSITE: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
 
-/** The facts read by the leaves of a condition tree that `descend` lets the walk reach. */
-function factsOf(trace: ConditionTrace, descend: (child: ConditionTrace, parent: ConditionTrace) => boolean, out: Set<string> = new Set()): Set<string> {
-  if (trace.fact) out.add(trace.fact.split('.')[0]!);
-  for (const child of trace.children ?? []) if (descend(child, trace)) factsOf(child, descend, out);
+/** "record.hasFelony" -> "record": the derived fact a leaf reads. */
+function factOf(path: string): string {
+  const dot = path.indexOf('.');
+  return dot < 0 ? path : path.slice(0, dot);
+}
+
+/**
+ * The facts read by the leaves of a condition tree that `descend` lets the walk reach, in the
+ * order first read. A rule reads few facts: a list is cheaper than a Set here.
+ */
+function factsOf(trace: ConditionTrace, descend: (child: ConditionTrace, parent: ConditionTrace) => boolean, out: string[] = []): string[] {
+  if (trace.fact) {
+    const fact = factOf(trace.fact);
+    if (!out.includes(fact)) out.push(fact);
+  }
+  const children = trace.children;
+  if (children) for (const child of children) if (descend(child, trace)) factsOf(child, descend, out);
   return out;
 }
 
@@ -111,38 +126,110 @@ function readPaths(trace: ConditionTrace, out: Set<string>): Set<string> {
 }
 
 /**
+ * The paths a rule reads. A trace has the shape of the rule's condition tree whatever the case
+ * (every node is reported, evaluated or not), so the first trace of a rule gives its paths for all.
+ */
+const pathsByRule = new WeakMap<Rule, ReadonlySet<string>>();
+
+function pathsRead(evaluation: RuleEvaluation): ReadonlySet<string> {
+  let paths = pathsByRule.get(evaluation.rule);
+  if (!paths) {
+    paths = readPaths(evaluation.trace, new Set());
+    pathsByRule.set(evaluation.rule, paths);
+  }
+  return paths;
+}
+
+/** What the pack's rules read and cure, for the whole pack. */
+interface PackIndex {
+  defeats: ReadonlyMap<string, readonly string[]>;
+  /** The paths read by all the pack's rules, and the facts they belong to (null until the first case). */
+  allPaths: ReadonlySet<string> | null;
+  allFacts: readonly string[] | null;
+}
+
+const packIndexes = new WeakMap<LoadedPack, PackIndex>();
+
+function packIndex(loaded: LoadedPack): PackIndex {
+  let index = packIndexes.get(loaded);
+  if (!index) {
+    index = { defeats: new Map(loaded.pack.rules.map((rule) => [rule.id, rule.defeats ?? []])), allPaths: null, allFacts: null };
+    packIndexes.set(loaded, index);
+  }
+  return index;
+}
+
+/** The paths the reviewed rules read and the facts those paths belong to. */
+function readBy(reviewed: readonly RuleEvaluation[], everyRule: boolean, index: PackIndex): { read: ReadonlySet<string>; used: readonly string[] } {
+  if (everyRule && index.allPaths && index.allFacts) return { read: index.allPaths, used: index.allFacts };
+  const read = new Set<string>();
+  for (const evaluation of reviewed) for (const path of pathsRead(evaluation)) read.add(path);
+  const used = [...new Set([...read].map(factOf))];
+  if (everyRule) {
+    index.allPaths = read;
+    index.allFacts = used;
+  }
+  return { read, used };
+}
+
+/**
  * The facts that decided a condition: below an `any` that applies, only the branches that apply;
  * below an `all` that fails, only the branches that fail; and so on down the tree.
  */
 const decisive = (child: ConditionTrace, parent: ConditionTrace) => child.status === (parent.combinator === 'not' ? OPPOSITE[parent.status] : parent.status);
 const unknownOnly = (child: ConditionTrace) => child.status === 'unknown';
 
-function buildFindings(evaluations: RuleEvaluation[], facts: DerivedFacts): Finding[] {
+function buildFindings(evaluations: readonly RuleEvaluation[], facts: DerivedFacts): Finding[] {
   // A rule is defeated only by a rule that applies (a waiver granted, an exception in force).
   const defeatedBy = new Map<string, string[]>();
   for (const { rule, status } of evaluations) {
     if (status !== 'applies') continue;
     for (const target of rule.defeats ?? []) defeatedBy.set(target, [...(defeatedBy.get(target) ?? []), rule.id]);
   }
-  return evaluations.map(({ rule, status, trace }) => ({
-    rule: rule.id,
-    name: rule.name,
-    kind: rule.kind,
-    status,
-    citation: rule.citation,
-    explanation: rule.explanation,
-    facts: [...factsOf(trace, decisive)].map((name) => ({ fact: name, value: facts.get(name)!.value, detail: facts.get(name)!.detail })),
-    ...(defeatedBy.has(rule.id) && status === 'applies' ? { defeatedBy: defeatedBy.get(rule.id) } : {}),
-    conditions: trace,
-  }));
+  return evaluations.map(({ rule, status, trace }) => {
+    let used: FactUsed[] | undefined;
+    // Which facts decided the rule is for a report's "why": worked out when first read, so a batch
+    // record, which never reads it, does not pay for it.
+    const decidingFacts = (): FactUsed[] =>
+      (used ??= factsOf(trace, decisive).map((name) => {
+        const fact = facts.get(name)!;
+        return { fact: name, value: fact.value, detail: fact.detail };
+      }));
+    const defeaters = status === 'applies' ? defeatedBy.get(rule.id) : undefined;
+    const { id, name, kind, citation, explanation } = rule;
+    // The report lists defeatedBy before the conditions.
+    return defeaters
+      ? { rule: id, name, kind, status, citation, explanation, get facts() { return decidingFacts(); }, defeatedBy: defeaters, conditions: trace }
+      : { rule: id, name, kind, status, citation, explanation, get facts() { return decidingFacts(); }, conditions: trace };
+  });
+}
+
+/** The facts whose absence left rules unknown, as questions to ask, the decisive ones first. */
+function missingFacts(evaluations: readonly RuleEvaluation[], facts: DerivedFacts): MissingFact[] {
+  const missingByField = new Map<string, MissingFact>();
+  for (const evaluation of evaluations) {
+    if (evaluation.status !== 'unknown') continue;
+    for (const factName of factsOf(evaluation.trace, unknownOnly)) {
+      for (const field of facts.get(factName)!.missing) {
+        let entry = missingByField.get(field);
+        if (!entry) {
+          entry = { field, question: questionFor(field), neededFor: [], decisive: false };
+          missingByField.set(field, entry);
+        }
+        if (!entry.neededFor.includes(evaluation.rule.name)) entry.neededFor.push(evaluation.rule.name);
+        if (evaluation.rule.kind !== 'helping_factor' && evaluation.rule.kind !== 'harmful_factor') entry.decisive = true;
+      }
+    }
+  }
+  return [...missingByField.values()].sort((a, b) => Number(b.decisive) - Number(a.decisive));
 }
 
 export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts): ProgramResult {
   const { pack } = loaded;
+  const index = packIndex(loaded);
   const findings = buildFindings(evaluations, facts);
 
-  const defeats = new Map(pack.rules.map((rule) => [rule.id, rule.defeats ?? []]));
-  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => defeats.get(id) ?? []) : undefined;
+  const decided = pack.kind === 'eligibility' ? decideOutcome(findings, (id) => index.defeats.get(id) ?? []) : undefined;
   // A required element affirmatively not met settles the program: review points about the other
   // rules could not change it, so only the failing elements' own points are raised.
   const failedElements = new Set(findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => f.rule));
@@ -153,10 +240,8 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   for (const { rule, status } of reviewed) {
     if (rule.review?.when.includes(status)) reviewReasons.add({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
   }
-  const read = new Set<string>();
-  for (const evaluation of reviewed) readPaths(evaluation.trace, read);
-  const usedFacts = new Set([...read].map((path) => path.split('.')[0]!));
-  for (const name of usedFacts) {
+  const { read, used } = readBy(reviewed, reviewed === evaluations, index);
+  for (const name of used) {
     for (const note of facts.get(name)!.notes) {
       // A note about record keys this pack never reads is not this pack's concern.
       if (note.keys && !note.keys.some((key) => read.has(`${name}.${key}`))) continue;
@@ -165,42 +250,24 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     }
   }
 
-  const missingByField = new Map<string, MissingFact>();
-  for (const evaluation of evaluations) {
-    if (evaluation.status !== 'unknown') continue;
-    for (const factName of factsOf(evaluation.trace, unknownOnly)) {
-      for (const field of facts.get(factName)!.missing) {
-        const entry = missingByField.get(field) ?? { field, question: questionFor(field), neededFor: [], decisive: false };
-        if (!entry.neededFor.includes(evaluation.rule.name)) entry.neededFor.push(evaluation.rule.name);
-        if (evaluation.rule.kind !== 'helping_factor' && evaluation.rule.kind !== 'harmful_factor') entry.decisive = true;
-        missingByField.set(field, entry);
-      }
-    }
+  const factors: FactorList = { positive: [], negative: [] };
+  for (const finding of findings) {
+    if (finding.status !== 'applies') continue;
+    if (finding.kind === 'helping_factor') factors.positive.push(finding);
+    else if (finding.kind === 'harmful_factor') factors.negative.push(finding);
   }
-
-  const factors: FactorList = {
-    positive: findings.filter((f) => f.kind === 'helping_factor' && f.status === 'applies'),
-    negative: findings.filter((f) => f.kind === 'harmful_factor' && f.status === 'applies'),
-  };
-  const base = {
-    program: pack.program,
-    title: pack.title,
-    kind: pack.kind,
-    legalStatus: pack.legalStatus,
-    researchedAsOf: pack.researchedAsOf,
-    packVersion: loaded.version,
-  };
   const classifications = pack.classifications ? classify(loaded, findings, reviewReasons.list) : undefined;
-  return {
-    ...base,
-    ...(decided ? { outcome: decided.outcome, outcomeReasons: decided.reasons } : {}),
-    ...(classifications ? { classifications: classifications.values, undetermined: classifications.undetermined } : {}),
-    // The program-wide caution is always listed; only points about this case set the flag.
-    needsReview: reviewReasons.list.some((r) => r.code !== 'legal-status'),
-    reviewReasons: reviewReasons.list,
-    findings,
-    factors,
-    // Questions that could change the outcome come first.
-    missing: [...missingByField.values()].sort((a, b) => Number(b.decisive) - Number(a.decisive)),
-  };
+  let missing: MissingFact[] | undefined;
+  // Properties in the report's order; the optional ones added only when present (spreading them
+  // in cost more than all the rest of this function).
+  const result = { program: pack.program, title: pack.title, kind: pack.kind, legalStatus: pack.legalStatus, researchedAsOf: pack.researchedAsOf, packVersion: loaded.version } as ProgramResult;
+  if (decided) Object.assign(result, { outcome: decided.outcome, outcomeReasons: decided.reasons });
+  if (classifications) Object.assign(result, { classifications: classifications.values, undetermined: classifications.undetermined });
+  // The program-wide caution is always listed; only points about this case set the flag.
+  result.needsReview = reviewReasons.list.some((r) => r.code !== 'legal-status');
+  result.reviewReasons = reviewReasons.list;
+  result.findings = findings;
+  result.factors = factors;
+  // The questions are for a report and the interview, not a batch record: worked out when first read.
+  return Object.defineProperty(result, 'missing', { get: () => (missing ??= missingFacts(evaluations, facts)), enumerable: true });
 }
