@@ -21,13 +21,14 @@
  * machine a generator running alongside would take the cores being measured.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { caseGenerator } from './generate.js';
+import { startupTable } from './startup.js';
 import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase } from '../dist/case/load.js';
 import { todayEpochDay } from '../dist/case/dates.js';
 import { FactCache } from '../dist/facts/derive.js';
@@ -132,14 +133,8 @@ try {
     for (const j of jobs) console.log(row(`[${size}] relief batch --engine compiled --jobs ${j}`, await relief(file, ['--engine', 'compiled', '--jobs', String(j)], scratch)));
   }
   console.log(`(cases/cpu-s: cases per CPU-second of all threads; default --jobs here would be ${availableParallelism()})`);
-  // START-UP RATIOS: bench/startup.js (issue 11, item 4) measures them; until it is merged, say so.
-  if (existsSync(join(here, 'startup.js'))) {
-    const { startupTable } = await import('./startup.js');
-    console.log(startupTable(quick ? 5 : 15));
-  } else console.log('start-up: not measured (bench/startup.js is not in this build)');
+  console.log(`\n${startupTable(quick ? 5 : 15)}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-// Start-up ratios (bench/startup.js), apart from the batch figures above.
-console.log(`\n${(await import('./startup.js')).startupTable()}`);

@@ -56,7 +56,7 @@ export async function* physicalLines(handle: FileHandle, ends: LineEnds, maxByte
     return line;
   };
 
-  for await (const raw of handle.createReadStream({ autoClose: false, start: 0 })) {
+  for await (const raw of handle.createReadStream({ autoClose: false })) {
     let chunk = raw as Buffer;
     if (atStart) {
       // The first chunk holds the whole BOM unless the file is shorter than one.

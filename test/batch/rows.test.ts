@@ -3,7 +3,9 @@
  * once, as a case or as an error record naming its line, whatever the quotes, line ends and size.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs, type InputItem } from '../../src/batch/inputs.js';
@@ -97,6 +99,13 @@ describe('CSV rosters', () => {
 });
 
 describe('NDJSON files', () => {
+  it('reads a named pipe as it comes (a roster streamed from another program), not only a file it can seek in', async () => {
+    const fifo = join(scratch, 'streamed.ndjson');
+    execFileSync('mkfifo', [fifo]);
+    const [items] = await Promise.all([read(fifo), writeFile(fifo, '{"caseId":"a"}\n{"caseId":"b"}\n')]);
+    expect(shape(items)).toEqual([[1, 'text'], [2, 'text']]);
+  });
+
   it('splits on LF only: a lone CR inside a line is JSON whitespace, and one CR before LF is stripped', async () => {
     const items = await read(file('.ndjson', '{"caseId":"a",\r"screeningDate":"2020-01-01"}\r\n{"caseId":"b"}\r\n\r\n{"caseId":"c"}\n'));
     expect(items).toEqual([
