@@ -4,7 +4,7 @@
  * named, never halfway through a batch. The version is a hash of the files' contents.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { formatPath } from '../case/load.js';
@@ -67,18 +67,44 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+/** One object or list met by the depth walk, with the way back to the root (its path is built only if it is too deep). */
+interface Visit {
+  value: object;
+  depth: number;
+  key: PropertyKey;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 /**
  * The path to the first object or list nested deeper than PACK_DEPTH_LIMIT, or null. A loop over
- * an explicit stack, not recursion: this runs before anything else walks the file.
+ * an explicit stack, not recursion: this runs before anything else walks the file. Only objects
+ * and lists go on the stack (nothing else nests), each linked to its parent instead of carrying
+ * a copy of its path: the packs hold thousands of them and every run walks them all.
  */
 function pathTooDeep(root: unknown): PropertyKey[] | null {
-  const stack: { value: unknown; depth: number; path: PropertyKey[] }[] = [{ value: root, depth: 1, path: [] }];
+  if (root === null || typeof root !== 'object') return null;
+  const stack: Visit[] = [{ value: root, depth: 1, key: '', parent: null }];
   while (stack.length) {
-    const { value, depth, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > PACK_DEPTH_LIMIT) return path;
-    const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
-    for (const [key, item] of entries) stack.push({ value: item, depth: depth + 1, path: [...path, key] });
+    const visit = stack.pop()!;
+    if (visit.depth > PACK_DEPTH_LIMIT) return pathOf(visit);
+    const { value, depth } = visit;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, key: index, parent: visit });
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, key, parent: visit });
+      }
+    }
   }
   return null;
 }
@@ -88,9 +114,13 @@ function checkDepth(raw: unknown, file: string, describeAt: (path: readonly Prop
   if (path) throw new PackError(file, [`${describeAt(path)}: nests objects and lists more than ${PACK_DEPTH_LIMIT} deep (the limit for a rule pack file)`]);
 }
 
-async function readPackFile(file: string, shown: string): Promise<string> {
+/**
+ * Read at once, not through the thread pool: a dozen small files read one by one cost less than
+ * a dozen hand-offs to it, and nothing else runs while the packs load (every command waits for them).
+ */
+function readPackFile(file: string, shown: string): string {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
@@ -165,23 +195,35 @@ function substituteParameters(value: unknown, parameters: Parameters, problems: 
   return value;
 }
 
-/** Lets a rule's condition compare with a parameter: `"value": { "parameter": "repeatOffenderConvictions" }`. */
+/**
+ * Lets a rule's condition compare with a parameter: `"value": { "parameter": "repeatOffenderConvictions" }`.
+ * Copy on write: a node is copied only if something below it was replaced, the rest is shared with the file's value.
+ */
 function withConditionParameters(rawPack: unknown, parameters: Parameters, problems: string[]): unknown {
   const rules = (rawPack as { rules?: unknown }).rules;
   if (!Array.isArray(rules)) return rawPack;
   const visit = (node: unknown, where: string): unknown => {
-    if (Array.isArray(node)) return node.map((child) => visit(child, where));
     if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) {
+      const children = node.map((child) => visit(child, where));
+      return children.some((child, i) => child !== node[i]) ? children : node;
+    }
+    let changed = false;
     const entries = Object.entries(node).map(([key, value]) => {
-      if (key !== 'value' || !isParameterRef(value)) return [key, visit(value, where)];
-      const parameter = parameters.get(value.parameter);
-      if (!parameter) problems.push(`${where}: unknown parameter ${quote(value.parameter)}`);
-      else if (!LeafValue.safeParse(parameter.value).success) {
-        problems.push(`parameter ${quote(value.parameter)} in ${parameter.file}: a condition compares with true/false, a number, text, null or a list of them, not this value (used by ${where})`);
+      let replaced: unknown;
+      if (key !== 'value' || !isParameterRef(value)) replaced = visit(value, where);
+      else {
+        const parameter = parameters.get(value.parameter);
+        if (!parameter) problems.push(`${where}: unknown parameter ${quote(value.parameter)}`);
+        else if (!LeafValue.safeParse(parameter.value).success) {
+          problems.push(`parameter ${quote(value.parameter)} in ${parameter.file}: a condition compares with true/false, a number, text, null or a list of them, not this value (used by ${where})`);
+        }
+        replaced = parameter?.value;
       }
-      return [key, parameter?.value];
+      changed ||= replaced !== value;
+      return [key, replaced] as const;
     });
-    return Object.fromEntries(entries);
+    return changed ? Object.fromEntries(entries) : node;
   };
   return {
     ...(rawPack as object),
@@ -284,14 +326,14 @@ function parseParameters(text: string, shown: string): Map<string, ParameterEntr
   return new Map(Object.entries(parsed.data.parameters).map(([name, parameter]) => [name, { value: parameter.value, file: shown }]));
 }
 
-export async function loadPack(dir: string, displayRoot: string, shared: ParametersText): Promise<LoadedPack> {
+export function loadPack(dir: string, displayRoot: string, shared: ParametersText): LoadedPack {
   const packFile = join(dir, 'pack.json');
   const parametersFile = join(dir, 'parameters.json');
   const shown = relative(displayRoot, packFile) || packFile;
   const shownParameters = relative(displayRoot, parametersFile) || parametersFile;
   // One after the other, so a folder missing both files is always reported by its pack.json.
-  const packText = await readPackFile(packFile, shown);
-  const parametersText = await readPackFile(parametersFile, shownParameters);
+  const packText = readPackFile(packFile, shown);
+  const parametersText = readPackFile(parametersFile, shownParameters);
   const packParameters = parseParameters(parametersText, shownParameters);
   const problems: string[] = [];
   for (const name of packParameters.keys()) {
@@ -315,10 +357,10 @@ export async function loadPack(dir: string, displayRoot: string, shared: Paramet
   return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts };
 }
 
-async function loadSharedParameters(rulesDir: string, displayRoot: string): Promise<ParametersText> {
+function loadSharedParameters(rulesDir: string, displayRoot: string): ParametersText {
   const file = join(rulesDir, SHARED_PARAMETERS_FILE);
   const shown = relative(displayRoot, file) || file;
-  const text = await readPackFile(file, shown);
+  const text = readPackFile(file, shown);
   return { text, parameters: parseParameters(text, shown) };
 }
 
@@ -338,18 +380,15 @@ function checkOnePackPerProgram(packs: readonly LoadedPack[]): void {
 export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promise<RulePacks> {
   let names: string[];
   try {
-    const entries = await readdir(rulesDir, { withFileTypes: true });
+    const entries = readdirSync(rulesDir, { withFileTypes: true });
     names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   } catch {
     throw new PackError(rulesDir, ['the rules folder cannot be read']);
   }
   const displayRoot = join(rulesDir, '..');
-  const shared = await loadSharedParameters(rulesDir, displayRoot);
-  // Loaded side by side, but a failure is reported for the first broken pack in name order, whichever failed first.
-  const loaded = await Promise.allSettled(names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared)));
-  const broken = loaded.find((result) => result.status === 'rejected');
-  if (broken) throw broken.reason;
-  const packs = loaded.map((result) => (result as PromiseFulfilledResult<LoadedPack>).value);
+  const shared = loadSharedParameters(rulesDir, displayRoot);
+  // In name order: a failure is reported for the first broken pack.
+  const packs = names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared));
   if (packs.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
   checkOnePackPerProgram(packs);
   return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) };

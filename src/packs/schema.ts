@@ -115,5 +115,7 @@ export const ParametersFile = z.strictObject({
 });
 
 export function isParameterRef(value: unknown): value is z.infer<typeof ParameterRef> {
+  // Asked of every value in a pack: what has no "parameter" key at all cannot be one, and needs no parse.
+  if (value === null || typeof value !== 'object' || !('parameter' in value)) return false;
   return ParameterRef.safeParse(value).success;
 }
