@@ -185,7 +185,8 @@ describe('relief intake --out', () => {
   });
 });
 
-describe('an interrupted batch (the built CLI, built by test/support/build.ts)', () => {
+// The built CLI is brought up to date with src/ by test/support/build.ts, jest's global setup.
+describe('an interrupted batch (the built CLI)', () => {
   it('leaves no temporary file behind on SIGINT: not of -o, not of a report a worker thread was writing', async () => {
     const sources = ['claudia', 'daca-baseline', 'ramos', 'ramos-1326'].map((name) => JSON.stringify(parseYaml(readFileSync(join(CASES, `${name}.case.yaml`), 'utf8'))));
     const input = join(scratch, 'many.ndjson');
