@@ -2,7 +2,7 @@
  * relief batch, in-process (one job) and, for ordering over worker threads, the built CLI with
  * --jobs 2. Inputs are small files built from the fixture cases (test/batch/data).
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -249,11 +249,8 @@ describe('exit codes', () => {
 });
 
 describe('worker threads (the built CLI)', () => {
+  // The worker threads run compiled code, built from the current sources by test/support/build.ts.
   const built = join(ROOT, 'dist', 'cli', 'main.js');
-  beforeAll(() => {
-    // The worker threads run compiled code: build it from the current sources.
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
-  }, 120_000);
 
   it('--jobs 2 gives every case exactly once, in input order, as one job does', async () => {
     // Cases of different weight interleaved with errors, so the two threads finish out of order.

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,8 +26,7 @@ let pool: typeof Pool;
 let run: typeof Run;
 let load: typeof Load;
 beforeAll(async () => {
-  // The worker threads run compiled code: build it from the current sources, and use it here too.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+  // The worker threads run compiled code (built from the current sources by test/support/build.ts): use it here too.
   const dist = (path: string) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
   // One after another: jest's module loader does not link concurrent imports of shared modules.
   load = await dist('packs/load.js');

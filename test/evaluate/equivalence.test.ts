@@ -34,13 +34,17 @@ function firstDifference(a: unknown, b: unknown): string | null {
   return problem && `report${path.reverse().map((key) => `.${key}`).join('')}: ${problem}`;
 }
 
+// Taken once: a global such as Object is slow to look up in jest's sandbox, and the walk below
+// looks at every one of a report's thousands of values.
+const { is, getPrototypeOf, keys } = Object;
+
 /** What differs, with its keys pushed onto `path` innermost first (built only on a difference: it is rare). */
 function differenceAt(a: unknown, b: unknown, path: string[]): string | null {
-  if (Object.is(a, b)) return null;
+  if (is(a, b)) return null;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return `compiled ${JSON.stringify(a)}, reference ${JSON.stringify(b)}`;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return 'different kinds of object';
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
+  if (getPrototypeOf(a) !== getPrototypeOf(b)) return 'different kinds of object';
+  const keysA = keys(a);
+  const keysB = keys(b);
   if (keysA.length !== keysB.length || keysA.some((key, i) => key !== keysB[i])) return `keys [${keysA.join(', ')}] in the compiled report, [${keysB.join(', ')}] in the reference`;
   for (const key of keysA) {
     const problem = differenceAt((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path);

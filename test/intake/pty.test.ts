@@ -3,9 +3,9 @@
  * the interview is stopped with Ctrl-C, resumed, reviewed and saved, and the report printed.
  * Each keystroke waits for its prompt, so the test does not depend on timing.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -27,18 +27,7 @@ const inPty = ptyRunner();
 const hasPty = inPty !== undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'relief-pty-'));
 
-/** The newest modification time under a folder. */
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => statSync(join(dir, name)).mtimeMs));
-}
-
-beforeAll(() => {
-  // The command under test is the built one: build it when the sources are newer than the build.
-  const built = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
-  }
-}, 60_000);
+// The command under test is the built one, brought up to date by test/support/build.ts.
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The environment without the variables that switch colour on or off (CI among them: colour libraries go plain under CI), so each run sets its own. */
