@@ -3,10 +3,18 @@
  * Engine must not run two cases at once; a thread runs its cases one after another). Items go to
  * the thread with the fewest waiting; results come back by index.
  *
+ * Cases travel in chunks and records come back a chunk at a time: a message per case cost each
+ * thread a wake-up and a context switch per case, on top of the copy (bench/run.js, --jobs 2).
+ * A chunk is sent when it is full or when the main thread has nothing more to add at once (it
+ * waits for records or for input), so a slow trickle of cases is never held back.
+ *
  * The pool is started before any input is read: every thread loads the rule packs and says it is
  * ready, or the pool fails with the thread's PackError (exit 3) and no case is read. A thread that
  * dies later (a crash, out of memory) is replaced: the case it was screening becomes an error
- * record, and the cases queued behind it are sent to the new thread, so the batch goes on.
+ * record, and the other cases it had not answered are sent to the new thread, so the batch goes on.
+ * Which case it was screening, the thread writes into memory shared with the pool before each one:
+ * records held back for the rest of a chunk die with the thread, so "its oldest unanswered case"
+ * would not do.
  */
 import { Worker } from 'node:worker_threads';
 import { PackError } from '../packs/load.js';
@@ -19,19 +27,43 @@ export interface WorkerSetup {
   options: CaseOptions;
 }
 
-/** Messages from a worker: ready, or why it could not load the packs; then one reply per case. */
+/** What a thread is started with: the setup, and where it writes the index of the case it is screening. */
+export interface ThreadSetup extends WorkerSetup {
+  screening: SharedArrayBuffer;
+}
+
+/** A case for a thread, by its index in the batch. */
+export interface IndexedItem {
+  index: number;
+  item: InputItem;
+}
+
+/** A thread's answer for one case: its record, or the message of an error that is relief-screen's own fault. */
+export type Reply = { index: number; record: BatchRecord } | { index: number; failure: string };
+
+/** Messages to a worker: cases to screen, in this order. */
+export interface Chunk {
+  cases: IndexedItem[];
+}
+
+/** Messages from a worker: ready, or why it could not load the packs; then the replies to each chunk. */
 export type WorkerMessage =
   | { ready: true }
   | { loadFailure: { file: string; problems: string[] } | { message: string } }
-  | { index: number; record: BatchRecord }
-  /** The message of an error that is relief-screen's own fault. */
-  | { index: number; failure: string };
+  | { replies: Reply[] };
 
 interface Pending {
   item: InputItem;
   resolve: (record: BatchRecord) => void;
   reject: (error: Error) => void;
 }
+
+/**
+ * Cases per message. Enough that the per-message cost (a wake-up of each side, the copy's fixed
+ * part) is small next to screening them; few enough that a thread's records come back soon and
+ * the output, which waits for the earliest case, does not hold the other threads up.
+ */
+export const CHUNK_SIZE = 8;
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
@@ -49,17 +81,24 @@ function loadError(failure: Extract<WorkerMessage, { loadFailure: unknown }>['lo
 }
 
 class ScreeningThread {
-  /** The cases sent and not yet answered, oldest first: the thread screens them in this order. */
+  /** The cases given to this thread and not yet answered, oldest first: the thread screens them in this order. */
   readonly pending = new Map<number, Pending>();
   /** Resolves when the packs are loaded; rejects with why they are not. */
   readonly ready: Promise<void>;
   private readonly worker: Worker;
+  /** The index of the case the thread is screening (0 before the first), written by the thread. */
+  private readonly screening: Int32Array;
+  /** Cases given to this thread and not yet sent: the next chunk. */
+  private unsent: IndexedItem[] = [];
   private isReady = false;
   private crash: string | undefined;
   private stopping = false;
 
   constructor(setup: WorkerSetup, script: URL, onDeath: (thread: ScreeningThread, cause: string) => void) {
-    this.worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    this.screening = new Int32Array(shared);
+    const threadSetup: ThreadSetup = { ...setup, screening: shared };
+    this.worker = new Worker(script, { workerData: threadSetup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     let started: () => void;
     let failed: (error: Error) => void;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -74,10 +113,12 @@ class ScreeningThread {
         return started();
       }
       if ('loadFailure' in message) return failed(loadError(message.loadFailure));
-      const waiting = this.pending.get(message.index)!;
-      this.pending.delete(message.index);
-      if ('record' in message) waiting.resolve(message.record);
-      else waiting.reject(new Error(message.failure));
+      for (const reply of message.replies) {
+        const waiting = this.pending.get(reply.index)!;
+        this.pending.delete(reply.index);
+        if ('record' in reply) waiting.resolve(reply.record);
+        else waiting.reject(new Error(reply.failure));
+      }
     });
     this.worker.on('error', (error: Error & { code?: string }) => {
       this.crash = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message;
@@ -96,7 +137,30 @@ class ScreeningThread {
 
   send(index: number, pending: Pending): void {
     this.pending.set(index, pending);
-    this.worker.postMessage({ item: pending.item, index });
+    this.unsent.push({ index, item: pending.item });
+    if (this.unsent.length >= CHUNK_SIZE) this.flush();
+    // After the current run of the event loop: whatever else is given to this thread meanwhile goes in the same chunk.
+    else if (this.unsent.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    if (this.unsent.length === 0 || this.stopping) return;
+    const chunk: Chunk = { cases: this.unsent };
+    this.unsent = [];
+    this.worker.postMessage(chunk);
+  }
+
+  /**
+   * After the thread died: the cases it had not answered, oldest first, and the index of the case it
+   * was screening (or had just screened, if it died sending a chunk's records; 0 if none yet).
+   * Node delivers a thread's messages before its 'exit', so a case it answered is no longer pending.
+   */
+  takeUnanswered(): { unanswered: [number, Pending][]; screening: number } {
+    const unanswered = [...this.pending];
+    this.pending.clear();
+    this.unsent = [];
+    this.stopping = true;
+    return { unanswered, screening: Atomics.load(this.screening, 0) };
   }
 
   async stop(): Promise<void> {
@@ -144,12 +208,12 @@ export class WorkerPool {
   }
 
   /**
-   * A dead thread's oldest unanswered case is the one it was screening: it becomes an error record
-   * (made by the new thread, so it gets its --out report like any other). The rest are re-sent.
+   * The case a dead thread was screening becomes an error record (made by the new thread, so it
+   * gets its --out report like any other). The others it had not answered, before it and after
+   * it, are sent again: the new thread screens them from the start.
    */
   private replace(dead: ScreeningThread, cause: string): void {
-    const waiting = [...dead.pending];
-    dead.pending.clear();
+    const { unanswered, screening } = dead.takeUnanswered();
     const thread = this.newThread();
     this.threads[this.threads.indexOf(dead)] = thread;
     thread.ready.catch((error: Error) => {
@@ -159,12 +223,15 @@ export class WorkerPool {
       for (const [, pending] of thread.pending) pending.reject(error);
       thread.pending.clear();
     });
-    waiting.forEach(([index, pending], position) => {
-      if (position > 0) return thread.send(index, pending);
+    for (const [index, pending] of unanswered) {
+      if (index !== screening) {
+        thread.send(index, pending);
+        continue;
+      }
       const { origin } = pending.item;
       const problem = `screening this case stopped the screening thread (${cause}); the other cases were screened on a new thread`;
       thread.send(index, { ...pending, item: { kind: 'error', origin, issues: [{ field: null, problem }], ...caseIdOf(pending.item) } });
-    });
+    }
   }
 
   async stop(): Promise<void> {

@@ -6,8 +6,8 @@
 import type { RulePacks } from '../packs/load.js';
 import { dataWriter, type DataFormat } from './formats.js';
 import { readInputs } from './inputs.js';
-import { orderedMap } from './ordered.js';
-import { WorkerPool } from './pool.js';
+import { orderedRuns } from './ordered.js';
+import { CHUNK_SIZE, WorkerPool } from './pool.js';
 import type { BatchRecord } from './records.js';
 import { CaseScreener, type CaseOptions } from './screen-case.js';
 import { Tally } from './summary.js';
@@ -24,12 +24,15 @@ export interface BatchSettings {
 export interface BatchSinks {
   /** Writes data; resolves when more may be written (back-pressure). */
   write: (text: string) => Promise<void>;
-  /** Called after each record, for progress. */
+  /** Called after each run of records written, for progress. */
   progress?: (tally: Tally) => void;
 }
 
-/** Cases queued per thread: enough to keep each busy while results wait their turn, few enough to stay small. */
-const QUEUED_PER_JOB = 16;
+/**
+ * Cases in flight per thread: a chunk being screened, the next one waiting in the thread, and room
+ * for records that wait for an earlier case on another thread; few enough to stay small.
+ */
+const QUEUED_PER_JOB = 4 * CHUNK_SIZE;
 
 export async function runBatch(rulePacks: RulePacks, settings: BatchSettings, sinks: BatchSinks): Promise<Tally> {
   const packs = settings.caseOptions.programs ? rulePacks.packs.filter((p) => settings.caseOptions.programs!.includes(p.pack.program)) : rulePacks.packs;
@@ -40,10 +43,14 @@ export async function runBatch(rulePacks: RulePacks, settings: BatchSettings, si
   const screener = pool ?? new CaseScreener(rulePacks, settings.caseOptions);
   try {
     if (writer.header) await sinks.write(writer.header);
-    const records: AsyncIterable<BatchRecord> = orderedMap(readInputs(settings.inputs), settings.jobs * QUEUED_PER_JOB, (item, index) => screener.screen(item, index));
-    for await (const record of records) {
-      await sinks.write(writer.line(record));
-      tally.add(record);
+    const runs: AsyncIterable<BatchRecord[]> = orderedRuns(readInputs(settings.inputs), settings.jobs * QUEUED_PER_JOB, (item, index) => screener.screen(item, index));
+    for await (const records of runs) {
+      let text = '';
+      for (const record of records) {
+        text += writer.line(record);
+        tally.add(record);
+      }
+      await sinks.write(text);
       sinks.progress?.(tally);
     }
   } finally {

@@ -69,7 +69,9 @@ describe('a thread that dies mid-batch', () => {
   it('is replaced: its case becomes an error record and the cases queued behind it are screened', async () => {
     const workers = await pool.WorkerPool.start(1, { rulesDir: load.DEFAULT_RULES_DIR, options: caseOptions }, dying);
     try {
-      // All sent at once to the one thread, so cases wait behind each one that kills it.
+      // All sent at once to the one thread, in one chunk: cases wait behind each one that kills
+      // it, and the ones screened before it in the chunk, whose records died with the thread, are
+      // screened again rather than blamed.
       const cases = ['first', 'exit-7', 'queued', 'throw-boom', 'also-queued', 'last'];
       const records = await Promise.all(cases.map((caseId, i) => workers.screen(item(caseId, i + 1), i + 1)));
       expect(records.map((r) => [r.index, r.line, r.status])).toEqual(cases.map((caseId, i) => [i + 1, i + 1, /^(exit|throw)-/.test(caseId) ? 'error' : 'screened']));
