@@ -29,10 +29,11 @@ export interface BatchSinks {
 }
 
 /**
- * Cases in flight per thread: a chunk being screened, the next one waiting in the thread, and room
- * for records that wait for an earlier case on another thread; few enough to stay small.
+ * Cases in flight per thread: a chunk being screened and the next one waiting in the thread. Kept
+ * at 16, as before chunking: a case may be 8 MiB, so this bounds the input held per job at 128 MiB
+ * (doubling it measured no faster).
  */
-const QUEUED_PER_JOB = 4 * CHUNK_SIZE;
+const QUEUED_PER_JOB = 2 * CHUNK_SIZE;
 
 export async function runBatch(rulePacks: RulePacks, settings: BatchSettings, sinks: BatchSinks): Promise<Tally> {
   const packs = settings.caseOptions.programs ? rulePacks.packs.filter((p) => settings.caseOptions.programs!.includes(p.pack.program)) : rulePacks.packs;
