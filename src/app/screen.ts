@@ -56,7 +56,7 @@ export class Screener {
     for (const evaluator of evaluators) {
       const { loaded } = evaluator;
       if (options.programs && !options.programs.includes(loaded.pack.program)) continue;
-      const facts = cache.derive(loaded.facts.values());
+      const facts = cache.derivePack(loaded.facts);
       const evaluated = evaluator.evaluate(facts);
       programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts));
     }

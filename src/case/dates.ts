@@ -19,11 +19,41 @@ export const EXACT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The day of a year, month (1-12) and day of month, counted from 1970-01-01 in the proleptic
+ * Gregorian calendar as Date counts (H. Hinnant's days_from_civil). Worked out arithmetically
+ * rather than through a Date: screening works out many dates per case. Dates within Date's range
+ * (years -271,821 to 275,760) come out as Date gives them.
+ */
+function daysFromCivil(year: number, month: number, day: number): EpochDay {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/**
+ * The day of a date given as Date's setUTCFullYear takes it (which, unlike Date.UTC, does not read
+ * years 0-99 as 1900-1999), rolling over as it does: month index 12 is January of the next year,
+ * day 0 the last day of the month before.
+ */
 function utcDay(year: number, monthIndex: number, day: number): EpochDay {
-  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, monthIndex, day);
-  return Math.round(date.getTime() / MS_PER_DAY);
+  const yearsCarried = Math.floor(monthIndex / 12);
+  return daysFromCivil(year + yearsCarried, monthIndex - yearsCarried * 12 + 1, 1) + day - 1;
+}
+
+/** The year, month (1-12) and day of month of a day: H. Hinnant's civil_from_days, daysFromCivil undone. */
+function civilFromDays(day: EpochDay): { year: number; month: number; dayOfMonth: number } {
+  const shifted = day + 719_468; // days since 0000-03-01, so leap days fall at the end of a year
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfMonth };
 }
 
 /**
@@ -31,11 +61,13 @@ function utcDay(year: number, monthIndex: number, day: number): EpochDay {
  * anything else, an impossible date, or an interval that ends before it starts.
  */
 export function parseDateSpec(text: string): DayRange | undefined {
-  const [start, end, extra] = text.split('/');
-  if (extra !== undefined || start === undefined) return undefined;
-  const first = parseSingleDate(start);
-  if (end === undefined || !first) return first;
-  const last = parseSingleDate(end);
+  const slash = text.indexOf('/');
+  if (slash < 0) return parseSingleDate(text);
+  // Two dates at most: START/END.
+  if (text.indexOf('/', slash + 1) >= 0) return undefined;
+  const first = parseSingleDate(text.slice(0, slash));
+  if (!first) return first;
+  const last = parseSingleDate(text.slice(slash + 1));
   if (!last || last.latest < first.earliest) return undefined;
   return { earliest: first.earliest, latest: last.latest };
 }
@@ -62,19 +94,11 @@ export function parseExactDate(text: string): EpochDay {
 }
 
 /**
- * The calendar date of a day, YYYY-MM-DD. Computed arithmetically (H. Hinnant's civil_from_days)
- * rather than through Date: screening formats thousands of dates per case.
+ * The calendar date of a day, YYYY-MM-DD. Computed arithmetically rather than through Date:
+ * screening formats thousands of dates per case.
  */
 export function toIsoDate(day: EpochDay): string {
-  const shifted = day + 719_468; // days since 0000-03-01, so leap days fall at the end of a year
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const dayOfMonth = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, dayOfMonth } = civilFromDays(day);
   if (year < 0 || year > 9999) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
 }
@@ -88,15 +112,13 @@ export function todayEpochDay(now: Date = new Date()): EpochDay {
  * to reach it on March 1 in a common year (JavaScript's date roll-over does exactly that).
  */
 export function anniversary(birth: EpochDay, years: number): EpochDay {
-  const date = new Date(birth * MS_PER_DAY);
-  return utcDay(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate());
+  const { year, month, dayOfMonth } = civilFromDays(birth);
+  return utcDay(year + years, month - 1, dayOfMonth);
 }
 
 /** Completed years of age on `day` for someone born on `birth`. */
 export function ageOn(birth: EpochDay, day: EpochDay): number {
-  const b = new Date(birth * MS_PER_DAY);
-  const d = new Date(day * MS_PER_DAY);
-  let age = d.getUTCFullYear() - b.getUTCFullYear();
+  let age = civilFromDays(day).year - civilFromDays(birth).year;
   if (anniversary(birth, age) > day) age -= 1;
   return age;
 }

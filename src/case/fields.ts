@@ -74,10 +74,21 @@ export function fieldKind(path: string, root: z.ZodType = CaseFile): FieldKind |
   return type === 'object' ? 'object' : type === 'array' ? 'list' : 'value';
 }
 
+/**
+ * Paths split into their keys, each once: the paths read are the rule packs' (a few dozen, read for
+ * every case), and splitting one cost more than reading it.
+ */
+const keysOfPath = new Map<string, readonly string[]>();
+
 /** Reads a dotted path from a value (a case file, or a record-valued fact). */
 export function readPath(value: unknown, path: string): unknown {
+  let keys = keysOfPath.get(path);
+  if (keys === undefined) {
+    keys = path.split('.').filter(Boolean);
+    keysOfPath.set(path, keys);
+  }
   let current = value;
-  for (const key of path.split('.').filter(Boolean)) {
+  for (const key of keys) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }

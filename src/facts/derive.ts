@@ -7,34 +7,71 @@ import type { DeriveContext, Derived } from './derived.js';
 
 export type DerivedFacts = Map<string, Derived>;
 
-/** A declaration's cache key, computed once: serialising the parameters for every case costs more than most calculators. */
-const cacheKeys = new WeakMap<DeclaredFact, string>();
+/**
+ * Each distinct calculation (calculator and parameters) has a slot, numbered in the order first
+ * declared; a declaration's slot is found once. A case's values are then an array by slot: looking
+ * a serialised key up in a Map for every fact of every case cost more than most calculators.
+ */
+const slotsByKey = new Map<string, number>();
+const slotOfFact = new WeakMap<DeclaredFact, number>();
 
-function cacheKey(fact: DeclaredFact): string {
-  let key = cacheKeys.get(fact);
-  if (key === undefined) {
-    key = `${fact.calculatorName}\0${JSON.stringify(fact.params)}`;
-    cacheKeys.set(fact, key);
+function slotOf(fact: DeclaredFact): number {
+  let slot = slotOfFact.get(fact);
+  if (slot === undefined) {
+    const key = `${fact.calculatorName}\0${JSON.stringify(fact.params)}`;
+    slot = slotsByKey.get(key);
+    if (slot === undefined) {
+      slot = slotsByKey.size;
+      slotsByKey.set(key, slot);
+    }
+    slotOfFact.set(fact, slot);
   }
-  return key;
+  return slot;
+}
+
+/** A pack's declarations with their slots, worked out once per pack. */
+interface Plan {
+  facts: DeclaredFact[];
+  slots: number[];
+}
+
+const plans = new WeakMap<ReadonlyMap<string, DeclaredFact>, Plan>();
+
+function planFor(declared: ReadonlyMap<string, DeclaredFact>): Plan {
+  let plan = plans.get(declared);
+  if (!plan) {
+    const facts = [...declared.values()];
+    plan = { facts, slots: facts.map(slotOf) };
+    plans.set(declared, plan);
+  }
+  return plan;
 }
 
 export class FactCache {
-  private readonly values = new Map<string, Derived>();
+  private readonly values: (Derived | undefined)[] = [];
 
   constructor(readonly context: DeriveContext) {}
 
+  /** The facts a loaded pack declares (its `facts`), by name. */
+  derivePack(declared: ReadonlyMap<string, DeclaredFact>): DerivedFacts {
+    const { facts, slots } = planFor(declared);
+    const out: DerivedFacts = new Map();
+    for (let i = 0; i < facts.length; i++) out.set(facts[i]!.name, this.value(facts[i]!, slots[i]!));
+    return out;
+  }
+
   derive(facts: Iterable<DeclaredFact>): DerivedFacts {
     const out: DerivedFacts = new Map();
-    for (const fact of facts) {
-      const key = cacheKey(fact);
-      let value = this.values.get(key);
-      if (!value) {
-        value = fact.calculator.compute(this.context, fact.params as never);
-        this.values.set(key, value);
-      }
-      out.set(fact.name, value);
-    }
+    for (const fact of facts) out.set(fact.name, this.value(fact, slotOf(fact)));
     return out;
+  }
+
+  private value(fact: DeclaredFact, slot: number): Derived {
+    let value = this.values[slot];
+    if (value === undefined) {
+      value = fact.calculator.compute(this.context, fact.params as never);
+      this.values[slot] = value;
+    }
+    return value;
   }
 }

@@ -8,8 +8,17 @@ import type { DeriveContext } from './derived.js';
 export const DateParam = z.union([z.literal('screening'), ExactDate]);
 export type DateParam = z.infer<typeof DateParam>;
 
+/** The packs' fixed dates, each parsed once rather than for every case. */
+const fixedDays = new Map<string, EpochDay>();
+
 export function resolveDay(param: DateParam, context: DeriveContext): EpochDay {
-  return param === 'screening' ? context.screeningDay : parseExactDate(param);
+  if (param === 'screening') return context.screeningDay;
+  let day = fixedDays.get(param);
+  if (day === undefined) {
+    day = parseExactDate(param);
+    fixedDays.set(param, day);
+  }
+  return day;
 }
 
 export function describeDay(param: DateParam): string {

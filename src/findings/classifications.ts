@@ -5,6 +5,7 @@
  * listed as undetermined, with a review reason saying which values remain open.
  */
 import type { LoadedPack } from '../packs/load.js';
+import type { Rule } from '../packs/schema.js';
 import type { Finding, ReviewReason } from './program-result.js';
 
 export const NOT_APPLICABLE = 'not_applicable';
@@ -12,6 +13,18 @@ export const NOT_APPLICABLE = 'not_applicable';
 export interface Classifications {
   values: Record<string, string | null>;
   undetermined: string[];
+}
+
+/** What each rule of a pack sets, by rule id: the same for every case, so gathered once per pack. */
+const setsByPack = new WeakMap<LoadedPack, ReadonlyMap<string, Rule['sets']>>();
+
+function setsOfRules(loaded: LoadedPack): ReadonlyMap<string, Rule['sets']> {
+  let sets = setsByPack.get(loaded);
+  if (!sets) {
+    sets = new Map(loaded.pack.rules.map((rule) => [rule.id, rule.sets]));
+    setsByPack.set(loaded, sets);
+  }
+  return sets;
 }
 
 export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): Classifications {
@@ -28,7 +41,7 @@ export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons:
     return { values: Object.fromEntries(fields.map((field) => [field, null])), undetermined: fields };
   }
 
-  const setsOf = new Map(loaded.pack.rules.map((rule) => [rule.id, rule.sets]));
+  const setsOf = setsOfRules(loaded);
   const values: Record<string, string | null> = {};
   const undetermined: string[] = [];
   for (const [field, spec] of Object.entries(specs)) {

@@ -187,20 +187,18 @@ function buildFindings(evaluations: readonly RuleEvaluation[], facts: DerivedFac
     for (const target of rule.defeats ?? []) defeatedBy.set(target, [...(defeatedBy.get(target) ?? []), rule.id]);
   }
   return evaluations.map(({ rule, status, trace }) => {
-    let used: FactUsed[] | undefined;
-    // Which facts decided the rule is for a report's "why": worked out when first read, so a batch
-    // record, which never reads it, does not pay for it.
-    const decidingFacts = (): FactUsed[] =>
-      (used ??= factsOf(trace, decisive).map((name) => {
-        const fact = facts.get(name)!;
-        return { fact: name, value: fact.value, detail: fact.detail };
-      }));
+    // Worked out at once: a getter that put it off until read cost more per finding (an accessor
+    // on every object literal and two closures) than the walk and the few objects it saves.
+    const used = factsOf(trace, decisive).map((name): FactUsed => {
+      const fact = facts.get(name)!;
+      return { fact: name, value: fact.value, detail: fact.detail };
+    });
     const defeaters = status === 'applies' ? defeatedBy.get(rule.id) : undefined;
     const { id, name, kind, citation, explanation } = rule;
     // The report lists defeatedBy before the conditions.
     return defeaters
-      ? { rule: id, name, kind, status, citation, explanation, get facts() { return decidingFacts(); }, defeatedBy: defeaters, conditions: trace }
-      : { rule: id, name, kind, status, citation, explanation, get facts() { return decidingFacts(); }, conditions: trace };
+      ? { rule: id, name, kind, status, citation, explanation, facts: used, defeatedBy: defeaters, conditions: trace }
+      : { rule: id, name, kind, status, citation, explanation, facts: used, conditions: trace };
   });
 }
 
@@ -257,17 +255,25 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     else if (finding.kind === 'harmful_factor') factors.negative.push(finding);
   }
   const classifications = pack.classifications ? classify(loaded, findings, reviewReasons.list) : undefined;
-  let missing: MissingFact[] | undefined;
   // Properties in the report's order; the optional ones added only when present (spreading them
   // in cost more than all the rest of this function).
   const result = { program: pack.program, title: pack.title, kind: pack.kind, legalStatus: pack.legalStatus, researchedAsOf: pack.researchedAsOf, packVersion: loaded.version } as ProgramResult;
-  if (decided) Object.assign(result, { outcome: decided.outcome, outcomeReasons: decided.reasons });
-  if (classifications) Object.assign(result, { classifications: classifications.values, undetermined: classifications.undetermined });
+  if (decided) {
+    result.outcome = decided.outcome;
+    result.outcomeReasons = decided.reasons;
+  }
+  if (classifications) {
+    result.classifications = classifications.values;
+    result.undetermined = classifications.undetermined;
+  }
   // The program-wide caution is always listed; only points about this case set the flag.
   result.needsReview = reviewReasons.list.some((r) => r.code !== 'legal-status');
   result.reviewReasons = reviewReasons.list;
   result.findings = findings;
   result.factors = factors;
-  // The questions are for a report and the interview, not a batch record: worked out when first read.
-  return Object.defineProperty(result, 'missing', { get: () => (missing ??= missingFacts(evaluations, facts)), enumerable: true });
+  // Worked out at once, though a batch record never reads them: a getter put on each result (a
+  // closure of its own) gave every result a hidden class of its own in V8, and the whole screening paid
+  // for that in slower property reads and garbage collection, far more than the questions cost.
+  result.missing = missingFacts(evaluations, facts);
+  return result;
 }

@@ -1,6 +1,6 @@
 /**
- * A finding's deciding facts and a program's missing-fact questions are worked out when first read
- * (a batch record never reads them): they must read the same every time and be in the JSON report.
+ * A finding's deciding facts and a program's missing-fact questions are plain data of the result:
+ * they read the same every time and are in the JSON report, in the result's own key order.
  */
 import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
@@ -12,7 +12,7 @@ const screener = new Screener(await loadRulePacks());
 // Little is known, so rules are unknown (questions to ask) and others decided (facts that decided them).
 const caseFile = CaseFile.parse({ caseId: 'sparse', screeningDate: '2014-05-01', person: { dateOfBirth: '1990-01-01', currentLocation: 'united_states' } });
 
-describe('parts of a program result worked out on first read', () => {
+describe('deciding facts and missing-fact questions', () => {
   it('read the same every time, and are in the JSON report', async () => {
     const report = await screener.screen(caseFile, { screeningDay: parseExactDate('2014-05-01'), source: 'test' });
     const daca = report.programs.find((program) => program.program === 'daca')!;
