@@ -12,6 +12,7 @@
  */
 import type { LoadedPack } from '../packs/load.js';
 import type { Condition, LeafCondition, Rule, RuleStatus } from '../packs/schema.js';
+import { leafFact } from '../packs/conditions.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, PackEvaluator, RuleEvaluation } from './engine.js';
@@ -19,24 +20,17 @@ import { operatorTest } from './operators.js';
 
 type Traced = (facts: DerivedFacts) => ConditionTrace;
 
-/** Kleene's `all`: false if any child is, else unknown if any child is, else true. */
-function allStatus(children: readonly ConditionTrace[]): RuleStatus {
+/**
+ * Kleene's `all` and `any` (tri.ts's triAnd and triOr, on statuses): the decisive status if any
+ * child has it (false for `all`, true for `any`), else unknown if any child is, else the other.
+ */
+function combined(children: readonly ConditionTrace[], decisive: RuleStatus, otherwise: RuleStatus): RuleStatus {
   let unknown = false;
   for (const child of children) {
-    if (child.status === 'does_not_apply') return 'does_not_apply';
+    if (child.status === decisive) return decisive;
     if (child.status === 'unknown') unknown = true;
   }
-  return unknown ? 'unknown' : 'applies';
-}
-
-/** Kleene's `any`: true if any child is, else unknown if any child is, else false. */
-function anyStatus(children: readonly ConditionTrace[]): RuleStatus {
-  let unknown = false;
-  for (const child of children) {
-    if (child.status === 'applies') return 'applies';
-    if (child.status === 'unknown') unknown = true;
-  }
-  return unknown ? 'unknown' : 'does_not_apply';
+  return unknown ? 'unknown' : otherwise;
 }
 
 const NOT: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
@@ -46,7 +40,7 @@ function compileLeaf(leaf: LeafCondition, label: string | undefined): Traced {
   const test = operatorTest(operator);
   // "$.hasFelony" -> ["hasFelony"]: the keys json-rules-engine's path resolver (readPath) walks.
   const keys = leaf.path ? leaf.path.replace(/^\$\.?/, '').split('.').filter(Boolean) : null;
-  const fact = leaf.path ? `${name}.${leaf.path.slice(2)}` : name;
+  const fact = leafFact(name, leaf.path);
   const shown = label ?? leaf.name ?? `${fact} ${operator} ${JSON.stringify(expected)}`;
   return (facts) => {
     const derived = facts.get(name);
@@ -78,10 +72,10 @@ function compileCondition(condition: Condition, label?: string): Traced {
   const children = (isAll ? condition.all : condition.any).map((child) => compileCondition(child));
   const shown = label ?? condition.name ?? (isAll ? 'all of' : 'any of');
   const combinator = isAll ? 'all' : 'any';
-  const combine = isAll ? allStatus : anyStatus;
+  const [decisive, otherwise]: [RuleStatus, RuleStatus] = isAll ? ['does_not_apply', 'applies'] : ['applies', 'does_not_apply'];
   return (facts) => {
     const traces = children.map((child) => child(facts));
-    return { label: shown, status: combine(traces), combinator, children: traces };
+    return { label: shown, status: combined(traces, decisive, otherwise), combinator, children: traces };
   };
 }
 

@@ -8,6 +8,7 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { LoadedPack } from '../packs/load.js';
 import { readPath } from '../case/fields.js';
 import type { Rule, RuleStatus } from '../packs/schema.js';
+import { leafFact } from '../packs/conditions.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import { triAnd, triNot, triOr, type Tri } from '../facts/tri.js';
@@ -49,7 +50,7 @@ function trace(node: EvaluatedCondition): ConditionTrace {
     const child = trace(node.not);
     return { label: node.name ?? 'not', status: toStatus(triNot(toTri(child.status))), combinator: 'not', children: [child] };
   }
-  const fact = node.path ? `${node.fact}.${node.path.slice(2)}` : node.fact!;
+  const fact = leafFact(node.fact!, node.path);
   const actual = node.factResult === undefined ? null : (node.factResult as FactValue);
   const status: RuleStatus = actual === null ? 'unknown' : node.result ? 'applies' : 'does_not_apply';
   return { label: node.name ?? `${fact} ${node.operator} ${JSON.stringify(node.value)}`, status, fact, operator: node.operator, expected: node.value, actual };

@@ -13,6 +13,7 @@ import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack } from '../packs/load.js';
 import type { Rule, RuleKind, RuleStatus } from '../packs/schema.js';
+import { leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
 
@@ -118,42 +119,31 @@ function factsOf(trace: ConditionTrace, descend: (child: ConditionTrace, parent:
   return out;
 }
 
-/** Every fact, and every record key ("record.hasFelony"), that the leaves of a condition tree read. */
-function readPaths(trace: ConditionTrace, out: Set<string>): Set<string> {
-  if (trace.fact) out.add(trace.fact);
-  for (const child of trace.children ?? []) readPaths(child, out);
-  return out;
-}
-
-/**
- * The paths a rule reads. A trace has the shape of the rule's condition tree whatever the case
- * (every node is reported, evaluated or not), so the first trace of a rule gives its paths for all.
- */
-const pathsByRule = new WeakMap<Rule, ReadonlySet<string>>();
-
-function pathsRead(evaluation: RuleEvaluation): ReadonlySet<string> {
-  let paths = pathsByRule.get(evaluation.rule);
-  if (!paths) {
-    paths = readPaths(evaluation.trace, new Set());
-    pathsByRule.set(evaluation.rule, paths);
-  }
-  return paths;
-}
-
-/** What the pack's rules read and cure, for the whole pack. */
+/** What the pack's rules cure and read: the same for every case, so worked out once per pack. */
 interface PackIndex {
   defeats: ReadonlyMap<string, readonly string[]>;
-  /** The paths read by all the pack's rules, and the facts they belong to (null until the first case). */
-  allPaths: ReadonlySet<string> | null;
-  allFacts: readonly string[] | null;
+  /** Every fact, and every record key ("record.hasFelony"), that each rule's leaves read, by rule id. */
+  pathsByRule: ReadonlyMap<string, readonly string[]>;
+  /** The paths all the pack's rules read, and the facts they belong to, in the order first read. */
+  allPaths: ReadonlySet<string>;
+  allFacts: readonly string[];
 }
 
 const packIndexes = new WeakMap<LoadedPack, PackIndex>();
 
+/** The paths the rules read, and the facts those paths belong to. */
+function pathsAndFacts(rules: readonly Rule[], pathsByRule: ReadonlyMap<string, readonly string[]>): { read: ReadonlySet<string>; used: readonly string[] } {
+  const read = new Set(rules.flatMap((rule) => pathsByRule.get(rule.id)!));
+  return { read, used: [...new Set([...read].map(factOf))] };
+}
+
 function packIndex(loaded: LoadedPack): PackIndex {
   let index = packIndexes.get(loaded);
   if (!index) {
-    index = { defeats: new Map(loaded.pack.rules.map((rule) => [rule.id, rule.defeats ?? []])), allPaths: null, allFacts: null };
+    const { rules } = loaded.pack;
+    const pathsByRule = new Map(rules.map((rule) => [rule.id, [...leaves(rule.conditions)].map((leaf) => leafFact(leaf.fact, leaf.path))]));
+    const { read, used } = pathsAndFacts(rules, pathsByRule);
+    index = { defeats: new Map(rules.map((rule) => [rule.id, rule.defeats ?? []])), pathsByRule, allPaths: read, allFacts: used };
     packIndexes.set(loaded, index);
   }
   return index;
@@ -161,15 +151,8 @@ function packIndex(loaded: LoadedPack): PackIndex {
 
 /** The paths the reviewed rules read and the facts those paths belong to. */
 function readBy(reviewed: readonly RuleEvaluation[], everyRule: boolean, index: PackIndex): { read: ReadonlySet<string>; used: readonly string[] } {
-  if (everyRule && index.allPaths && index.allFacts) return { read: index.allPaths, used: index.allFacts };
-  const read = new Set<string>();
-  for (const evaluation of reviewed) for (const path of pathsRead(evaluation)) read.add(path);
-  const used = [...new Set([...read].map(factOf))];
-  if (everyRule) {
-    index.allPaths = read;
-    index.allFacts = used;
-  }
-  return { read, used };
+  if (everyRule) return { read: index.allPaths, used: index.allFacts };
+  return pathsAndFacts(reviewed.map((evaluation) => evaluation.rule), index.pathsByRule);
 }
 
 /**

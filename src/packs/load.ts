@@ -14,7 +14,8 @@ import { CALCULATORS } from '../facts/registry.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
-import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Condition, type Rule } from './schema.js';
+import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Rule } from './schema.js';
+import { leaves } from './conditions.js';
 
 export { DEFAULT_RULES_DIR, PackError };
 
@@ -268,13 +269,6 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
     facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data });
   }
   return facts;
-}
-
-function* leaves(condition: Condition): Generator<Extract<Condition, { fact: string }>> {
-  if ('fact' in condition) yield condition;
-  else if ('all' in condition) for (const c of condition.all) yield* leaves(c);
-  else if ('any' in condition) for (const c of condition.any) yield* leaves(c);
-  else yield* leaves(condition.not);
 }
 
 function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, ruleIds: Set<string>, problems: string[]): void {

@@ -1,0 +1,18 @@
+/**
+ * Reading a rule's condition tree (json-rules-engine's format) without zod: shared by the pack
+ * linter, both evaluators and the findings, so all name what a leaf reads the same way.
+ */
+import type { Condition, LeafCondition } from './schema.js';
+
+/** What a leaf reads, as traces and findings name it: the fact, or "record.hasFelony" for a key of a record fact. */
+export function leafFact(fact: string, path: string | undefined): string {
+  return path ? `${fact}.${path.slice(2)}` : fact;
+}
+
+/** The leaves of a condition tree, in the order they are read. */
+export function* leaves(condition: Condition): Generator<LeafCondition> {
+  if ('fact' in condition) yield condition;
+  else if ('all' in condition) for (const c of condition.all) yield* leaves(c);
+  else if ('any' in condition) for (const c of condition.any) yield* leaves(c);
+  else yield* leaves(condition.not);
+}
