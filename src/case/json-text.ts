@@ -1,8 +1,9 @@
 /**
- * A linear, non-recursive check of JSON text, run before JSON.parse: JSON.parse recurses (deep
- * nesting exhausts the stack, differently in the main thread and in a batch worker) and its
- * messages give neither line nor column and quote the input raw. This scan finds the first syntax
- * error, or the first breach of a case limit, with its place; text that passes parses safely.
+ * A linear, non-recursive check of JSON text, run before JSON.parse. JSON.parse would build a
+ * value of any depth or width the 8 MiB allow (millions of nested lists: seconds and hundreds of
+ * megabytes, for a value refused afterwards), and its messages give neither line nor column and
+ * quote the input raw. This scan stops at the first syntax error, or the first breach of a case
+ * limit, with its place; text that passes parses within the limits.
  */
 import { echo } from '../text/inert.js';
 import { CASE_LIMITS, type InputLimit } from './limits.js';
@@ -54,6 +55,12 @@ export function scanJson(text: string): TextFault | undefined {
   const open: Open[] = [];
   let expect: Expect = 'value';
   let at = 0;
+  /** Steps over the "]" or "}" that closes the innermost list or mapping. */
+  const closeInnermost = (): void => {
+    at += 1;
+    open.pop();
+    expect = open.length ? 'commaOrEnd' : 'end';
+  };
   for (;;) {
     WHITESPACE.lastIndex = at;
     WHITESPACE.test(text);
@@ -73,18 +80,13 @@ export function scanJson(text: string): TextFault | undefined {
         if (char === ',') {
           at += 1;
           expect = top!.close === '}' ? 'key' : 'value';
-        } else if (char === top!.close) {
-          at += 1;
-          open.pop();
-          expect = open.length ? 'commaOrEnd' : 'end';
-        } else return unexpected(text, at, `"," or "${top!.close}"`);
+        } else if (char === top!.close) closeInnermost();
+        else return unexpected(text, at, `"," or "${top!.close}"`);
         continue;
       case 'firstKeyOrEnd':
       case 'key': {
         if (expect === 'firstKeyOrEnd' && char === '}') {
-          at += 1;
-          open.pop();
-          expect = open.length ? 'commaOrEnd' : 'end';
+          closeInnermost();
           continue;
         }
         if (char !== '"') return unexpected(text, at, 'a key in double quotes');
@@ -99,9 +101,7 @@ export function scanJson(text: string): TextFault | undefined {
       case 'firstValueOrEnd':
       case 'value': {
         if (expect === 'firstValueOrEnd' && char === ']') {
-          at += 1;
-          open.pop();
-          expect = open.length ? 'commaOrEnd' : 'end';
+          closeInnermost();
           continue;
         }
         if (top?.close === ']') {
