@@ -54,7 +54,8 @@ export function isStandardOutput(path: string): boolean {
   return own !== null && (own[2] === undefined || Number(own[2]) === process.pid) && Number(own[1] ?? own[3]) === 1;
 }
 
-function codeOf(error: unknown): string {
+/** The errno name of a failed file-system call ('EIO' when it has none). */
+export function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EIO';
 }
 

@@ -7,7 +7,7 @@
  */
 import { constants } from 'node:fs';
 import { access, chmod, mkdir, stat } from 'node:fs/promises';
-import { OutputPathError } from './output-path.js';
+import { OutputPathError, codeOf } from './output-path.js';
 
 const PRIVATE_FOLDER = 0o700;
 
@@ -15,10 +15,6 @@ export interface PreparedFolder {
   created: boolean;
   /** The permission bits of the folder (0700 when created here). */
   mode: number;
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? 'EIO';
 }
 
 export async function preparePrivateFolder(path: string): Promise<PreparedFolder> {
