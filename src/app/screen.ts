@@ -9,6 +9,9 @@ import { CompiledPack } from '../evaluate/compiled.js';
 import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
 import type { RulePacks } from '../packs/load.js';
+import { CaseCompletions } from '../settle/completions.js';
+import { questionsFromMissing, settleByCases, type Question } from '../settle/settle.js';
+import { thresholdsOf } from '../settle/thresholds.js';
 
 export const DISCLAIMER =
   'relief-screen is a screening aid, not legal advice. Its results are likely bars and helpful factors for an attorney to verify; points marked for review need an attorney\'s judgment.';
@@ -23,17 +26,27 @@ export interface Report {
   whatIfs: string[];
   rulesVersion: string;
   programs: ProgramResult[];
+  /**
+   * The case's questions, once each: those some answer to which could settle or narrow an open
+   * outcome, priority or level (decisive), ranked by how many they could, then a few that only
+   * factors read. Each names the programs it matters to.
+   */
+  questions: Question[];
 }
 
 export interface ScreenerOptions {
   /** Which engine evaluates the packs: the compiled evaluator (the default) or json-rules-engine, the reference. */
   engine?: EngineChoice;
+  /** Settle by cases what Kleene logic leaves open (src/settle); on unless false (--no-settle). */
+  settle?: boolean;
 }
 
 export class Screener {
   /** The compiled packs, built at once; null when the reference engine was chosen. */
   private readonly compiled: PackEvaluator[] | null;
   private reference: Promise<PackEvaluator[]> | null = null;
+  /** The compiled packs by program, for settling by cases (whichever engine screens). */
+  private readonly settling: ReadonlyMap<string, CompiledPack> | null;
 
   constructor(
     readonly rulePacks: RulePacks,
@@ -43,6 +56,8 @@ export class Screener {
     // The choice may come through a worker thread's setup, where nothing checks its type.
     if (!ENGINES.includes(engine)) throw new Error(`unknown engine "${String(engine)}" (known: ${ENGINES.join(', ')})`);
     this.compiled = engine === 'compiled' ? rulePacks.packs.map((loaded) => new CompiledPack(loaded)) : null;
+    const settlers = options.settle === false ? null : (this.compiled as CompiledPack[] | null) ?? rulePacks.packs.map((loaded) => new CompiledPack(loaded));
+    this.settling = settlers && new Map(settlers.map((compiled) => [compiled.loaded.pack.program, compiled]));
   }
 
   /**
@@ -60,6 +75,11 @@ export class Screener {
       const evaluated = evaluator.evaluate(facts);
       programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts));
     }
+    let questions: Question[];
+    if (this.settling) {
+      const screened = new Map(programs.map((p) => [p.program, this.settling!.get(p.program)!]));
+      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(this.rulePacks));
+    } else questions = questionsFromMissing(programs);
     return {
       tool: 'relief-screen',
       disclaimer: DISCLAIMER,
@@ -69,6 +89,7 @@ export class Screener {
       whatIfs: options.whatIfs ?? [],
       rulesVersion: this.rulePacks.version,
       programs,
+      questions,
     };
   }
 }

@@ -26,6 +26,8 @@ export interface CaseOptions {
   reports?: ReportsFolder;
   /** --engine: which engine evaluates the packs (the compiled evaluator when not set). */
   engine?: EngineChoice;
+  /** --no-settle: false leaves open what Kleene logic leaves open. */
+  settle?: boolean;
 }
 
 export interface ReportsFolder {
@@ -67,7 +69,7 @@ export class CaseScreener {
     rulePacks: RulePacks,
     private readonly options: CaseOptions,
   ) {
-    this.screener = new Screener(rulePacks, { engine: options.engine });
+    this.screener = new Screener(rulePacks, { engine: options.engine, settle: options.settle !== false });
     if (options.reports) adoptStopSignal(options.reports.stopSignal);
   }
 

@@ -77,6 +77,7 @@ export async function batch(io: CliIO, inputs: string[], options: BatchOptions):
           ...(options.program ? { programs: options.program } : {}),
           ...(reports ? { reports } : {}),
           engine: options.engine,
+          settle: options.settle,
         },
       },
       sinks,

@@ -20,6 +20,8 @@ export interface BatchOptions {
   quiet?: boolean;
   rules: string;
   engine: EngineChoice;
+  /** --no-settle: commander sets it false. */
+  settle: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -47,6 +49,7 @@ export function batchCommand(io: CliIO): Command {
     .option('-q, --quiet', 'no progress bar')
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
+    .option('--no-settle', 'do not settle by cases what the known facts leave open (faster; for comparison)')
     .action(async (inputs: string[], options: BatchOptions) => {
       const { batch } = await import('./batch-action.js');
       await batch(io, inputs, options);

@@ -19,7 +19,7 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
   });
   const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
   checkScreeningDate(caseFile, screeningDay, casePath);
-  const report = await new Screener(packs, { engine: options.engine }).screen(caseFile, {
+  const report = await new Screener(packs, { engine: options.engine, settle: options.settle }).screen(caseFile, {
     screeningDay,
     source: casePath,
     whatIfs: whatIfs.map((w) => `${w.path} = ${JSON.stringify(w.value)}`),

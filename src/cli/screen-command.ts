@@ -16,6 +16,8 @@ export interface ScreenOptions {
   whatIf?: WhatIf[];
   rules: string;
   engine: EngineChoice;
+  /** --no-settle: commander sets it false. */
+  settle: boolean;
 }
 
 function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
@@ -34,6 +36,7 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
+    .option('--no-settle', 'do not settle by cases what the known facts leave open (for comparison)')
     .action(async (casePath: string, options: ScreenOptions, cmd: Command) => {
       // One case: zod would compile a parser for each object schema (built when the schema modules
       // load, below) on its first parse, which costs more than one parse of each can win back.

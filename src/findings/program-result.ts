@@ -52,6 +52,21 @@ export interface MissingFact {
   decisive: boolean;
 }
 
+/** A result Kleene logic left open, split by cases over the unknown case facts (src/settle). */
+export interface ByCases {
+  /** "outcome", or a classification ("priority", "level"). */
+  result: string;
+  settled: boolean;
+  /** The value every completion gives when settled, else null. */
+  value: string | null;
+  /** The case fields split on, in the order first split. */
+  splitOn: string[];
+  /** In words: "whichever way … is answered: barred", or why it stays open. */
+  explanation: string;
+  /** When open: two completions (the fields each sets) that give different values. */
+  witness?: { set: Record<string, boolean | string | number | string[]>; value: string }[];
+}
+
 export interface FactorList {
   positive: Finding[];
   negative: Finding[];
@@ -70,6 +85,8 @@ export interface ProgramResult {
   classifications?: Record<string, string | null>;
   /** Classifications the known facts could not settle (their value is then null). */
   undetermined?: string[];
+  /** Results Kleene logic left open, split by cases (absent when none was, or with settling off). */
+  byCases?: ByCases[];
   needsReview: boolean;
   reviewReasons: ReviewReason[];
   findings: Finding[];

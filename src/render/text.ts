@@ -92,6 +92,13 @@ function writeProgram(w: Writer, program: ProgramResult, report: Report, options
   section(w, 'Harmful factors:', program.factors.negative);
   const open = program.findings.filter((f) => f.status === 'unknown' && f.kind !== 'helping_factor' && f.kind !== 'harmful_factor');
   section(w, 'Not settled by the known facts:', open);
+  if (program.byCases?.length) {
+    w.line(c.bold('Settled by cases over the unknown facts:'), 2);
+    for (const split of program.byCases) {
+      const colour = split.settled ? c.green : c.yellow;
+      w.line(`- ${split.result}: ${colour(split.explanation)}`, 4);
+    }
+  }
   if (program.reviewReasons.length) {
     w.line(c.bold('For attorney review:'), 2);
     for (const reason of program.reviewReasons) {
@@ -99,13 +106,6 @@ function writeProgram(w: Writer, program: ProgramResult, report: Report, options
       w.line(c.dim(`source: ${reason.citation}`), 6);
     }
   }
-  const questions = (title: string, list: ProgramResult['missing']) => {
-    if (list.length === 0) return;
-    w.line(c.bold(title), 2);
-    for (const missing of list) w.line(`- ${missing.question} ${c.dim(`(${missing.field}; needed for: ${missing.neededFor.join('; ')})`)}`, 4);
-  };
-  questions('Ask the client next:', program.missing.filter((m) => m.decisive));
-  questions('Also worth asking (factors only):', program.missing.filter((m) => !m.decisive));
   if (options.explain) {
     w.line(c.bold('Every rule, condition by condition:'), 2);
     for (const finding of program.findings) {
@@ -114,6 +114,19 @@ function writeProgram(w: Writer, program: ProgramResult, report: Report, options
     }
   }
   w.line();
+}
+
+/** The case's questions, each fact once, naming the programs it could change. */
+function writeQuestions(w: Writer, report: Report): void {
+  const { c } = w;
+  const list = (title: string, questions: Report['questions']) => {
+    if (questions.length === 0) return;
+    w.line(c.bold(title));
+    for (const q of questions) w.line(`- ${q.question} ${c.dim(`(${q.field}; for: ${q.programs.join(', ')})`)}`, 2);
+    w.line();
+  };
+  list('Ask the client next:', report.questions.filter((q) => q.decisive));
+  list('Also worth asking (factors only):', report.questions.filter((q) => !q.decisive));
 }
 
 export function renderText(untrusted: Report, options: TextOptions): string {
@@ -130,5 +143,6 @@ export function renderText(untrusted: Report, options: TextOptions): string {
   w.line(c.yellow(report.disclaimer));
   w.line();
   for (const program of report.programs) writeProgram(w, program, report, options);
+  writeQuestions(w, report);
   return `${w.lines.join('\n')}\n`;
 }
