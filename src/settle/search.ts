@@ -43,7 +43,12 @@ export interface Verdict {
   found: Completion[];
   /** The reasons the settled branches gave (for an outcome). */
   reasons: string[];
+  /** Whether some branch stayed open on facts that are never split (a list of unknown length, a date not given). */
+  blocked: boolean;
 }
+
+/** The value of a completion the law, not the facts, leaves open. */
+export const UNDETERMINED = 'undetermined';
 
 /** A target: one result of one program. */
 export interface Target {
@@ -53,7 +58,7 @@ export interface Target {
 
 /** Values that count as the same answer: eligible and eligible with a waiver are both "not barred". */
 function classOf(target: Target, value: string): string {
-  return target.result === OUTCOME && value !== 'barred' ? 'not_barred' : value;
+  return target.result === OUTCOME && value !== 'barred' && value !== UNDETERMINED ? 'not_barred' : value;
 }
 
 /** The settled value of agreeing branches: an outcome that may or may not need a waiver is eligible with one. */
@@ -90,8 +95,15 @@ export function search(context: SearchContext, target: Target, start: readonly A
   const reasons = new Set<string>();
   const splitOn: string[] = [];
   let complete = true;
+  let blocked = false;
   const screenedBefore = completions.screened;
   const queue: Pending[] = [{ assignments: [...start], depth: 0 }];
+  const record = (value: string, assignments: Assignment[], why: readonly string[]) => {
+    const cls = classOf(target, value);
+    if (!firstOf.has(cls)) firstOf.set(cls, { assignments, value });
+    if (!values.includes(value)) values.push(value);
+    for (const reason of why) reasons.add(reason);
+  };
 
   for (let next = 0; next < queue.length; next++) {
     if (stopAtDisagreement && firstOf.size > 1) break;
@@ -109,15 +121,19 @@ export function search(context: SearchContext, target: Target, start: readonly A
     }
     const value = state.values.get(target.result);
     if (value !== null && value !== undefined) {
-      const cls = classOf(target, value);
-      if (!firstOf.has(cls)) firstOf.set(cls, { assignments, value });
-      if (!values.includes(value)) values.push(value);
-      for (const reason of state.reasons) reasons.add(reason);
+      record(value, assignments, state.reasons);
+      continue;
+    }
+    if ((state.reach.get(target.result) ?? []).length === 0) {
+      // Open with no case field missing: the law leaves it open here (S.744's disputed reading, a
+      // maximum of exactly one year for the Morton levels). That is an answer of its own.
+      record(UNDETERMINED, assignments, state.reasons);
       continue;
     }
     const split = depth < budget.maxDepth ? splitFor(context, target, assignments) : undefined;
     if (!split) {
       complete = false;
+      blocked ||= depth < budget.maxDepth;
       continue;
     }
     if (!splitOn.includes(split.field)) splitOn.push(split.field);
@@ -126,7 +142,7 @@ export function search(context: SearchContext, target: Target, start: readonly A
   }
   const classes = [...firstOf.values()];
   const witness = classes.length > 1 ? ([classes[0]!, classes[1]!] as [Completion, Completion]) : undefined;
-  const settled = complete && classes.length === 1;
+  const settled = complete && classes.length === 1 && values[0] !== UNDETERMINED;
   return {
     value: settled ? agreed(target, values) : null,
     splitOn,
@@ -135,6 +151,7 @@ export function search(context: SearchContext, target: Target, start: readonly A
     ...(witness ? { witness } : {}),
     found: classes,
     reasons: [...reasons],
+    blocked,
   };
 }
 
@@ -158,6 +175,12 @@ function splitFor(context: SearchContext, target: Target, assignments: readonly 
 /** How far a completion is from settling: the rules still unknown. */
 const openness = (context: SearchContext, target: Target, assignments: readonly Assignment[]) => context.completions.state(assignments, target.program)?.unknownRules ?? Infinity;
 
+/** At most five of a field's values, spread over them (both ends kept): a descent tries, it need not cover. */
+function sample<T>(values: readonly T[]): readonly T[] {
+  if (values.length <= 5) return values;
+  return [0, 1, 2, 3, 4].map((i) => values[Math.round((i * (values.length - 1)) / 4)]!);
+}
+
 /**
  * Two completions that give different values, looked for past the search's depth when it found
  * none: from `start`, every field the result reaches is set in turn, each time to the value that
@@ -165,26 +188,30 @@ const openness = (context: SearchContext, target: Target, assignments: readonly 
  * result settles. Tried with the values in their order and reversed (which in effect answers the
  * yes/no questions the other way). Bounded by `maxScreened`; it finds, never proves.
  */
-export function findWitness(context: SearchContext, target: Target, known: readonly Completion[], maxScreened: number): [Completion, Completion] | undefined {
+export function findWitness(context: SearchContext, target: Target, known: readonly Completion[], maxScreened: number): { witness?: [Completion, Completion]; blocked: boolean } {
+  let blocked = false;
   const found = [...known];
   const screenedBefore = context.completions.screened;
   for (const reversed of [false, true]) {
     let assignments: Assignment[] = [];
     for (;;) {
-      if (context.completions.screened - screenedBefore >= maxScreened) return undefined;
+      if (context.completions.screened - screenedBefore >= maxScreened) return { blocked };
       const state = context.completions.state(assignments, target.program);
       if (!state) break;
-      const value = state.values.get(target.result);
-      if (value !== null && value !== undefined) {
+      const value = state.values.get(target.result) ?? ((state.reach.get(target.result) ?? []).length === 0 ? UNDETERMINED : null);
+      if (value !== null) {
         const other = found.find((c) => classOf(target, c.value) !== classOf(target, value));
-        if (other) return [other, { assignments, value }];
+        if (other) return { witness: [other, { assignments, value }], blocked };
         found.push({ assignments, value });
         break;
       }
       const split = splitFor(context, target, assignments, true);
-      if (!split) break;
+      if (!split) {
+        blocked = true;
+        break;
+      }
       const others = assignments.filter((a) => a.path !== split.field);
-      const options = (reversed ? [...split.reps].reverse() : split.reps).map((rep) => [...others, assign(split.field, rep)]);
+      const options = sample(reversed ? [...split.reps].reverse() : split.reps).map((rep) => [...others, assign(split.field, rep)]);
       const settledTo = (option: Assignment[]) => context.completions.state(option, target.program)?.values.get(target.result) ?? null;
       const seen = (v: string) => found.some((c) => classOf(target, c.value) === classOf(target, v));
       const fresh = options.find((option) => {
@@ -201,5 +228,5 @@ export function findWitness(context: SearchContext, target: Target, known: reado
       assignments = best;
     }
   }
-  return undefined;
+  return { blocked };
 }

@@ -17,7 +17,7 @@ import type { ByCases, ProgramResult, MissingFact, ReviewReason } from '../findi
 import type { CaseCompletions } from './completions.js';
 import { OUTCOME, type Assignment } from './completions.js';
 import { representatives } from './representatives.js';
-import { SETTLE_BUDGET, findWitness, search, type Budget, type Completion, type SearchContext, type Target, type Verdict } from './search.js';
+import { SETTLE_BUDGET, UNDETERMINED, findWitness, search, type Budget, type Completion, type SearchContext, type Target, type Verdict } from './search.js';
 import type { Thresholds } from './thresholds.js';
 
 export interface Question {
@@ -30,7 +30,7 @@ export interface Question {
 }
 
 /** Per open result the search left without a witness: completions the witness descent may screen. */
-const WITNESS_SCREENING_CAP = 48;
+const WITNESS_SCREENING_CAP = 96;
 /** Per open result: how much of the decisiveness check one value may cost. */
 const DECISIVE_BUDGET: Budget = { maxDepth: 2, maxScreened: 16 };
 /** Per case: completions the decisiveness checks may screen in all; past it a reached field is kept as a question. */
@@ -39,6 +39,7 @@ const QUESTION_SCREENING_CAP = 400;
 const WORTH_ASKING_MAX = 8;
 
 function describeValue(result: string, value: string): string {
+  if (value === UNDETERMINED) return 'a result the law leaves open (see the review points)';
   return result === OUTCOME ? value.replaceAll('_', ' ') : `${result} ${value}`;
 }
 
@@ -58,10 +59,14 @@ function explain(target: Target, verdict: Verdict): string {
     const how = mixed ? `eligible, or eligible with a waiver (${verdict.values.map((v) => describeValue(target.result, v)).join(' in some cases, ')} in others)` : describeValue(target.result, verdict.value);
     return `whichever way ${fields} ${verdict.splitOn.length > 1 ? 'are' : 'is'} answered: ${how}`;
   }
+  if (!verdict.witness && verdict.complete && verdict.values.length === 1 && verdict.values[0] === UNDETERMINED) {
+    return `open: whichever way ${fields} ${verdict.splitOn.length > 1 ? 'are' : 'is'} answered, it is a result the law leaves open (see the review points)`;
+  }
   if (verdict.witness) {
     const [a, b] = verdict.witness;
     return `open: ${a.assignments.map(shownAssignment).join(', ')} gives ${describeValue(target.result, a.value)}; ${b.assignments.map(shownAssignment).join(', ')} gives ${describeValue(target.result, b.value)}`;
   }
+  if (verdict.blocked) return `open: split on ${fields}, it still turns on facts that cannot be split (a list of unknown length, a date not given)`;
   return verdict.splitOn.length
     ? `open: split on ${fields} within the bounds of the search without settling it`
     : 'open: no unknown case fact that can be split (a list of unknown length, a date not given, or a question of law) decides it';
@@ -110,8 +115,9 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
     const program = programs.find((p) => p.program === target.program)!;
     const verdict = search(context, target, [], SETTLE_BUDGET, true);
     if (verdict.value === null && !verdict.witness) {
-      const witness = findWitness(context, target, verdict.found, WITNESS_SCREENING_CAP);
-      if (witness) verdict.witness = witness;
+      const found = findWitness(context, target, verdict.found, WITNESS_SCREENING_CAP);
+      if (found.witness) verdict.witness = found.witness;
+      verdict.blocked ||= found.blocked;
     }
     if (verdict.splitOn.length === 0 && verdict.value === null) {
       stillOpen.push(target);
