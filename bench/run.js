@@ -9,9 +9,10 @@
  *     (default options, JSONPath), one case at a time, no trace, after reading, validating and
  *     deriving the facts the packs declare, in this process;
  *   - `relief batch --engine reference` (json-rules-engine through relief) at the largest --jobs;
- *   - `relief batch --engine compiled` at each --jobs;
+ *   - `relief batch --engine compiled` at each --jobs, with settling by cases on and off (--no-settle);
  * each relief run in a child process, output to /dev/null: cases/s by wall clock, CPU seconds, and
- * peak RSS of the process (main and worker threads). Then the start-up ratios (bench/startup.js).
+ * peak RSS of the process (main and worker threads). Then the share of open results per program on
+ * the generated cases, settling off and on, and the start-up ratios (bench/startup.js).
  * The machine may be shared: CPU seconds show what the work cost when the wall clock is noisy.
  *
  * The cases are never held in memory, at any size (--sizes 1000000 works): they are streamed from
@@ -34,6 +35,7 @@ import { todayEpochDay } from '../dist/case/dates.js';
 import { FactCache } from '../dist/facts/derive.js';
 import { loadRulePacks } from '../dist/packs/load.js';
 import { readInputs } from '../dist/batch/inputs.js';
+import { Screener } from '../dist/app/screen.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -98,6 +100,34 @@ async function relief(file, options, scratch) {
   return { ...measured, cases: Number(summary[1]), errors: Number(summary[3]) };
 }
 
+/**
+ * The share of results left open (an outcome not_enough_information, a classification not
+ * determined) per program on the first `count` generated cases, with settling by cases off and on.
+ */
+async function openShares(rulePacks, count) {
+  const file = join(scratch, `open-${count}.ndjson`);
+  await writeCases(file, count);
+  const screeners = { off: new Screener({ packs: rulePacks, version: 'bench' }, { settle: false }), on: new Screener({ packs: rulePacks, version: 'bench' }) };
+  const open = { off: new Map(), on: new Map() };
+  let screened = 0;
+  await inProcess(readInputs([file]), async (caseFile, screeningDay) => {
+    screened++;
+    for (const [mode, screener] of Object.entries(screeners)) {
+      const report = await screener.screen(caseFile, { screeningDay, source: 'bench' });
+      for (const p of report.programs) {
+        const results = p.outcome ? [['outcome', p.outcome === 'not_enough_information']] : Object.entries(p.classifications ?? {}).map(([field, value]) => [field, value === null]);
+        for (const [result, isOpen] of results) {
+          const key = `${p.program} ${result}`;
+          open[mode].set(key, (open[mode].get(key) ?? 0) + (isOpen ? 1 : 0));
+        }
+      }
+    }
+  });
+  const lines = [`open results on ${screened} generated cases (seed ${seed}): settling off -> on`];
+  for (const [key, off] of open.off) lines.push(`  ${key.padEnd(30)} ${((100 * off) / screened).toFixed(1).padStart(5)}% -> ${((100 * open.on.get(key)) / screened).toFixed(1).padStart(5)}%`);
+  return lines.join('\n');
+}
+
 const WIDTH = 58;
 
 function row(label, r) {
@@ -130,9 +160,13 @@ try {
     console.log(row(`[${size}] simplest json-rules-engine use (1 thread)`, jre));
     const most = Math.max(...jobs);
     console.log(row(`[${size}] relief batch --engine reference --jobs ${most}`, await relief(file, ['--engine', 'reference', '--jobs', String(most)], scratch)));
-    for (const j of jobs) console.log(row(`[${size}] relief batch --engine compiled --jobs ${j}`, await relief(file, ['--engine', 'compiled', '--jobs', String(j)], scratch)));
+    for (const j of jobs) {
+      console.log(row(`[${size}] relief batch --engine compiled --jobs ${j}`, await relief(file, ['--engine', 'compiled', '--jobs', String(j)], scratch)));
+      console.log(row(`[${size}] relief batch --engine compiled --jobs ${j} --no-settle`, await relief(file, ['--engine', 'compiled', '--jobs', String(j), '--no-settle'], scratch)));
+    }
   }
   console.log(`(cases/cpu-s: cases per CPU-second of all threads; default --jobs here would be ${availableParallelism()})`);
+  console.log(`\n${await openShares(packs, Math.min(...sizes))}`);
   console.log(`\n${startupTable(quick ? 5 : 15)}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
