@@ -46,16 +46,19 @@ function unknownFacts(trace: ConditionTrace, out: Set<string>): Set<string> {
   return out;
 }
 
-function setAt(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = keysOf(path);
-  let node: Record<string | number, unknown> = root;
-  keys.forEach((key, i) => {
-    if (i === keys.length - 1) node[key] = value;
-    else {
-      if (node[key] === null || typeof node[key] !== 'object') node[key] = typeof keys[i + 1] === 'number' ? [] : {};
-      node = node[key] as Record<string | number, unknown>;
-    }
-  });
+type Container = Record<string | number, unknown>;
+
+/**
+ * A copy of `root` with `value` at `path`, sharing everything off the path (copy on write): a deep
+ * copy of the whole case for every completion cost more than screening it.
+ */
+function withValue(root: unknown, keys: readonly (string | number)[], value: unknown): unknown {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys as [string | number, ...(string | number)[]];
+  const node = root !== null && typeof root === 'object' ? root : typeof key === 'number' ? [] : {};
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Container;
+  copy[key] = withValue(copy[key], rest, value);
+  return copy;
 }
 
 interface Node {
@@ -107,8 +110,8 @@ export class CaseCompletions {
       this.screened += 1;
       let caseFile: CaseFile | null = this.caseFile;
       if (assignments.length) {
-        const raw = structuredClone(this.caseFile) as Record<string, unknown>;
-        for (const { path, value } of assignments) setAt(raw, path, value);
+        let raw: unknown = this.caseFile;
+        for (const { path, value } of assignments) raw = withValue(raw, keysOf(path), value);
         const parsed = CaseFile.safeParse(raw);
         caseFile = parsed.success ? parsed.data : null;
       }

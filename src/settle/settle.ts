@@ -34,7 +34,7 @@ const WITNESS_SCREENING_CAP = 96;
 /** Per open result: how much of the decisiveness check one value may cost. */
 const DECISIVE_BUDGET: Budget = { maxDepth: 2, maxScreened: 16 };
 /** Per case: completions the decisiveness checks may screen in all; past it a reached field is kept as a question. */
-const QUESTION_SCREENING_CAP = 400;
+const QUESTION_SCREENING_CAP = 120;
 /** The "worth asking" part is short: factors only, the first ones read. */
 const WORTH_ASKING_MAX = 8;
 
