@@ -54,6 +54,13 @@ export const ConvictionCategory = z.enum([
 ]);
 export type ConvictionCategory = z.infer<typeof ConvictionCategory>;
 
+/**
+ * Offense types as the intake records them. The list is complete for what the rules read: an empty
+ * list on a conviction says none applies. The types after `unlawful_voting` name the INA
+ * 101(a)(43) categories the others do not (rules/shared-parameters.json, aggravatedFelonyCategories),
+ * so that "none of these" can settle that a conviction is no aggravated felony. An attempt or a
+ * conspiracy (101(a)(43)(U)) takes the type of the offense attempted.
+ */
 export const OffenseType = z.enum([
   'dui',
   'domestic_violence',
@@ -72,6 +79,23 @@ export const OffenseType = z.enum([
   'reentry_1326',
   'trafficking_others',
   'unlawful_voting',
+  'murder',
+  'rape',
+  'sexual_abuse_of_a_minor',
+  'crime_of_violence',
+  'theft',
+  'fraud',
+  'tax_evasion',
+  'money_laundering',
+  'explosives',
+  'ransom',
+  'racketeering_or_gambling',
+  'national_security_offense',
+  'alien_smuggling',
+  'document_fraud',
+  'failure_to_appear',
+  'forgery_counterfeiting_or_commercial_bribery',
+  'obstruction_or_perjury',
 ]);
 export type OffenseType = z.infer<typeof OffenseType>;
 
@@ -113,6 +137,25 @@ const PriorRemoval = z.strictObject({
 
 export const ConvictionLabel = z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']);
 
+/**
+ * Why a conviction was set aside: on the merits (a defect in the underlying proceedings) it is no
+ * conviction under the INA; for rehabilitation or immigration hardship it still is (Matter of
+ * Pickering, 23 I&N Dec. 621 (BIA 2003); Matter of Roldan, 22 I&N Dec. 512 (BIA 1999)).
+ */
+export const ExpungementBasis = z.enum(['legal_defect', 'rehabilitative']);
+
+/** How a charge ended without a conviction: after a plea or finding of guilt and a penalty it may be one (INA 101(a)(48)(A)). */
+export const DismissalBasis = z.enum(['without_plea_or_finding', 'after_plea_or_finding_with_penalty', 'after_plea_or_finding_without_penalty']);
+
+const DismissedCharge = z.strictObject({
+  date: asks(DateSpec.optional(), 'On what date was the charge dismissed?'),
+  description: z.string().optional().meta({ description: 'The charge in plain words.' }),
+  basis: asks(
+    DismissalBasis.optional(),
+    'Was it dismissed without any plea or finding of guilt, or after the client pleaded guilty or no contest (or a court found guilt), with or without a penalty such as probation, a fine or classes (deferred adjudication, diversion)?',
+  ),
+});
+
 const Conviction = z.strictObject({
   id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
   jurisdiction: asks(Jurisdiction.optional(), 'Which kind of court entered this conviction?'),
@@ -140,8 +183,17 @@ const Conviction = z.strictObject({
   ),
   crimeInvolvingMoralTurpitude: asks(z.boolean().optional(), 'Has an attorney classified this offense as a crime involving moral turpitude?'),
   aggravatedFelony: asks(z.boolean().optional(), 'Has an attorney determined whether this conviction is an aggravated felony under INA 101(a)(43)?'),
+  lossAmountDollars: asks(
+    z.number().min(0).optional(),
+    'For a fraud, tax-evasion or money-laundering offense: how many dollars did the victims lose (the Government, for tax evasion; the funds involved, for money laundering)?',
+  ),
   expunged: asks(z.boolean().optional(), 'Was this conviction expunged, vacated or set aside?'),
-  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile when the offense was committed?'),
+  expungedOn: asks(DateSpec.optional(), 'On what date was the conviction expunged, vacated or set aside?'),
+  expungementBasis: asks(
+    ExpungementBasis.optional(),
+    'Was it set aside for a defect in the criminal case itself (legal_defect: a constitutional or procedural error, innocence), or for rehabilitation or to spare the client immigration consequences (rehabilitative)?',
+  ),
+  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile (under 18) when the offense was committed?'),
   triedAsAdult: asks(z.boolean().optional(), 'If a juvenile, was the client tried and convicted as an adult?'),
   connectedToAbuse: asks(z.boolean().optional(), 'Was the offense connected to the client having been battered or subjected to extreme cruelty?'),
   connectedToTrafficking: asks(z.boolean().optional(), 'Was the offense caused by, or incident to, the client having been trafficked?'),
@@ -309,6 +361,10 @@ const CriminalHistory = z.strictObject({
     'A quick category for when the raw conviction facts are not known yet. It is a conclusion, not a fact: programs it does not decide report not enough information.',
   ),
   convictions: asks(z.array(Conviction).optional(), 'List every conviction, with its raw facts (an empty list means none).'),
+  dismissedCharges: asks(
+    z.array(DismissedCharge).optional(),
+    'List every criminal charge that was dismissed or ended without a conviction, with its date and how it ended (an empty list means none).',
+  ),
 });
 
 export const CaseFile = z
@@ -349,6 +405,20 @@ export const CaseFile = z
       if (toCustody !== undefined && imposed !== undefined && (toCustody > imposed || (suspended !== undefined && toCustody !== imposed - suspended))) {
         ctx.addIssue({ code: 'custom', path: [...at, 'sentenceToCustodyDays'], message: 'does not match the sentence imposed less the days suspended' });
       }
+      const expunged = conviction.expungedOn ? parseDateSpec(conviction.expungedOn) : undefined;
+      if (expunged && convicted && expunged.latest < convicted.earliest) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'expungedOn'], message: 'the conviction is set aside before it was entered' });
+      }
+      if (conviction.expunged === false && (conviction.expungedOn !== undefined || conviction.expungementBasis !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'expunged'], message: 'says "no", but a date or basis of the expungement is given' });
+      }
+      if (conviction.jurisdiction === 'juvenile_court' && conviction.triedAsAdult === true) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'triedAsAdult'], message: 'says "tried as an adult", but the court is a juvenile court' });
+      }
+      const sentence = conviction.sentenceImposedDays ?? conviction.sentenceToCustodyDays;
+      if (sentence !== undefined && conviction.maximumPenaltyDays !== undefined && sentence > conviction.maximumPenaltyDays) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'maximumPenaltyDays'], message: 'is less than the sentence imposed: a court cannot impose more than the maximum' });
+      }
       if (conviction.daysHeldOnImmigrationDetainer !== undefined && conviction.daysInCustody !== undefined && conviction.daysHeldOnImmigrationDetainer > conviction.daysInCustody) {
         ctx.addIssue({ code: 'custom', path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });
       }
@@ -371,7 +441,9 @@ export function datedEvents(caseFile: {
   person?: { dateOfBirth?: string } | undefined;
   entries?: { date?: string }[] | undefined;
   departures?: { date?: string }[] | undefined;
-  criminalHistory?: { convictions?: { offenseDate?: string; convictionDate?: string }[] | undefined } | undefined;
+  criminalHistory?:
+    | { convictions?: { offenseDate?: string; convictionDate?: string; expungedOn?: string }[] | undefined; dismissedCharges?: { date?: string }[] | undefined }
+    | undefined;
 }): { value: string; path: (string | number)[]; what: string }[] {
   const events: { value: string; path: (string | number)[]; what: string }[] = [];
   if (caseFile.person?.dateOfBirth) events.push({ value: caseFile.person.dateOfBirth, path: ['person', 'dateOfBirth'], what: 'the date of birth' });
@@ -380,6 +452,10 @@ export function datedEvents(caseFile: {
   caseFile.criminalHistory?.convictions?.forEach((c, i) => {
     if (c.offenseDate) events.push({ value: c.offenseDate, path: ['criminalHistory', 'convictions', i, 'offenseDate'], what: 'the offense date' });
     if (c.convictionDate) events.push({ value: c.convictionDate, path: ['criminalHistory', 'convictions', i, 'convictionDate'], what: 'the conviction date' });
+    if (c.expungedOn) events.push({ value: c.expungedOn, path: ['criminalHistory', 'convictions', i, 'expungedOn'], what: 'the expungement date' });
+  });
+  caseFile.criminalHistory?.dismissedCharges?.forEach((d, i) => {
+    if (d.date) events.push({ value: d.date, path: ['criminalHistory', 'dismissedCharges', i, 'date'], what: 'the dismissal date' });
   });
   return events;
 }
