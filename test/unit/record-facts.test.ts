@@ -135,3 +135,26 @@ describe('offense levels', () => {
     expect(level({ criminalHistory: { convictions: [] } })).toEqual({ convicted: false, level: null, convictionCount: 0, juvenileAdjudication: false });
   });
 });
+
+describe('the shared reading of a conviction', () => {
+  it('takes a sentence of more than a year as proof of a maximum of more than a year', () => {
+    expect(custody(convictions({ maximumPenaltyDays: undefined, sentenceImposedDays: 366, sentenceSuspendedDays: 366 })).value).toMatchObject({ hasFelony: true });
+    expect(custody(convictions({ maximumPenaltyDays: undefined, sentenceImposedDays: 365, sentenceSuspendedDays: 365 })).value).toMatchObject({ hasFelony: null });
+    expect(level(convictions({ maximumPenaltyDays: undefined, sentenceImposedDays: 366 }))).toMatchObject({ level: 2 });
+  });
+  it('counts no juvenile delinquency adjudication, and derives "juvenile" from the dates', () => {
+    const born = (caseFile: CaseFile): CaseFile => ({ ...caseFile, person: { dateOfBirth: '1990-03-10' } });
+    const adjudication = { maximumPenaltyDays: 730, juvenile: undefined, triedAsAdult: false };
+    expect(custody(born(convictions({ ...adjudication, offenseDate: '2008-03-09' }))).value).toMatchObject({ hasFelony: false });
+    expect(custody(born(convictions({ ...adjudication, offenseDate: '2008-03-10' }))).value).toMatchObject({ hasFelony: true });
+    expect(level(born(convictions({ ...adjudication, offenseDate: '2008-03-09' })))).toMatchObject({ convicted: false, level: null, juvenileAdjudication: true });
+    expect(level(convictions({ jurisdiction: 'juvenile_court', juvenile: undefined }))).toMatchObject({ convicted: false, juvenileAdjudication: true });
+    expect(level(convictions({ juvenile: true, triedAsAdult: true }))).toMatchObject({ convicted: true });
+    expect(offenseLevelRecord.compute(context(convictions({ juvenile: true })), levelParams).missing).toContain('criminalHistory.convictions[0].triedAsAdult');
+  });
+  it('counts no conviction vacated on the merits for the levels; a rehabilitative expungement still counts', () => {
+    expect(level(convictions({ expunged: true, expungementBasis: 'legal_defect' }))).toMatchObject({ convicted: false });
+    expect(level(convictions({ expunged: true, expungementBasis: 'rehabilitative' }))).toMatchObject({ convicted: true });
+    expect(level(convictions({ expunged: true }))).toMatchObject({ convicted: null });
+  });
+});
