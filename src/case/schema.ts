@@ -360,7 +360,10 @@ const CriminalHistory = z.strictObject({
     'Which best describes the conviction history: none, illegal-entry misdemeanor, reentry felony, crime involving moral turpitude, Level 1, 2 or 3?',
     'A quick category for when the raw conviction facts are not known yet. It is a conclusion, not a fact: programs it does not decide report not enough information.',
   ),
-  convictions: asks(z.array(Conviction).optional(), 'List every conviction, with its raw facts (an empty list means none).'),
+  convictions: asks(
+    z.array(Conviction).optional(),
+    'List every conviction, with its raw facts (an empty list means none). A guilty or no-contest plea followed by probation, a fine or a program and then a dismissal (deferred adjudication) is a conviction for immigration purposes: list it here.',
+  ),
   dismissedCharges: asks(
     z.array(DismissedCharge).optional(),
     'List every criminal charge that was dismissed or ended without a conviction, with its date and how it ended (an empty list means none).',

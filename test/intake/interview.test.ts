@@ -57,7 +57,7 @@ describe('relief intake interview', () => {
     expect(asked).toContain('abuse.occurred');
     expect(asked.filter((field) => field.startsWith('abuse.'))).toEqual(['abuse.occurred']);
     expect(asked.filter((field) => field.startsWith('trafficking.'))).toEqual(['trafficking.occurred']);
-    expect(asked.filter((field) => field.startsWith('criminalHistory.'))).toEqual(['criminalHistory.category']);
+    expect(asked.filter((field) => field.startsWith('criminalHistory.'))).toEqual(['criminalHistory.category', 'criminalHistory.dismissedCharges']); // charges that ended without a conviction matter with none
     expect(asked).toContain('person.military.served');
     expect(asked).not.toContain('person.military.discharge');
     expect(caseFile).toMatchObject({ abuse: { occurred: false }, trafficking: { occurred: false }, criminalHistory: { category: 'none' }, person: { military: { served: false } } });

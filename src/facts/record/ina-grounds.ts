@@ -355,38 +355,20 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
   return { classes, grounds, classMembers, exceptedCimt: excepted !== false && anyCimt !== false, value };
 }
 
-/** Keys a further conviction can only turn from false to true; the others it can only turn from true to false. */
-const GROUND_KEYS = new Set<string>([
-  'aggravatedFelony',
-  'cimtInadmissible',
-  'controlledSubstanceInadmissible',
-  'multipleConvictionsInadmissible',
-  'prostitutionInadmissible',
-  'criminalInadmissible',
-  'domesticViolenceDeportable',
-  'otherCriminalDeportable',
-  'criminalDeportable',
-]);
-
 /**
  * A charge dismissed after a plea or finding of guilt and a penalty (deferred adjudication) is a
- * conviction under 101(a)(48)(A) (Matter of Roldan) whose facts are not in the list: every value
- * it could change is open, and the attorney is asked to record it among the convictions.
+ * conviction under 101(a)(48)(A) (Matter of Roldan), and so belongs in the list of convictions,
+ * which the values read: one recorded only as dismissed is raised for the attorney to move it.
  */
-function withDismissedAfterPlea(value: Record<(typeof KEYS)[number], Tri>, ctx: Context): Record<(typeof KEYS)[number], Tri> {
-  const charges = ctx.caseFile.criminalHistory?.dismissedCharges ?? [];
-  const afterPlea = charges.flatMap((charge, i) => (charge.basis === 'after_plea_or_finding_with_penalty' ? [charge.description ?? `dismissed charge #${i + 1}`] : []));
-  if (!afterPlea.length) return value;
-  afterPlea.forEach((subject) => ctx.notes.push({ code: 'dismissedAfterPlea', subject }));
-  ctx.missing.push('criminalHistory.convictions');
-  const open = (key: string, v: Tri): Tri => (GROUND_KEYS.has(key) ? (v === false ? null : v) : v === true ? null : v);
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, open(key, v)])) as Record<(typeof KEYS)[number], Tri>;
+function dismissedAfterPlea(caseFile: CaseFile): ReviewNote[] {
+  return (caseFile.criminalHistory?.dismissedCharges ?? []).flatMap((charge, i) =>
+    charge.basis === 'after_plea_or_finding_with_penalty' ? [{ code: 'dismissedAfterPlea', subject: charge.description ?? `dismissed charge #${i + 1}` }] : [],
+  );
 }
 
 function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
-  const analysis = analyse(convictions, ctx);
-  const { classes, grounds } = analysis;
-  const value = withDismissedAfterPlea(analysis.value, ctx);
+  const { classes, grounds, value } = analyse(convictions, ctx);
+  ctx.notes.push(...dismissedAfterPlea(ctx.caseFile));
   const unsettled = Object.values(value).includes(null);
   const summary = convictions
     .map((c, i) => `${convictionName(c, i)}: ${summarise(classes[i]!, grounds[i]!)}`)
