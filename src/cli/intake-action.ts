@@ -120,7 +120,7 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
       return;
     }
     if (saved.ruledOut.length) say(`Not kept, because another answer rules them out: ${saved.ruledOut.join(', ')}.\n`);
-    say(`${waiting} unknown facts of ${saved.file} could change a result; asking those (an answer may open a follow-up).\n`);
+    say(`${waiting} unknown facts of ${saved.file} could change a result; asking those (an answer may settle some of them, or open a follow-up).\n`);
   }
   await checkOutputs([
     [options.out ? '--out' : 'the case file', out],
