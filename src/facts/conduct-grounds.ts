@@ -24,8 +24,6 @@ function onOrAfter(days: DayRange | undefined, start: EpochDay): Tri {
 interface RecordReading {
   value: Tri;
   missing: string[];
-  /** How many listed records are of the types. */
-  typed: number;
 }
 
 /**
@@ -37,10 +35,9 @@ function recordShows(caseFile: CaseFile, types: readonly string[], start?: Epoch
   const records = caseFile.criminalHistory?.convictions;
   if (!records) {
     const none = caseFile.criminalHistory?.category === 'none';
-    return { value: none ? false : null, missing: none ? [] : ['criminalHistory.convictions'], typed: 0 };
+    return { value: none ? false : null, missing: none ? [] : ['criminalHistory.convictions'] };
   }
   const missing: string[] = [];
-  let typed = 0;
   const verdicts = records.map((record, i): Tri => {
     const at = `criminalHistory.convictions[${i}]`;
     if (record.offenseTypes === undefined) {
@@ -48,24 +45,23 @@ function recordShows(caseFile: CaseFile, types: readonly string[], start?: Epoch
       return null;
     }
     if (!record.offenseTypes.some((t) => types.includes(t))) return false;
-    typed++;
     if (start === undefined) return true;
     const offense = range(record.offenseDate) ?? (record.convictionDate ? { earliest: -Infinity, latest: range(record.convictionDate)!.latest } : undefined);
     const within = onOrAfter(offense, start);
     if (within === null) missing.push(`${at}.offenseDate`);
     return within;
   });
-  return { value: triOr(verdicts), missing, typed };
+  return { value: triOr(verdicts), missing };
 }
 
 /**
- * The client's own answer combined with the records: a record showing the conduct settles it; an
- * answer of "no" covers what the records do not show; with no answer, a clean record proves
- * nothing, since the ground needs no conviction.
+ * The client's own answer combined with the records: a record showing the conduct settles it, even
+ * against an answer of "no" (so "no" settles nothing while the records are unknown); with no
+ * answer, a clean record proves nothing, since the ground needs no conviction.
  */
 function withAnswer(answer: Tri, records: RecordReading, answerPath: string): { value: Tri; missing: string[] } {
   if (records.value === true || answer === true) return { value: true, missing: [] };
-  if (answer === false) return records.value === null && records.typed > 0 ? { value: null, missing: records.missing } : { value: false, missing: [] };
+  if (answer === false) return records.value === false ? { value: false, missing: [] } : { value: null, missing: records.missing };
   return { value: null, missing: [answerPath, ...records.missing] };
 }
 
