@@ -107,6 +107,10 @@ const Entry = z.strictObject({
   manner: asks(EntryManner.optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
   place: z.string().optional().meta({ description: 'Port or border area of entry, as told.' }),
   afterRemoval: asks(z.boolean().optional(), 'Was this a return after being removed or deported (when the dates alone cannot tell)?'),
+  apprehendedAtBorder: asks(
+    z.boolean().optional(),
+    'Was the client apprehended at the border or a port of entry on this crossing (an attempted entry, whether or not the client then got in)?',
+  ),
 });
 
 const Departure = z.strictObject({
@@ -261,10 +265,27 @@ const Trafficking = z.strictObject({
       requestReceived: asks(z.boolean().optional(), 'Did law enforcement ask the client for assistance?'),
       complied: asks(z.boolean().optional(), 'Did the client comply with every reasonable request?'),
       offeredToCooperate: asks(z.boolean().optional(), 'Did the client offer to cooperate with law enforcement?'),
-      reasonForNotComplying: asks(z.enum(['trauma', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?'),
+      requestDate: asks(DateSpec.optional(), 'On what date did law enforcement ask the client for assistance?'),
+      requestAgency: asks(
+        z.enum(['federal', 'state', 'local', 'tribal', 'other']).optional(),
+        'Which kind of agency asked for assistance: federal, state, local or tribal law enforcement, or another body?',
+      ),
+      reasonForNotComplying: asks(z.enum(['trauma', 'fear', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?'),
+      requestReasonable: asks(
+        z.boolean().optional(),
+        "If the client did not comply, was the request reasonable given the client's circumstances: fear, trauma, age and maturity (attorney assessment, 8 CFR 214.208(c))?",
+      ),
       declarationObtained: asks(z.boolean().optional(), 'Has a law-enforcement declaration (Form I-914 Supplement B) been obtained?'),
     })
     .optional(),
+  traumaReported: asks(
+    z.boolean().optional(),
+    'Does the client have physical or psychological trauma from the trafficking (as told, observed or diagnosed)?',
+  ),
+  traumaPreventedCooperation: asks(
+    z.boolean().optional(),
+    'Did physical or psychological trauma leave the client unable to cooperate with law enforcement (attorney assessment, 8 CFR 214.202(c)(2))?',
+  ),
   traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?'),
   entryIncidentToTrafficking: asks(
     z.boolean().optional(),
@@ -334,6 +355,13 @@ const Removal = z.strictObject({
   noticeToAppearDate: asks(DateSpec.optional(), 'On what date was a notice to appear served?'),
   inProceedings: asks(z.boolean().optional(), 'Is the client in removal proceedings now?'),
   finalOrder: asks(z.boolean().optional(), 'Does the client have a final order of removal?'),
+  finalOrderDate: asks(DateSpec.optional(), 'On what date did the removal order become final?'),
+  finalOrderKind: asks(
+    z.enum(['after_hearing', 'in_absentia', 'stipulated', 'expedited_removal', 'reinstated']).optional(),
+    'What kind of final order is it: entered after a hearing, in absentia, stipulated, an expedited removal order, or a reinstated prior order?',
+  ),
+  finalOrderStayed: asks(z.boolean().optional(), 'Is the removal order stayed (by a court, an immigration judge or ICE)?'),
+  administrativelyClosed: asks(z.boolean().optional(), 'Have the removal proceedings been administratively closed?'),
   voluntaryDepartureOrder: asks(z.boolean().optional(), 'Does the client have a voluntary-departure order?'),
   failedToDepartOrAbsconded: asks(z.boolean().optional(), 'After a final order, did the client fail to depart or abscond?'),
   priorRemovals: asks(z.array(PriorRemoval).optional(), 'List every prior removal or deportation (an empty list means none).'),
@@ -348,6 +376,19 @@ const Security = z.strictObject({
   immigrationFraud: asks(z.boolean().optional(), 'Has the client obtained status or entry by visa, identity or benefit fraud?'),
   recentVisaAbuse: asks(z.boolean().optional(), 'Has the client recently knowingly abused a visa or the visa waiver program?'),
   pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?'),
+  prostitution: z
+    .strictObject({
+      engaged: asks(
+        z.boolean().optional(),
+        'Apart from any acts traffickers compelled, has the client engaged in prostitution (commercial sex), whether or not arrested or convicted?',
+      ),
+      lastDate: asks(DateSpec.optional(), 'When did the client last engage in prostitution?'),
+    })
+    .optional(),
+  unlawfulVoting: asks(
+    z.boolean().optional(),
+    'Has the client ever voted in violation of a federal, state or local law (e.g. in an election limited to citizens), whether or not charged?',
+  ),
   otherGoodMoralCharacterBar: asks(
     z.boolean().optional(),
     'Does any other INA 101(f) bar apply: habitual drunkard, income principally from illegal gambling, two or more gambling convictions, false testimony to obtain an immigration benefit, or persecution, genocide or torture?',

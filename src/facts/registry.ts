@@ -10,6 +10,8 @@ import { offenseLevelRecord } from './record/offense-levels.js';
 import { convictionOfType } from './record/offense-types.js';
 import { jurisdictionLabelRecord } from './record/jurisdiction-label.js';
 import { unlawfulPresenceBeforeRecentDeparture } from './unlawful-presence.js';
+import { unlawfulPresenceThenEntryWithoutAdmission } from './unlawful-presence-reentry.js';
+import { prostitutionConduct, unlawfulVotingConduct } from './conduct-grounds.js';
 import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
 import { confinementDuringPeriod } from './record/confinement.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
@@ -30,6 +32,9 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   reenteredAfterRemoval,
   lastEntryMannerIn,
   unlawfulPresenceBeforeRecentDeparture,
+  unlawfulPresenceThenEntryWithoutAdmission,
+  prostitutionConduct,
+  unlawfulVotingConduct,
   priorRemovalOnOrBefore,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
