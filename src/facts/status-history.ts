@@ -33,7 +33,8 @@ function overstayStart(period: Period, history: Period[]): number | undefined {
     const from = rangeOf(other.from);
     return from.earliest >= end.earliest && from.latest <= end.latest + 1;
   });
-  return followed ? end.earliest : undefined;
+  // The status holds through its last day: the overstay begins the day after.
+  return followed ? end.earliest + 1 : undefined;
 }
 
 export const recentVisaOverstay = defineCalculator({
