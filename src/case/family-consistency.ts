@@ -12,8 +12,11 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Relationships that are no marriage at all: a marriage to the abuser recorded with one of them contradicts it. */
-const NOT_MARRIED_TO = ['unmarried_partner', 'parent', 'adult_child', 'other_parent_of_clients_child'];
+/**
+ * Relationships that are no marriage: a marriage to the abuser recorded with one of them contradicts
+ * it ("other" too, so the relationship and the marriage answers never tell two stories).
+ */
+const NOT_MARRIED_TO = ['unmarried_partner', 'parent', 'adult_child', 'other_parent_of_clients_child', 'other'];
 /** Relationships in which a marriage ceremony took place (the intended spouse's too: INA 204(a)(1)(A)(iii)(II)(aa)(BB)). */
 const CEREMONY = ['spouse', 'former_spouse', 'intended_spouse_bigamy'];
 
@@ -38,6 +41,11 @@ function marriageIssues(abuse: NonNullable<CaseFile['abuse']>): FieldIssue[] {
     at('marriageStatus', `says the client married the abuser, but abuse.abuser.relationship says "${relationship}": record the relationship as "spouse" or "former_spouse"`);
   }
   if (relationship === 'spouse' && abuse.marriageEndedOn) at('marriageEndedOn', 'is given, but abuse.abuser.relationship says "spouse" (still married); a former spouse is "former_spouse"');
+  if (relationship && NOT_MARRIED_TO.includes(relationship)) {
+    for (const field of ['marriageEndedOn', 'marriageEndReason'] as const) {
+      if (abuse[field]) at(field, `is given, but abuse.abuser.relationship says "${relationship}": a marriage to the abuser is "spouse" or "former_spouse"`);
+    }
+  }
   if (abuse.separatedOn && abuse.residedWithAbuser === false) at('separatedOn', 'is given (the client lived with the abuser until then), but abuse.residedWithAbuser is false');
   return issues;
 }

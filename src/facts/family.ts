@@ -12,35 +12,39 @@ import type { Tri } from './tri.js';
 
 const Relationships = z.array(z.string()).min(1);
 
-/** The marriage to the abuser on the screening date, from the most direct answer recorded. */
-function marriageState(abuse: CaseFile['abuse'], params: { spouseRelationships: string[]; formerSpouseRelationships: string[]; voidRelationships: string[] }): {
+/**
+ * The marriage to the abuser on the screening date, from the most direct answer recorded. The
+ * answers cannot disagree (the case file is refused when they do), so which one is read first never
+ * changes the result, and removing one never turns a settled answer around. An intended spouse's
+ * marriage (void for the abuser's bigamy) is read as the marriage the client believed in: its state
+ * comes only from the marriage status or a recorded end, never from the relationship alone; the
+ * rules that need a valid marriage also ask that the abuser is no intended spouse.
+ */
+function marriageState(abuse: CaseFile['abuse'], params: { spouseRelationships: string[]; formerSpouseRelationships: string[]; intendedSpouseRelationships: string[] }): {
   continuing: Tri;
   ended: Tri;
   detail: string;
 } {
-  const relationship = abuse?.abuser?.relationship;
-  if (relationship && params.voidRelationships.includes(relationship)) {
-    return { continuing: false, ended: false, detail: `abuse.abuser.relationship = ${relationship}: the marriage is void (the intended-spouse rules read it)` };
-  }
   const status = abuse?.marriageStatus;
   if (status) return { continuing: status === 'still_married', ended: status === 'ended', detail: `abuse.marriageStatus = ${status}` };
   if (abuse?.marriageEndedOn || abuse?.marriageEndReason) {
     return { continuing: false, ended: true, detail: `the marriage ended${abuse.marriageEndReason ? ` by ${abuse.marriageEndReason}` : ''}${abuse.marriageEndedOn ? ` on ${abuse.marriageEndedOn}` : ''}` };
   }
-  if (relationship) {
+  const relationship = abuse?.abuser?.relationship;
+  if (relationship && !params.intendedSpouseRelationships.includes(relationship)) {
     return { continuing: params.spouseRelationships.includes(relationship), ended: params.formerSpouseRelationships.includes(relationship), detail: `abuse.abuser.relationship = ${relationship}` };
   }
-  return { continuing: null, ended: null, detail: 'neither the marriage status nor the relationship to the abuser is recorded' };
+  return { continuing: null, ended: null, detail: relationship ? `abuse.abuser.relationship = ${relationship}; whether that marriage continues is not recorded` : 'neither the marriage status nor the relationship to the abuser is recorded' };
 }
 
 export const marriageToAbuser = defineCalculator({
   description:
-    'The client is still married to the abuser ("continuing") or was married to the abuser and the marriage ended ("ended"), on the screening date: from abuse.marriageStatus, else a recorded end of the marriage, else the relationship. A marriage void for bigamy is neither (the intended-spouse rules read it).',
+    'The client is still married to the abuser ("continuing") or was married to the abuser and the marriage ended ("ended"), on the screening date: from abuse.marriageStatus, else a recorded end of the marriage, else the relationship (an intended spouse\'s relationship alone does not say).',
   params: z.strictObject({
     state: z.enum(['continuing', 'ended']),
     spouseRelationships: Relationships,
     formerSpouseRelationships: Relationships,
-    voidRelationships: z.array(z.string()),
+    intendedSpouseRelationships: Relationships,
   }),
   reviewCodes: [],
   compute({ caseFile }, params) {

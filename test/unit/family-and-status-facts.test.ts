@@ -36,6 +36,8 @@ describe('contradictory family and status facts are refused, naming the field', 
     expect(problems({ abuse: { marriageStatus: 'never_married', abuser: { relationship: 'intended_spouse_bigamy' } } })[0]?.field).toBe('abuse.marriageStatus');
     expect(problems({ abuse: { marriageStatus: 'never_married', marriageDate: '2008-05-10' } })[0]?.field).toBe('abuse.marriageDate');
     expect(problems({ abuse: { abuser: { relationship: 'spouse' }, marriageEndedOn: '2012-01-01' } })[0]?.field).toBe('abuse.marriageEndedOn');
+    expect(problems({ abuse: { abuser: { relationship: 'other' }, marriageStatus: 'still_married' } })[0]?.field).toBe('abuse.marriageStatus');
+    expect(problems({ abuse: { abuser: { relationship: 'unmarried_partner' }, marriageEndReason: 'divorce' } })[0]?.field).toBe('abuse.marriageEndReason');
   });
   it('refuses a marital status that contradicts the spouse or the marriage to the abuser', () => {
     expect(problems({ family: { maritalStatus: 'never_married', spouse: { status: 'us_citizen' } } })[0]?.field).toBe('family.spouse');
@@ -76,7 +78,7 @@ describe('contradictory family and status facts are refused, naming the field', 
 });
 
 describe('marriageToAbuser', () => {
-  const lists = { spouseRelationships: ['spouse'], formerSpouseRelationships: ['former_spouse'], voidRelationships: ['intended_spouse_bigamy'] };
+  const lists = { spouseRelationships: ['spouse'], formerSpouseRelationships: ['former_spouse'], intendedSpouseRelationships: ['intended_spouse_bigamy'] };
   const state = (abuse: CaseFile['abuse'], which: 'continuing' | 'ended') => marriageToAbuser.compute(context({ abuse }), { state: which, ...lists }).value;
   it('reads the marriage status first, then a recorded end, then the relationship', () => {
     expect(state({ marriageStatus: 'still_married' }, 'continuing')).toBe(true);
@@ -86,8 +88,9 @@ describe('marriageToAbuser', () => {
     expect(state({ abuser: { relationship: 'spouse' } }, 'continuing')).toBe(true);
     expect(state({ abuser: { relationship: 'other_parent_of_clients_child' } }, 'continuing')).toBe(false);
   });
-  it('treats a marriage void for bigamy as neither (the intended-spouse rules read it)', () => {
-    expect(state({ marriageStatus: 'still_married', abuser: { relationship: 'intended_spouse_bigamy' } }, 'continuing')).toBe(false);
+  it('reads an intended spouse\'s void marriage as the marriage it was meant to be (the intended-spouse rules reach her anyway)', () => {
+    expect(state({ marriageStatus: 'still_married', abuser: { relationship: 'intended_spouse_bigamy' } }, 'continuing')).toBe(true);
+    expect(state({ abuser: { relationship: 'intended_spouse_bigamy' } }, 'continuing')).toBeNull();
   });
   it('is unknown, naming both questions, when nothing is recorded', () => {
     expect(marriageToAbuser.compute(context({}), { state: 'continuing', ...lists })).toMatchObject({ value: null, missing: ['abuse.marriageStatus', 'abuse.abuser.relationship'] });
