@@ -74,6 +74,10 @@ function familyIssues(caseFile: CaseFile): FieldIssue[] {
     issues.push({ path: ['family', 'maritalStatus'], message: 'says "never_married", but the abuse section says the client was married to the abuser' });
   }
   const victims = caseFile.abuse?.victims;
+  const children = family?.children;
+  if (victims?.includes('child') && children?.every((child) => child.abused === false)) {
+    issues.push({ path: ['abuse', 'victims'], message: children.length === 0 ? 'lists a child, but family.children says the client has none' : 'lists a child, but every child in family.children is recorded as not abused' });
+  }
   const screening = caseFile.screeningDate ? parseDateSpec(caseFile.screeningDate) : undefined;
   family?.children?.forEach((child, i) => {
     const at = (field: string, message: string) => issues.push({ path: ['family', 'children', i, field], message });

@@ -51,6 +51,9 @@ describe('contradictory family and status facts are refused, naming the field', 
   it("refuses a child's abuse that abuse.victims leaves out, and an abuser named for a child not abused", () => {
     expect(problems({ abuse: { victims: ['client'] }, family: { children: [{ abused: true }] } })[0]?.field).toBe('family.children[0].abused');
     expect(problems({ family: { children: [{ abused: false, abusedBy: 'M.' }] } })[0]?.field).toBe('family.children[0].abusedBy');
+    expect(problems({ abuse: { victims: ['child'] }, family: { children: [{ abused: false }] } })[0]?.field).toBe('abuse.victims');
+    expect(problems({ abuse: { victims: ['child'] }, family: { children: [] } })[0]?.field).toBe('abuse.victims');
+    expect(problems({ abuse: { victims: ['child'] }, family: { children: [{ abused: false }, {}] } })).toEqual([]);
   });
   it("refuses a child's age that its date of birth contradicts on the screening date", () => {
     const child = (age: number) => problems({ screeningDate: '2013-01-15', family: { children: [{ dateOfBirth: '2000-01-15', age }] } });
