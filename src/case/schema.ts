@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { parseDateSpec, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
+import { familyAndStatusIssues, familyAndStatusEvents } from './family-consistency.js';
 
 /** Attaches the field's description and the question that asks for it. */
 function asks<T extends z.ZodType>(schema: T, question: string, description?: string): T {
@@ -125,10 +126,21 @@ const Departure = z.strictObject({
   connectedToAbuse: asks(z.boolean().optional(), 'Was the absence connected to the abuse?'),
 });
 
+/** A nonimmigrant visa class as the visa or the I-94 writes it: B-2, F-1, H-2A, H-1B1, B-1/B-2, TN; WT or WB for the visa waiver program. */
+export const VisaClass = z
+  .string()
+  .regex(/^[A-Z]{1,3}(?:-\d{1,2}[A-Z]{0,2}\d?)?(?:\/[A-Z]{1,3}(?:-\d{1,2}[A-Z]{0,2}\d?)?)?$/, {
+    error: 'must be a visa class written as on the visa or the I-94, in capitals: e.g. B-2, F-1, H-2A, B-1/B-2, TN, or WT/WB for the visa waiver program',
+  });
+
 const StatusPeriod = z.strictObject({
   status: ImmigrationStatus.meta({ description: 'Immigration status held during the period.' }),
   from: asks(DateSpec.optional(), 'From what date did the client hold this status?'),
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'Until what date did the client hold this status ("present" if it continues)?'),
+  visaClass: asks(
+    VisaClass.optional(),
+    'For a nonimmigrant status: under which visa class (e.g. B-2, F-1, H-2A; WT or WB for the visa waiver program)?',
+  ),
 });
 
 export const PriorRemovalBasis = z.enum(['criminal', 'non_criminal']);
@@ -209,7 +221,12 @@ export type Conviction = z.infer<typeof Conviction>;
 const Child = z.strictObject({
   dateOfBirth: asks(DateSpec.optional(), "What is the child's date of birth?"),
   status: asks(RelativeStatus.optional(), "What is the child's immigration status (U.S. citizen, permanent resident, other)?"),
+  age: asks(
+    z.number().int().min(0).max(120).optional(),
+    "How old is the child (in years, on the screening date), if the date of birth is not known?",
+  ),
   clientIsPrimaryCaretaker: asks(z.boolean().optional(), 'Is the client the primary caretaker of this child?'),
+  abused: asks(z.boolean().optional(), 'Was this child battered or subjected to extreme cruelty by the abuser?'),
   abusedBy: z.string().optional().meta({ description: 'Who abused the child, if anyone (matches abuse.abuser.name).' }),
 });
 
@@ -235,10 +252,19 @@ const Abuse = z.strictObject({
   from: asks(DateSpec.optional(), 'When did the abuse begin?'),
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'When did the abuse end ("present" if it continues)?'),
   marriageDate: asks(DateSpec.optional(), 'If married to the abuser, on what date?'),
+  marriageStatus: asks(
+    z.enum(['never_married', 'still_married', 'ended']).optional(),
+    'Is the client still married to the abuser, did the marriage end (divorce, death, annulment), or did they never marry (no marriage ceremony)?',
+  ),
+  separatedOn: asks(DateSpec.optional(), 'If the client lived with the abuser and they no longer live together, on what date did they separate?'),
   marriageEndedOn: asks(DateSpec.optional(), 'If the marriage ended, on what date?'),
   marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?'),
   goodFaithMarriage: asks(z.boolean().optional(), 'Was the marriage entered in good faith?'),
   residedWithAbuser: asks(z.boolean().optional(), 'Did the client ever live with the abuser?'),
+  clientPrimaryPerpetrator: asks(
+    z.boolean().optional(),
+    'Was the client the primary perpetrator of violence in the relationship with the abuser (whether or not anyone was convicted)?',
+  ),
   divorceConnectedToAbuse: asks(z.boolean().optional(), 'If the marriage ended in divorce, was the divorce connected to the battery or extreme cruelty?'),
   filingDelayDueToAbuse: asks(z.boolean().optional(), 'If the client is filing as an abused son or daughter after turning 21, was the abuse at least one central reason for the delay?'),
   extremeHardshipAssessed: asks(
@@ -312,6 +338,8 @@ const Person = z.strictObject({
     z.enum(['in_school', 'high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree', 'none']).optional(),
     'Is the client in school, or has the client graduated high school, earned a GED or a certificate of completion?',
   ),
+  educationCompletedOn: asks(DateSpec.optional(), 'When did the client graduate, or earn the GED or certificate of completion (the year is enough)?'),
+  highestGradeCompleted: asks(z.number().int().min(0).max(12).optional(), 'What is the highest school grade the client has completed (0 to 12)?'),
   military: z
     .strictObject({
       served: asks(z.boolean().optional(), 'Has the client served in the U.S. armed forces or Coast Guard?'),
@@ -327,6 +355,10 @@ const Person = z.strictObject({
 });
 
 const Family = z.strictObject({
+  maritalStatus: asks(
+    z.enum(['never_married', 'married', 'divorced', 'widowed']).optional(),
+    'Is the client married now, never married, divorced or widowed?',
+  ),
   children: asks(z.array(Child).optional(), "List the client's children (an empty list means none)."),
   spouse: z
     .strictObject({
@@ -467,6 +499,7 @@ export const CaseFile = z
         ctx.addIssue({ code: 'custom', path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });
       }
     });
+    for (const issue of familyAndStatusIssues(caseFile)) ctx.addIssue({ code: 'custom', ...issue });
     const history = caseFile.criminalHistory;
     if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
@@ -482,12 +515,13 @@ export const CaseFile = z
  * compared with itself, it is never "before the date of birth".
  */
 export function datedEvents(caseFile: {
-  person?: { dateOfBirth?: string } | undefined;
+  person?: { dateOfBirth?: string; educationCompletedOn?: string } | undefined;
   entries?: { date?: string }[] | undefined;
   departures?: { date?: string }[] | undefined;
   criminalHistory?:
     | { convictions?: { offenseDate?: string; convictionDate?: string; expungedOn?: string }[] | undefined; dismissedCharges?: { date?: string }[] | undefined }
     | undefined;
+  abuse?: { separatedOn?: string } | undefined;
 }): { value: string; path: (string | number)[]; what: string }[] {
   const events: { value: string; path: (string | number)[]; what: string }[] = [];
   if (caseFile.person?.dateOfBirth) events.push({ value: caseFile.person.dateOfBirth, path: ['person', 'dateOfBirth'], what: 'the date of birth' });
@@ -501,6 +535,7 @@ export function datedEvents(caseFile: {
   caseFile.criminalHistory?.dismissedCharges?.forEach((d, i) => {
     if (d.date) events.push({ value: d.date, path: ['criminalHistory', 'dismissedCharges', i, 'date'], what: 'the dismissal date' });
   });
+  events.push(...familyAndStatusEvents(caseFile));
   return events;
 }
 

@@ -178,10 +178,12 @@ function recentProstitution(conviction: Conviction, index: number, ctx: Context)
 /**
  * 237(a)(7)(A): the DV ground is waivable for a battered person who is not and was not the
  * primary perpetrator, if the crime did not result in serious bodily injury and was connected to
- * the battering (self-defense and violating an order protecting oneself are not recorded).
+ * the battering (self-defense and violating an order protecting oneself are not recorded). Being the
+ * primary perpetrator is a fact of the relationship: the conviction's answer, else the abuse section's.
  */
-function domesticViolenceWaivable(conviction: Conviction): Tri {
-  return triAnd([triNot(conviction.primaryPerpetrator ?? null), triNot(conviction.seriousBodilyInjury ?? null), conviction.connectedToAbuse ?? null]);
+function domesticViolenceWaivable(conviction: Conviction, caseFile: CaseFile): Tri {
+  const primaryPerpetrator = conviction.primaryPerpetrator ?? caseFile.abuse?.clientPrimaryPerpetrator ?? null;
+  return triAnd([triNot(primaryPerpetrator), triNot(conviction.seriousBodilyInjury ?? null), conviction.connectedToAbuse ?? null]);
 }
 
 const NO_CONVICTION: Classified = {
@@ -253,7 +255,7 @@ function classifyConviction(conviction: Conviction, index: number, admitted: Adm
     domesticViolence,
     firearm: hasType(conviction, params.firearmOffenseTypes),
     afterAdmission: admitted.before(convictionDays(conviction)),
-    dvWaivable: domesticViolence === false ? true : domesticViolenceWaivable(conviction),
+    dvWaivable: domesticViolence === false ? true : domesticViolenceWaivable(conviction, ctx.caseFile),
   };
 }
 
