@@ -38,7 +38,7 @@ export const FIELD_ORDER: Readonly<Record<string, readonly string[]>> = {
     'offenseDate', 'convictionDate', 'juvenile', 'triedAsAdult',
     'sentenceImposedDays', 'sentenceSuspendedDays', 'sentenceToCustodyDays', 'daysInCustody', 'daysHeldOnImmigrationDetainer', 'releasedFromConfinementDate', 'probationDays',
   ],
-  abuse: ['occurred', 'abuser', 'victims', 'kinds', 'from', 'to', 'marriageDate', 'marriageEndedOn', 'marriageEndReason', 'divorceConnectedToAbuse'],
+  abuse: ['occurred', 'abuser', 'victims', 'kinds', 'from', 'to', 'marriageDate', 'marriageStatus', 'marriageEndedOn', 'marriageEndReason', 'divorceConnectedToAbuse', 'residedWithAbuser', 'separatedOn'],
   'abuse.abuser': ['name', 'relationship', 'status', 'statusLost', 'statusLostOn', 'statusLossRelatedToAbuse'],
   trafficking: ['occurred'],
 };
@@ -52,6 +52,7 @@ export const ASKED_IN_SECTION: Readonly<Record<string, string>> = {
   'criminalHistory.convictions[].connectedToAbuse': 'Abuse',
   'criminalHistory.convictions[].primaryPerpetrator': 'Abuse',
   'criminalHistory.convictions[].seriousBodilyInjury': 'Abuse',
+  'family.children[].abused': 'Abuse',
   'family.children[].abusedBy': 'Abuse',
   'criminalHistory.convictions[].connectedToTrafficking': 'Trafficking',
 };

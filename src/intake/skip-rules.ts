@@ -32,13 +32,25 @@ export const ASK_ONLY_WHEN: readonly AskOnlyWhen[] = [
   { ask: ['criminalHistory.category'], when: 'criminalHistory.convictions', is: [] },
   { ask: ['criminalHistory.convictions[].triedAsAdult'], when: 'criminalHistory.convictions[].juvenile', is: [true] },
   // What refers to the abuse or the trafficking is asked only if there was abuse or trafficking.
-  { ask: ['criminalHistory.convictions[].connectedToAbuse', 'departures[].connectedToAbuse', 'family.children[].abusedBy'], when: 'abuse.occurred', is: [true] },
+  { ask: ['criminalHistory.convictions[].connectedToAbuse', 'departures[].connectedToAbuse', 'family.children[].abused', 'family.children[].abusedBy'], when: 'abuse.occurred', is: [true] },
   { ask: ['criminalHistory.convictions[].connectedToTrafficking'], when: 'trafficking.occurred', is: [true] },
   // The 237(a)(7) waiver: not the primary perpetrator, no serious bodily injury, for a crime connected to the abuse.
   { ask: ['criminalHistory.convictions[].primaryPerpetrator', 'criminalHistory.convictions[].seriousBodilyInjury'], when: 'criminalHistory.convictions[].connectedToAbuse', is: [true] },
-  { ask: ['abuse.marriageDate', 'abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.goodFaithMarriage'], when: 'abuse.abuser.relationship', is: MARRIED },
-  { ask: ['trafficking.lawEnforcement.complied', 'trafficking.lawEnforcement.reasonForNotComplying'], when: 'trafficking.lawEnforcement.requestReceived', is: [true] },
-  { ask: ['trafficking.lawEnforcement.reasonForNotComplying'], when: 'trafficking.lawEnforcement.complied', is: [false] },
+  { ask: ['abuse.marriageDate', 'abuse.marriageStatus', 'abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.goodFaithMarriage'], when: 'abuse.abuser.relationship', is: MARRIED },
+  // A marriage still in force, or none, has no end to date or explain.
+  { ask: ['abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.divorceConnectedToAbuse'], when: 'abuse.marriageStatus', is: ['ended'] },
+  { ask: ['abuse.separatedOn'], when: 'abuse.residedWithAbuser', is: [true] },
+  { ask: ['family.spouse'], when: 'family.maritalStatus', is: ['married'] },
+  { ask: ['statusHistory[].visaClass'], when: 'statusHistory[].status', is: ['nonimmigrant'] },
+  { ask: ['person.educationCompletedOn'], when: 'person.education', is: ['high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree'] },
+  // An attempted entry without admission (212(a)(9)(C)(i)(I)): not a question for an admission.
+  { ask: ['entries[].apprehendedAtBorder'], when: 'entries[].manner', is: ['without_inspection', 'paroled'] },
+  { ask: ['removal.finalOrderDate', 'removal.finalOrderKind', 'removal.finalOrderStayed'], when: 'removal.finalOrder', is: [true] },
+  { ask: ['criminalHistory.convictions[].expungedOn', 'criminalHistory.convictions[].expungementBasis'], when: 'criminalHistory.convictions[].expunged', is: [true] },
+  { ask: ['security.prostitution.lastDate'], when: 'security.prostitution.engaged', is: [true] },
+  { ask: ['trafficking.lawEnforcement.complied', 'trafficking.lawEnforcement.reasonForNotComplying', 'trafficking.lawEnforcement.requestDate', 'trafficking.lawEnforcement.requestAgency'], when: 'trafficking.lawEnforcement.requestReceived', is: [true] },
+  { ask: ['trafficking.lawEnforcement.reasonForNotComplying', 'trafficking.lawEnforcement.requestReasonable'], when: 'trafficking.lawEnforcement.complied', is: [false] },
+  { ask: ['trafficking.traumaPreventedCooperation'], when: 'trafficking.traumaReported', is: [true] },
 ];
 
 /**
