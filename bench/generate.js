@@ -39,12 +39,15 @@ export function caseGenerator(seed) {
     const earliest = Math.min(Math.max(birth + 14 * 365 * DAY, entry), screening - 90 * DAY);
     const offense = earliest + between(0, (screening - 60 * DAY - earliest) / DAY) * DAY;
     const custody = pick([0, 0, 1, 3, 30, 60, 90, 120, 400]);
+    const maximum = maybe(pick(PENALTIES), 0.25);
+    // A court imposes no more than the statute's maximum (a case file saying otherwise is refused).
+    const sentence = maybe(pick([0, 10, 30, 90, 180, 365, 730]), 0.3);
     const types = chance(0.7) ? [pick(OFFENSES)] : chance(0.5) ? [pick(OFFENSES), pick(OFFENSES)].filter((t, i, a) => a.indexOf(t) === i) : [];
     return {
       jurisdiction: maybe(pick(['state', 'state', 'federal', 'municipal'])),
       label: maybe(pick(['felony', 'misdemeanor', 'misdemeanor', 'petty_offense'])),
-      maximumPenaltyDays: maybe(pick(PENALTIES), 0.25),
-      sentenceToCustodyDays: maybe(pick([0, 10, 30, 90, 180, 365, 730]), 0.3),
+      maximumPenaltyDays: maximum,
+      sentenceToCustodyDays: maximum === undefined || sentence === undefined ? sentence : Math.min(sentence, maximum),
       daysInCustody: maybe(custody),
       daysHeldOnImmigrationDetainer: maybe(custody > 2 ? 2 : 0, 0.3),
       offenseDate: maybe(iso(offense)),

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { parseDateSpec, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
+import { familyAndStatusIssues, familyAndStatusEvents } from './family-consistency.js';
 
 /** Attaches the field's description and the question that asks for it. */
 function asks<T extends z.ZodType>(schema: T, question: string, description?: string): T {
@@ -54,6 +55,13 @@ export const ConvictionCategory = z.enum([
 ]);
 export type ConvictionCategory = z.infer<typeof ConvictionCategory>;
 
+/**
+ * Offense types as the intake records them. The list is complete for what the rules read: an empty
+ * list on a conviction says none applies. The types after `unlawful_voting` name the INA
+ * 101(a)(43) categories the others do not (rules/shared-parameters.json, aggravatedFelonyCategories),
+ * so that "none of these" can settle that a conviction is no aggravated felony. An attempt or a
+ * conspiracy (101(a)(43)(U)) takes the type of the offense attempted.
+ */
 export const OffenseType = z.enum([
   'dui',
   'domestic_violence',
@@ -72,6 +80,23 @@ export const OffenseType = z.enum([
   'reentry_1326',
   'trafficking_others',
   'unlawful_voting',
+  'murder',
+  'rape',
+  'sexual_abuse_of_a_minor',
+  'crime_of_violence',
+  'theft',
+  'fraud',
+  'tax_evasion',
+  'money_laundering',
+  'explosives',
+  'ransom',
+  'racketeering_or_gambling',
+  'national_security_offense',
+  'alien_smuggling',
+  'document_fraud',
+  'failure_to_appear',
+  'forgery_counterfeiting_or_commercial_bribery',
+  'obstruction_or_perjury',
 ]);
 export type OffenseType = z.infer<typeof OffenseType>;
 
@@ -83,6 +108,10 @@ const Entry = z.strictObject({
   manner: asks(EntryManner.optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
   place: z.string().optional().meta({ description: 'Port or border area of entry, as told.' }),
   afterRemoval: asks(z.boolean().optional(), 'Was this a return after being removed or deported (when the dates alone cannot tell)?'),
+  apprehendedAtBorder: asks(
+    z.boolean().optional(),
+    'Was the client apprehended at the border or a port of entry on this crossing (an attempted entry, whether or not the client then got in)?',
+  ),
 });
 
 const Departure = z.strictObject({
@@ -97,10 +126,21 @@ const Departure = z.strictObject({
   connectedToAbuse: asks(z.boolean().optional(), 'Was the absence connected to the abuse?'),
 });
 
+/** A nonimmigrant visa class as the visa or the I-94 writes it: B-2, F-1, H-2A, H-1B1, B-1/B-2, TN; WT or WB for the visa waiver program. */
+export const VisaClass = z
+  .string()
+  .regex(/^[A-Z]{1,3}(?:-\d{1,2}[A-Z]{0,2}\d?)?(?:\/[A-Z]{1,3}(?:-\d{1,2}[A-Z]{0,2}\d?)?)?$/, {
+    error: 'must be a visa class written as on the visa or the I-94, in capitals: e.g. B-2, F-1, H-2A, B-1/B-2, TN, or WT/WB for the visa waiver program',
+  });
+
 const StatusPeriod = z.strictObject({
   status: ImmigrationStatus.meta({ description: 'Immigration status held during the period.' }),
   from: asks(DateSpec.optional(), 'From what date did the client hold this status?'),
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'Until what date did the client hold this status ("present" if it continues)?'),
+  visaClass: asks(
+    VisaClass.optional(),
+    'For a nonimmigrant status: under which visa class (e.g. B-2, F-1, H-2A; WT or WB for the visa waiver program)?',
+  ),
 });
 
 export const PriorRemovalBasis = z.enum(['criminal', 'non_criminal']);
@@ -112,6 +152,25 @@ const PriorRemoval = z.strictObject({
 });
 
 export const ConvictionLabel = z.enum(['felony', 'misdemeanor', 'petty_offense', 'infraction']);
+
+/**
+ * Why a conviction was set aside: on the merits (a defect in the underlying proceedings) it is no
+ * conviction under the INA; for rehabilitation or immigration hardship it still is (Matter of
+ * Pickering, 23 I&N Dec. 621 (BIA 2003); Matter of Roldan, 22 I&N Dec. 512 (BIA 1999)).
+ */
+export const ExpungementBasis = z.enum(['legal_defect', 'rehabilitative']);
+
+/** How a charge ended without a conviction: after a plea or finding of guilt and a penalty it may be one (INA 101(a)(48)(A)). */
+export const DismissalBasis = z.enum(['without_plea_or_finding', 'after_plea_or_finding_with_penalty', 'after_plea_or_finding_without_penalty']);
+
+const DismissedCharge = z.strictObject({
+  date: asks(DateSpec.optional(), 'On what date was the charge dismissed?'),
+  description: z.string().optional().meta({ description: 'The charge in plain words.' }),
+  basis: asks(
+    DismissalBasis.optional(),
+    'Was it dismissed without any plea or finding of guilt, or after the client pleaded guilty or no contest (or a court found guilt), with or without a penalty such as probation, a fine or classes (deferred adjudication, diversion)?',
+  ),
+});
 
 const Conviction = z.strictObject({
   id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
@@ -140,8 +199,17 @@ const Conviction = z.strictObject({
   ),
   crimeInvolvingMoralTurpitude: asks(z.boolean().optional(), 'Has an attorney classified this offense as a crime involving moral turpitude?'),
   aggravatedFelony: asks(z.boolean().optional(), 'Has an attorney determined whether this conviction is an aggravated felony under INA 101(a)(43)?'),
+  lossAmountDollars: asks(
+    z.number().min(0).optional(),
+    'For a fraud, tax-evasion or money-laundering offense: how many dollars did the victims lose (the Government, for tax evasion; the funds involved, for money laundering)?',
+  ),
   expunged: asks(z.boolean().optional(), 'Was this conviction expunged, vacated or set aside?'),
-  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile when the offense was committed?'),
+  expungedOn: asks(DateSpec.optional(), 'On what date was the conviction expunged, vacated or set aside?'),
+  expungementBasis: asks(
+    ExpungementBasis.optional(),
+    'Was it set aside for a defect in the criminal case itself (legal_defect: a constitutional or procedural error, innocence), or for rehabilitation or to spare the client immigration consequences (rehabilitative)?',
+  ),
+  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile (under 18) when the offense was committed?'),
   triedAsAdult: asks(z.boolean().optional(), 'If a juvenile, was the client tried and convicted as an adult?'),
   connectedToAbuse: asks(z.boolean().optional(), 'Was the offense connected to the client having been battered or subjected to extreme cruelty?'),
   connectedToTrafficking: asks(z.boolean().optional(), 'Was the offense caused by, or incident to, the client having been trafficked?'),
@@ -153,7 +221,12 @@ export type Conviction = z.infer<typeof Conviction>;
 const Child = z.strictObject({
   dateOfBirth: asks(DateSpec.optional(), "What is the child's date of birth?"),
   status: asks(RelativeStatus.optional(), "What is the child's immigration status (U.S. citizen, permanent resident, other)?"),
+  age: asks(
+    z.number().int().min(0).max(120).optional(),
+    "How old is the child (in years, on the screening date), if the date of birth is not known?",
+  ),
   clientIsPrimaryCaretaker: asks(z.boolean().optional(), 'Is the client the primary caretaker of this child?'),
+  abused: asks(z.boolean().optional(), 'Was this child battered or subjected to extreme cruelty by the abuser?'),
   abusedBy: z.string().optional().meta({ description: 'Who abused the child, if anyone (matches abuse.abuser.name).' }),
 });
 
@@ -179,10 +252,19 @@ const Abuse = z.strictObject({
   from: asks(DateSpec.optional(), 'When did the abuse begin?'),
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'When did the abuse end ("present" if it continues)?'),
   marriageDate: asks(DateSpec.optional(), 'If married to the abuser, on what date?'),
+  marriageStatus: asks(
+    z.enum(['never_married', 'still_married', 'ended']).optional(),
+    'Is the client still married to the abuser, did the marriage end (divorce, death, annulment), or did they never marry (no marriage ceremony)?',
+  ),
+  separatedOn: asks(DateSpec.optional(), 'If the client lived with the abuser and they no longer live together, on what date did they separate?'),
   marriageEndedOn: asks(DateSpec.optional(), 'If the marriage ended, on what date?'),
   marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?'),
   goodFaithMarriage: asks(z.boolean().optional(), 'Was the marriage entered in good faith?'),
   residedWithAbuser: asks(z.boolean().optional(), 'Did the client ever live with the abuser?'),
+  clientPrimaryPerpetrator: asks(
+    z.boolean().optional(),
+    'Was the client the primary perpetrator of violence in the relationship with the abuser (whether or not anyone was convicted)?',
+  ),
   divorceConnectedToAbuse: asks(z.boolean().optional(), 'If the marriage ended in divorce, was the divorce connected to the battery or extreme cruelty?'),
   filingDelayDueToAbuse: asks(z.boolean().optional(), 'If the client is filing as an abused son or daughter after turning 21, was the abuse at least one central reason for the delay?'),
   extremeHardshipAssessed: asks(
@@ -209,10 +291,27 @@ const Trafficking = z.strictObject({
       requestReceived: asks(z.boolean().optional(), 'Did law enforcement ask the client for assistance?'),
       complied: asks(z.boolean().optional(), 'Did the client comply with every reasonable request?'),
       offeredToCooperate: asks(z.boolean().optional(), 'Did the client offer to cooperate with law enforcement?'),
-      reasonForNotComplying: asks(z.enum(['trauma', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?'),
+      requestDate: asks(DateSpec.optional(), 'On what date did law enforcement ask the client for assistance?'),
+      requestAgency: asks(
+        z.enum(['federal', 'state', 'local', 'tribal', 'other']).optional(),
+        'Which kind of agency asked for assistance: federal, state, local or tribal law enforcement, or another body?',
+      ),
+      reasonForNotComplying: asks(z.enum(['trauma', 'fear', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?'),
+      requestReasonable: asks(
+        z.boolean().optional(),
+        "If the client did not comply, was the request reasonable given the client's circumstances: fear, trauma, age and maturity (attorney assessment, 8 CFR 214.208(c))?",
+      ),
       declarationObtained: asks(z.boolean().optional(), 'Has a law-enforcement declaration (Form I-914 Supplement B) been obtained?'),
     })
     .optional(),
+  traumaReported: asks(
+    z.boolean().optional(),
+    'Does the client have physical or psychological trauma from the trafficking (as told, observed or diagnosed)?',
+  ),
+  traumaPreventedCooperation: asks(
+    z.boolean().optional(),
+    'Did physical or psychological trauma leave the client unable to cooperate with law enforcement (attorney assessment, 8 CFR 214.202(c)(2))?',
+  ),
   traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?'),
   entryIncidentToTrafficking: asks(
     z.boolean().optional(),
@@ -239,6 +338,8 @@ const Person = z.strictObject({
     z.enum(['in_school', 'high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree', 'none']).optional(),
     'Is the client in school, or has the client graduated high school, earned a GED or a certificate of completion?',
   ),
+  educationCompletedOn: asks(DateSpec.optional(), 'When did the client graduate, or earn the GED or certificate of completion (the year is enough)?'),
+  highestGradeCompleted: asks(z.number().int().min(0).max(12).optional(), 'What is the highest school grade the client has completed (0 to 12)?'),
   military: z
     .strictObject({
       served: asks(z.boolean().optional(), 'Has the client served in the U.S. armed forces or Coast Guard?'),
@@ -254,6 +355,10 @@ const Person = z.strictObject({
 });
 
 const Family = z.strictObject({
+  maritalStatus: asks(
+    z.enum(['never_married', 'married', 'divorced', 'widowed']).optional(),
+    'Is the client married now, never married, divorced or widowed?',
+  ),
   children: asks(z.array(Child).optional(), "List the client's children (an empty list means none)."),
   spouse: z
     .strictObject({
@@ -282,6 +387,13 @@ const Removal = z.strictObject({
   noticeToAppearDate: asks(DateSpec.optional(), 'On what date was a notice to appear served?'),
   inProceedings: asks(z.boolean().optional(), 'Is the client in removal proceedings now?'),
   finalOrder: asks(z.boolean().optional(), 'Does the client have a final order of removal?'),
+  finalOrderDate: asks(DateSpec.optional(), 'On what date did the removal order become final?'),
+  finalOrderKind: asks(
+    z.enum(['after_hearing', 'in_absentia', 'stipulated', 'expedited_removal', 'reinstated']).optional(),
+    'What kind of final order is it: entered after a hearing, in absentia, stipulated, an expedited removal order, or a reinstated prior order?',
+  ),
+  finalOrderStayed: asks(z.boolean().optional(), 'Is the removal order stayed (by a court, an immigration judge or ICE)?'),
+  administrativelyClosed: asks(z.boolean().optional(), 'Have the removal proceedings been administratively closed?'),
   voluntaryDepartureOrder: asks(z.boolean().optional(), 'Does the client have a voluntary-departure order?'),
   failedToDepartOrAbsconded: asks(z.boolean().optional(), 'After a final order, did the client fail to depart or abscond?'),
   priorRemovals: asks(z.array(PriorRemoval).optional(), 'List every prior removal or deportation (an empty list means none).'),
@@ -296,6 +408,19 @@ const Security = z.strictObject({
   immigrationFraud: asks(z.boolean().optional(), 'Has the client obtained status or entry by visa, identity or benefit fraud?'),
   recentVisaAbuse: asks(z.boolean().optional(), 'Has the client recently knowingly abused a visa or the visa waiver program?'),
   pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?'),
+  prostitution: z
+    .strictObject({
+      engaged: asks(
+        z.boolean().optional(),
+        'Apart from any acts traffickers compelled, has the client engaged in prostitution (commercial sex), whether or not arrested or convicted?',
+      ),
+      lastDate: asks(DateSpec.optional(), 'When did the client last engage in prostitution?'),
+    })
+    .optional(),
+  unlawfulVoting: asks(
+    z.boolean().optional(),
+    'Has the client ever voted in violation of a federal, state or local law (e.g. in an election limited to citizens), whether or not charged?',
+  ),
   otherGoodMoralCharacterBar: asks(
     z.boolean().optional(),
     'Does any other INA 101(f) bar apply: habitual drunkard, income principally from illegal gambling, two or more gambling convictions, false testimony to obtain an immigration benefit, or persecution, genocide or torture?',
@@ -308,7 +433,14 @@ const CriminalHistory = z.strictObject({
     'Which best describes the conviction history: none, illegal-entry misdemeanor, reentry felony, crime involving moral turpitude, Level 1, 2 or 3?',
     'A quick category for when the raw conviction facts are not known yet. It is a conclusion, not a fact: programs it does not decide report not enough information.',
   ),
-  convictions: asks(z.array(Conviction).optional(), 'List every conviction, with its raw facts (an empty list means none).'),
+  convictions: asks(
+    z.array(Conviction).optional(),
+    'List every conviction, with its raw facts (an empty list means none). A guilty or no-contest plea followed by probation, a fine or a program and then a dismissal (deferred adjudication) is a conviction for immigration purposes: list it here.',
+  ),
+  dismissedCharges: asks(
+    z.array(DismissedCharge).optional(),
+    'List every criminal charge that was dismissed or ended without a conviction, with its date and how it ended (an empty list means none).',
+  ),
 });
 
 export const CaseFile = z
@@ -349,10 +481,25 @@ export const CaseFile = z
       if (toCustody !== undefined && imposed !== undefined && (toCustody > imposed || (suspended !== undefined && toCustody !== imposed - suspended))) {
         ctx.addIssue({ code: 'custom', path: [...at, 'sentenceToCustodyDays'], message: 'does not match the sentence imposed less the days suspended' });
       }
+      const expunged = conviction.expungedOn ? parseDateSpec(conviction.expungedOn) : undefined;
+      if (expunged && convicted && expunged.latest < convicted.earliest) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'expungedOn'], message: 'the conviction is set aside before it was entered' });
+      }
+      if (conviction.expunged === false && (conviction.expungedOn !== undefined || conviction.expungementBasis !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'expunged'], message: 'says "no", but a date or basis of the expungement is given' });
+      }
+      if (conviction.jurisdiction === 'juvenile_court' && conviction.triedAsAdult === true) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'triedAsAdult'], message: 'says "tried as an adult", but the court is a juvenile court' });
+      }
+      const sentence = conviction.sentenceImposedDays ?? conviction.sentenceToCustodyDays;
+      if (sentence !== undefined && conviction.maximumPenaltyDays !== undefined && sentence > conviction.maximumPenaltyDays) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'maximumPenaltyDays'], message: 'is less than the sentence imposed: a court cannot impose more than the maximum' });
+      }
       if (conviction.daysHeldOnImmigrationDetainer !== undefined && conviction.daysInCustody !== undefined && conviction.daysHeldOnImmigrationDetainer > conviction.daysInCustody) {
         ctx.addIssue({ code: 'custom', path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });
       }
     });
+    for (const issue of familyAndStatusIssues(caseFile)) ctx.addIssue({ code: 'custom', ...issue });
     const history = caseFile.criminalHistory;
     if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
@@ -368,10 +515,13 @@ export const CaseFile = z
  * compared with itself, it is never "before the date of birth".
  */
 export function datedEvents(caseFile: {
-  person?: { dateOfBirth?: string } | undefined;
+  person?: { dateOfBirth?: string; educationCompletedOn?: string } | undefined;
   entries?: { date?: string }[] | undefined;
   departures?: { date?: string }[] | undefined;
-  criminalHistory?: { convictions?: { offenseDate?: string; convictionDate?: string }[] | undefined } | undefined;
+  criminalHistory?:
+    | { convictions?: { offenseDate?: string; convictionDate?: string; expungedOn?: string }[] | undefined; dismissedCharges?: { date?: string }[] | undefined }
+    | undefined;
+  abuse?: { separatedOn?: string } | undefined;
 }): { value: string; path: (string | number)[]; what: string }[] {
   const events: { value: string; path: (string | number)[]; what: string }[] = [];
   if (caseFile.person?.dateOfBirth) events.push({ value: caseFile.person.dateOfBirth, path: ['person', 'dateOfBirth'], what: 'the date of birth' });
@@ -380,7 +530,12 @@ export function datedEvents(caseFile: {
   caseFile.criminalHistory?.convictions?.forEach((c, i) => {
     if (c.offenseDate) events.push({ value: c.offenseDate, path: ['criminalHistory', 'convictions', i, 'offenseDate'], what: 'the offense date' });
     if (c.convictionDate) events.push({ value: c.convictionDate, path: ['criminalHistory', 'convictions', i, 'convictionDate'], what: 'the conviction date' });
+    if (c.expungedOn) events.push({ value: c.expungedOn, path: ['criminalHistory', 'convictions', i, 'expungedOn'], what: 'the expungement date' });
   });
+  caseFile.criminalHistory?.dismissedCharges?.forEach((d, i) => {
+    if (d.date) events.push({ value: d.date, path: ['criminalHistory', 'dismissedCharges', i, 'date'], what: 'the dismissal date' });
+  });
+  events.push(...familyAndStatusEvents(caseFile));
   return events;
 }
 

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
-import { stringify } from 'yaml';
 import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
 import type { CaseFile } from '../case/schema.js';
 import { todayEpochDay } from '../case/dates.js';
@@ -14,13 +13,16 @@ import { Screener } from '../app/screen.js';
 import { loadRulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import type { Answers } from '../intake/answers.js';
+import { caseYaml } from '../intake/case-yaml.js';
+import { IDENTIFYING_FIELDS } from '../intake/clinic-order.js';
+import { decisiveUnknowns, openFactsBy } from '../intake/decisive.js';
 import { DraftStore, parseDraft } from '../intake/draft.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { besideWithSuffix, fitName } from '../files/names.js';
 import { OutputPathError, planOutput } from '../files/output-path.js';
 import { Interview } from '../intake/interview.js';
 import { inquirerPrompts, isPromptExit } from '../intake/prompts.js';
-import { missingFacts, reopen } from '../intake/missing.js';
+import { reopen } from '../intake/saved-case.js';
 import type { IntakeOptions, IntakeTerminal } from './intake-command.js';
 import type { CliIO } from './io.js';
 import { EXIT, ExitWith } from './exit-codes.js';
@@ -34,6 +36,8 @@ interface Start {
   draftPath: string;
   out?: string;
   asOf?: string;
+  /** A saved case reopened (only what could change a result is asked), and its facts another answer rules out. */
+  saved?: { file: string; ruledOut: string[] };
 }
 
 function refuseExistingDraft(path: string): void {
@@ -89,50 +93,60 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
       const asOf = options.asOf ?? draft.asOf;
       return { answers: draft.answers, draftPath: options.resume, ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) };
     }
-    // A saved case file: ask only the facts its screening reports missing.
+    // A saved case file: the interview asks the unknown facts that could change a result.
     const caseFile = await loadCaseFile(options.resume);
-    const open = missingFacts(await screen(caseFile, options.resume, options.asOf)).map((missing) => missing.field);
-    const { answers, reopened, ruledOut } = reopen(caseFile, open);
-    if (ruledOut.length) say(`Not kept, because another answer rules them out: ${ruledOut.join(', ')}.\n`);
+    checkScreeningDate(caseFile, dayFor(options.asOf, caseFile.screeningDate), options.resume);
+    const { answers, ruledOut } = reopen(caseFile);
     const out = options.out ?? options.resume;
     const draftPath = options.draft ?? draftBeside(out);
     refuseExistingDraft(draftPath);
-    say(`${reopened.length} facts the screening of ${options.resume} needs are unknown; asking those.\n`);
-    return { answers, draftPath, out, ...(options.asOf ? { asOf: options.asOf } : {}) };
+    return { answers, draftPath, out, saved: { file: options.resume, ruledOut }, ...(options.asOf ? { asOf: options.asOf } : {}) };
   };
 
-  const { answers, draftPath, out, asOf } = await start();
+  const { answers, draftPath, out, asOf, saved } = await start();
+  const store = new DraftStore(draftPath, { ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) });
+  const interview = new Interview(answers, {
+    prompts: terminal.prompts(color),
+    save: (latest) => store.save(latest),
+    say,
+    screeningDay: (caseDate) => dayFor(asOf, caseDate),
+    openFacts: openFactsBy(screener),
+    alwaysAsk: saved ? [] : IDENTIFYING_FIELDS,
+  });
+  if (saved) {
+    const waiting = (await interview.waiting()).length;
+    if (!waiting) {
+      say(`No unknown fact of ${saved.file} could change a result: there is nothing to ask, and the file is unchanged.\n`);
+      return;
+    }
+    if (saved.ruledOut.length) say(`Not kept, because another answer rules them out: ${saved.ruledOut.join(', ')}.\n`);
+    say(`${waiting} unknown facts of ${saved.file} could change a result; asking those (an answer may settle some of them, or open a follow-up).\n`);
+  }
   await checkOutputs([
     [options.out ? '--out' : 'the case file', out],
     ['the draft', draftPath],
   ]);
-  const store = new DraftStore(draftPath, { ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) });
   await store.save(answers);
   say(`Answers are saved as you go in ${draftPath} (readable only by you). Ctrl-C stops; "relief intake --resume ${draftPath}" continues.\n`);
-  say(`Enter on a question answers "don't know", which is recorded as unknown, never as no.\n`);
+  say(`Enter on a question answers "don't know", which is recorded as unknown, never as no. Only questions whose answer could change a result still open are asked.\n`);
   let caseFile: CaseFile;
   try {
-    caseFile = await new Interview(answers, {
-      prompts: terminal.prompts(color),
-      save: (latest) => store.save(latest),
-      say,
-      screeningDay: (caseDate) => dayFor(asOf, caseDate),
-    }).run();
+    caseFile = await interview.run();
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     say(`\nStopped. Your answers are saved in ${draftPath}.\nTo continue: relief intake --resume ${draftPath}\n`);
     throw new ExitWith(EXIT.interrupted);
   }
   const target = out ?? unusedName(caseFile.caseId);
-  await writeFileAtomic(target, stringify(caseFile));
+  await writeFileAtomic(target, caseYaml(caseFile));
   if (draftPath !== target) await store.discard();
   say(`\nSaved ${target}.\n\n`);
 
   const report = await screen(caseFile, target, asOf);
   say(renderText(report, { color, explain: false }));
-  const next = missingFacts(report);
+  const next = decisiveUnknowns(report);
   if (next.length) {
-    say(`\nNext questions (${next.length} facts still unknown):\n${next.map((missing) => `  - ${missing.question} (${missing.field})`).join('\n')}\n`);
+    say(`\nNext questions (${next.length} unknown facts could change a result):\n${next.map((unknown) => `  - ${unknown.question} (${unknown.field})`).join('\n')}\n`);
     say(`To answer them now: relief intake --resume ${target}${asOf ? ` --as-of ${asOf}` : ''}\n`);
   }
 }

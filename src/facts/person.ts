@@ -10,6 +10,7 @@ import { defineCalculator, derived, type FactValue } from './derived.js';
 import { readPath } from '../case/fields.js';
 import { DateParam, Years, describeDay, resolveDay } from './params.js';
 import { triOr, triRange, type Tri } from './tri.js';
+import { spouseHasStatus } from './family.js';
 
 /** Range of completed years of age on a day, for a birth date known to lie in `birth`. */
 function ageRange(birth: DayRange, day: number): { low: number; high: number } {
@@ -131,6 +132,21 @@ export const fieldIsOneOf = defineCalculator({
   },
 });
 
+export const inSchool = defineCalculator({
+  description:
+    'person.education says the client is in school. Marked for review: what counts as "in school" is not verified, and the highest grade completed, when recorded, shows the attorney what kind of program it is likely to be.',
+  params: z.strictObject({}),
+  reviewCodes: ['valueNeedsReview'],
+  compute({ caseFile }) {
+    const education = caseFile.person?.education;
+    if (education === undefined) return derived(null, 'person.education is not recorded', ['person.education']);
+    if (education !== 'in_school') return derived(false, `person.education = ${education}`);
+    const grade = caseFile.person?.highestGradeCompleted;
+    const said = `person.education = in_school (${grade === undefined ? 'highest grade completed not recorded' : `highest grade completed: ${grade}`})`;
+    return derived(true, said, [], [{ code: 'valueNeedsReview', subject: said }]);
+  },
+});
+
 export const listHasItems = defineCalculator({
   description: 'A list in the case file has at least one item (unknown when the list is absent).',
   params: z.strictObject({ path: FieldPath }),
@@ -155,8 +171,10 @@ export const relativeWithStatus = defineCalculator({
     const missing: string[] = [];
     const test = (status: string | undefined): Tri => (status === undefined ? null : params.statuses.includes(status as never));
     if (params.relatives.includes('spouse')) {
-      verdicts.push(test(family?.spouse?.status));
-      if (!family?.spouse?.status) missing.push('family.spouse.status');
+      // No spouse now (never married, divorced, widowed) settles the spouse's part.
+      const spouse = spouseHasStatus(caseFile, params.statuses);
+      verdicts.push(spouse.value);
+      missing.push(...spouse.missing);
     }
     if (params.relatives.includes('child')) {
       const children = family?.children;
@@ -173,8 +191,20 @@ export const relativeWithStatus = defineCalculator({
   },
 });
 
+type Child = NonNullable<NonNullable<CaseFile['family']>['children']>[number];
+
+/** A child is under an age on a day: by the date of birth (a range when partial), else by the age told for the screening date. */
+function childUnder(child: Child, day: number, years: number): Tri {
+  const birth = child.dateOfBirth ? parseDateSpec(child.dateOfBirth) : undefined;
+  if (birth) {
+    const { low, high } = ageRange(birth, day);
+    return triRange(high < years, low < years);
+  }
+  return child.age === undefined ? null : child.age < years;
+}
+
 export const primaryCaretakerOfMinorChild = defineCalculator({
-  description: 'Is the primary caretaker of a child under an age on the screening date.',
+  description: "Is the primary caretaker of a child under an age on the screening date (by the child's date of birth, else the child's age as told).",
   params: z.strictObject({ underAge: Years }),
   reviewCodes: [],
   compute({ caseFile, screeningDay }, params) {
@@ -182,9 +212,8 @@ export const primaryCaretakerOfMinorChild = defineCalculator({
     if (!children) return derived(null, 'the children are not recorded', ['family.children']);
     const missing: string[] = [];
     const verdicts = children.map((child, i): Tri => {
-      const birth = child.dateOfBirth ? parseDateSpec(child.dateOfBirth) : undefined;
-      const minor: Tri = birth ? triRange(ageRange(birth, screeningDay).high < params.underAge, ageRange(birth, screeningDay).low < params.underAge) : null;
-      if (!birth) missing.push(`family.children[${i}].dateOfBirth`);
+      const minor = childUnder(child, screeningDay, params.underAge);
+      if (minor === null && !child.dateOfBirth) missing.push(`family.children[${i}].dateOfBirth`, `family.children[${i}].age`);
       const caretaker = child.clientIsPrimaryCaretaker ?? null;
       if (caretaker === null) missing.push(`family.children[${i}].clientIsPrimaryCaretaker`);
       return minor === false || caretaker === false ? false : minor === true && caretaker === true ? true : null;

@@ -3,16 +3,20 @@
  * A Map, so a pack naming "toString" or "__proto__" finds no calculator rather than an Object method.
  */
 import type { Calculator } from './derived.js';
-import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
+import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, inSchool, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
 import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
 import { convictionOfType } from './record/offense-types.js';
 import { jurisdictionLabelRecord } from './record/jurisdiction-label.js';
 import { unlawfulPresenceBeforeRecentDeparture } from './unlawful-presence.js';
+import { unlawfulPresenceThenEntryWithoutAdmission } from './unlawful-presence-reentry.js';
+import { prostitutionConduct, unlawfulVotingConduct } from './conduct-grounds.js';
 import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
 import { confinementDuringPeriod } from './record/confinement.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
+import { childVictim, currentSpouseFact, livedWithAbuser, marriageToAbuser } from './family.js';
+import { recentVisaOverstay } from './status-history.js';
 
 export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entries({
   ageBelowOn,
@@ -21,6 +25,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   firstEntryBeforeAge,
   caseField,
   fieldIsOneOf,
+  inSchool,
   listHasItems,
   relativeWithStatus,
   primaryCaretakerOfMinorChild,
@@ -30,6 +35,9 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   reenteredAfterRemoval,
   lastEntryMannerIn,
   unlawfulPresenceBeforeRecentDeparture,
+  unlawfulPresenceThenEntryWithoutAdmission,
+  prostitutionConduct,
+  unlawfulVotingConduct,
   priorRemovalOnOrBefore,
   recentUnlawfulEntry,
   yearsSinceFirstEntryAtLeast,
@@ -41,4 +49,9 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   inaClassOffenseDuringPeriod,
   confinementDuringPeriod,
   continuousPhysicalPresence,
+  marriageToAbuser,
+  livedWithAbuser,
+  childVictim,
+  currentSpouseFact,
+  recentVisaOverstay,
 } as Record<string, Calculator>));

@@ -15,7 +15,7 @@ import { triAnd, triOr, type Tri } from './tri.js';
 import { SortedExtremes } from './sorted-extremes.js';
 import { rangeOf } from './timeline.js';
 
-type Interval = [start: EpochDay, end: EpochDay];
+export type Interval = [start: EpochDay, end: EpochDay];
 
 /** Days covered by a union of closed intervals, within [from, to]. */
 export function daysCovered(intervals: Interval[], from: EpochDay, to: EpochDay): number {
@@ -83,7 +83,7 @@ export class Coverage {
 }
 
 /** Status periods as intervals: those surely held, and those possibly held. */
-function statusIntervals(caseFile: CaseFile, unlawful: boolean): { surely: Interval[]; possibly: Interval[] } {
+export function statusIntervals(caseFile: CaseFile, unlawful: boolean): { surely: Interval[]; possibly: Interval[] } {
   const surely: Interval[] = [];
   const possibly: Interval[] = [];
   for (const period of caseFile.statusHistory ?? []) {

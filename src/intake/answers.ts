@@ -57,7 +57,11 @@ export function caseFromAnswers(tree: ObjectField, answers: Answers): Record<str
   return buildObject(tree.fields, answers, '') ?? {};
 }
 
-/** The answers a case file gives: each absent field is "don't know". */
+/**
+ * The answers a case file gives: each field it holds, a list by its length. An absent field is
+ * left unanswered (the file cannot tell "don't know" from "not asked"), so the interview asks it
+ * if, and only if, its answer could change a result.
+ */
 export function answersFromCase(tree: ObjectField, caseFile: unknown): Answers {
   const answers: Answers = {};
   const visit = (fields: readonly Field[], value: unknown, prefix: string) => {
@@ -67,11 +71,11 @@ export function answersFromCase(tree: ObjectField, caseFile: unknown): Answers {
       const own = record[field.name];
       if (field.kind === 'object') {
         visit(field.fields, own, path);
-      } else if (field.kind === 'list') {
-        answers[path] = Array.isArray(own) ? own.length : null;
-        if (Array.isArray(own)) own.forEach((item, i) => visit(field.item.fields, item, `${path}[${i}]`));
-      } else {
-        answers[path] = own ?? null;
+      } else if (Array.isArray(own) && field.kind === 'list') {
+        answers[path] = own.length;
+        own.forEach((item, i) => visit(field.item.fields, item, `${path}[${i}]`));
+      } else if (own !== undefined && own !== null) {
+        answers[path] = own;
       }
     }
   };
@@ -81,6 +85,8 @@ export function answersFromCase(tree: ObjectField, caseFile: unknown): Answers {
 
 /** What a user types or picks for "don't know". */
 export const DONT_KNOW = '?';
+/** What a user picks, in a multi-select, for "none of these" (typed, it is "none"). */
+export const NONE_OF_THESE = '(none)';
 
 /** An answer as the prompts show it (the input default, the review list). */
 export function encodeAnswer(question: Question, value: Answer): string {
@@ -104,8 +110,10 @@ export type Decoded = { ok: true; value: Answer } | { ok: false; error: string }
 export function decodeAnswer(question: Question, raw: string | readonly string[]): Decoded {
   const { field } = question;
   if (typeof raw !== 'string') {
-    if (!raw.includes(DONT_KNOW)) return checked(field as ValueField, [...raw]);
-    return raw.length === 1 ? { ok: true, value: null } : { ok: false, error: '"don\'t know" cannot be picked with other answers' };
+    if (raw.length === 0) return { ok: false, error: 'tick the answers that apply with the space bar, or tick "None of these" or "Don\'t know"' };
+    if (raw.includes(DONT_KNOW)) return raw.length === 1 ? { ok: true, value: null } : { ok: false, error: '"don\'t know" cannot be picked with other answers' };
+    if (raw.includes(NONE_OF_THESE)) return raw.length === 1 ? { ok: true, value: [] } : { ok: false, error: '"none of these" cannot be picked with other answers' };
+    return checked(field as ValueField, [...raw]);
   }
   const text = raw.trim();
   if (text === '' || text === DONT_KNOW) {

@@ -4,10 +4,12 @@
  * is asked without touching the interview and the two cannot drift apart.
  *
  * Paths are written like the missing-facts report writes them: `entries[0].date`. A pattern is
- * the same path with the indices left out: `entries[].date`.
+ * the same path with the indices left out: `entries[].date`. Each object's fields come in the
+ * clinic's order (clinic-order.ts), so the case file is written in the order it was asked.
  */
 import { z } from 'zod';
 import { CaseFile, DateSpec, ExactDate } from '../case/schema.js';
+import { SECTIONS, inClinicOrder } from './clinic-order.js';
 
 /** How a value is asked: a yes/no, one of a list, several of a list, a number, text, texts. */
 export type InputKind = 'boolean' | 'choice' | 'choices' | 'number' | 'text' | 'texts';
@@ -107,27 +109,13 @@ function fieldOf(name: string, declared: z.ZodType, pattern: string): Field {
 
 function objectOf(name: string, schema: z.ZodObject, pattern: string): ObjectField {
   const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, declared]) => fieldOf(key, declared, joinPath(pattern, key)));
-  return { kind: 'object', name, pattern, fields };
+  return { kind: 'object', name, pattern, fields: inClinicOrder(pattern, fields) };
 }
 
 /** The question tree of the whole case file. */
 export function caseQuestions(schema: z.ZodObject = CaseFile): ObjectField {
   return objectOf('', schema, '');
 }
-
-/** The sections of the interview, in order; top-level fields no section names are asked last. */
-export const SECTIONS: readonly { title: string; fields: readonly string[] }[] = [
-  { title: 'The person and dates', fields: ['caseId', 'screeningDate', 'person'] },
-  { title: 'Entries and departures', fields: ['entries', 'departures'] },
-  { title: 'Status history', fields: ['statusHistory'] },
-  { title: 'Removal', fields: ['removal'] },
-  { title: 'Convictions', fields: ['criminalHistory'] },
-  { title: 'Family and equities', fields: ['family', 'equities'] },
-  { title: 'Abuse', fields: ['abuse'] },
-  { title: 'Trafficking', fields: ['trafficking'] },
-  { title: 'Security', fields: ['security'] },
-  { title: 'Notes and sources', fields: ['notes', 'sources'] },
-];
 
 export interface Section {
   title: string;

@@ -1,15 +1,24 @@
-/** The interview driven by scripted answers: Claudia end to end, skipping, unknowns, re-asks, resume. */
+/** The interview driven by scripted answers and the real screening: Claudia end to end, skipping, unknowns, re-asks, resume. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseExactDate } from '../../src/case/dates.js';
-import type { Answers } from '../../src/intake/answers.js';
+import { Screener } from '../../src/app/screen.js';
+import { validateCase } from '../../src/case/load.js';
+import type { CaseFile } from '../../src/case/schema.js';
+import { NONE_OF_THESE, type Answers } from '../../src/intake/answers.js';
+import { IDENTIFYING_FIELDS } from '../../src/intake/clinic-order.js';
+import { openFactsBy } from '../../src/intake/decisive.js';
 import { Interview } from '../../src/intake/interview.js';
+import { loadRulePacks } from '../../src/packs/load.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 import { ScriptedPrompts, answersFrom, script, type Answerer } from './scripted-prompts.js';
 
 const claudia: unknown = parse(readFileSync(join(FIXTURES_DIR, 'cases', 'claudia.case.yaml'), 'utf8'));
+const screener = new Screener(await loadRulePacks());
+const results = async (caseFile: CaseFile) =>
+  (await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate ?? '2013-01-15'), source: 'test' })).programs.map(({ program, outcome, classifications }) => ({ program, outcome, classifications }));
 
 async function interview(answerer: Answerer, options: { answers?: Answers; stopAfter?: number } = {}) {
   const prompts = new ScriptedPrompts(answerer, options.stopAfter);
@@ -22,6 +31,8 @@ async function interview(answerer: Answerer, options: { answers?: Answers; stopA
     },
     say: (text) => (said += text),
     screeningDay: (caseDate) => parseExactDate(caseDate ?? '2013-01-15'),
+    openFacts: openFactsBy(screener),
+    alwaysAsk: IDENTIFYING_FIELDS,
   });
   try {
     const caseFile = await run.run();
@@ -33,15 +44,15 @@ async function interview(answerer: Answerer, options: { answers?: Answers; stopA
 }
 
 describe('relief intake interview', () => {
-  it('reproduces the Claudia fixture when each question is answered from it', async () => {
+  it('answered from the Claudia fixture, asks in the clinic\'s order and screens the same as the fixture', async () => {
     const { caseFile, prompts } = await interview(answersFrom(claudia));
-    expect(caseFile).toEqual(claudia);
+    expect(await results(caseFile!)).toEqual(await results(validateCase(claudia, 'claudia')));
     expect(prompts.rejected).toEqual([]);
-    // Sections come in the documented order.
     const first = (prefix: string) => prompts.asked.findIndex((field) => field.startsWith(prefix));
-    const order = ['person.', 'entries', 'departures', 'statusHistory', 'removal.', 'criminalHistory.category', 'criminalHistory.convictions', 'family.', 'equities.', 'abuse.', 'trafficking.', 'security.'].map(first);
+    const order = ['caseId', 'person.', 'entries', 'statusHistory', 'removal.', 'criminalHistory.convictions', 'abuse.', 'trafficking.', 'security.', 'review'].map(first);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(prompts.asked.length).toBeLessThan(60);
   });
 
   it('asks no abuse, trafficking, conviction or military details that cannot matter', async () => {
@@ -49,19 +60,25 @@ describe('relief intake interview', () => {
       script({
         'abuse.occurred': ['no'],
         'trafficking.occurred': ['no'],
-        'criminalHistory.category': ['none'],
+        'criminalHistory.convictions': ['none'],
         'person.military.served': ['no'],
       }),
     );
     const asked = prompts.asked;
-    expect(asked).toContain('abuse.occurred');
     expect(asked.filter((field) => field.startsWith('abuse.'))).toEqual(['abuse.occurred']);
-    expect(asked.filter((field) => field.startsWith('trafficking.'))).toEqual(['trafficking.occurred']);
-    expect(asked.filter((field) => field.startsWith('criminalHistory.'))).toEqual(['criminalHistory.category']);
+    // Trafficking others is a bar of its own, asked whatever the answer to trafficking.
+    expect(asked.filter((field) => field.startsWith('trafficking.') && field !== 'trafficking.traffickedOthers')).toEqual(['trafficking.occurred']);
+    expect(asked.filter((field) => field.startsWith('criminalHistory.'))).toEqual(['criminalHistory.convictions']);
     expect(asked).toContain('person.military.served');
     expect(asked).not.toContain('person.military.discharge');
-    expect(caseFile).toMatchObject({ abuse: { occurred: false }, trafficking: { occurred: false }, criminalHistory: { category: 'none' }, person: { military: { served: false } } });
-    expect(caseFile?.criminalHistory?.convictions).toBeUndefined();
+    expect(caseFile).toMatchObject({ abuse: { occurred: false }, trafficking: { occurred: false }, criminalHistory: { convictions: [] }, person: { military: { served: false } } });
+    expect(caseFile?.criminalHistory?.category).toBeUndefined();
+  });
+
+  it('asks the quick conviction category only when the convictions are not known', async () => {
+    const { caseFile, prompts } = await interview(script({ 'criminalHistory.convictions': [''], 'criminalHistory.category': ['level_3'] }));
+    expect(prompts.asked.filter((field) => field.startsWith('criminalHistory.'))).toEqual(['criminalHistory.convictions', 'criminalHistory.category']);
+    expect(caseFile?.criminalHistory).toEqual({ category: 'level_3' });
   });
 
   it('asks the follow-ups when the deciding answer allows them, per conviction', async () => {
@@ -81,29 +98,30 @@ describe('relief intake interview', () => {
   });
 
   it('records "don\'t know" as unknown (absent), never as no', async () => {
-    const { caseFile } = await interview(script({ 'person.disabled': ['?'], 'person.seriouslyIll': ['no'], 'person.dateOfBirth': [''] }));
-    expect(caseFile?.person?.seriouslyIll).toBe(false);
-    expect(caseFile?.person).not.toHaveProperty('disabled');
+    const { caseFile } = await interview(script({ 'person.education': ['?'], 'person.currentLocation': ['united_states'], 'person.dateOfBirth': [''], 'person.military.served': ['no'] }));
+    expect(caseFile?.person?.military?.served).toBe(false);
+    expect(caseFile?.person).not.toHaveProperty('education');
     expect(caseFile?.person).not.toHaveProperty('dateOfBirth');
     expect(caseFile).not.toHaveProperty('abuse');
   });
 
   it('tells an empty list ("none") from an unknown one', async () => {
-    const { caseFile } = await interview(
+    const { caseFile, prompts } = await interview(
       script({
         entries: ['0'],
         departures: [''],
         'removal.priorRemovals': ['none'],
         sources: ['none'],
-        'family.parentStatuses': [[]],
         'criminalHistory.convictions': ['2'],
-        'criminalHistory.convictions[0].offenseTypes': [[]],
+        'criminalHistory.convictions[0].offenseTypes': [[], ['dui', NONE_OF_THESE], [NONE_OF_THESE]],
         'criminalHistory.convictions[1].offenseTypes': [['?']],
       }),
     );
-    expect(caseFile).toMatchObject({ entries: [], removal: { priorRemovals: [] }, sources: [], family: { parentStatuses: [] } });
+    expect(caseFile).toMatchObject({ entries: [], removal: { priorRemovals: [] } });
     expect(caseFile).not.toHaveProperty('departures');
-    expect(caseFile?.criminalHistory?.convictions).toEqual([{ offenseTypes: [] }, {}]);
+    expect(caseFile?.criminalHistory?.convictions).toEqual([expect.objectContaining({ offenseTypes: [] }), expect.not.objectContaining({ offenseTypes: expect.anything() })]);
+    // A multi-select needs something ticked: the answers, "None of these" or "Don't know", alone.
+    expect(prompts.rejected.map((r) => r.error)).toEqual([expect.stringContaining('tick the answers that apply'), '"none of these" cannot be picked with other answers']);
   });
 
   it('re-asks an answer the schema rejects, with the schema\'s message', async () => {
@@ -126,19 +144,17 @@ describe('relief intake interview', () => {
         'person.dateOfBirth': ['1990-03-10'],
         entries: ['1'],
         'entries[0].date': ['1985', '2015-06-01', '2000-05-01'],
-        'criminalHistory.category': ['level_2'],
-        'criminalHistory.convictions': ['0', '1'],
+        'criminalHistory.convictions': ['1'],
         'criminalHistory.convictions[0].offenseDate': ['2011-03-01'],
         'criminalHistory.convictions[0].convictionDate': ['2010', '2011-04'],
       }),
     );
     expect(said).toContain('entries[0].date: the entry date is before the date of birth');
     expect(said).toContain('entries[0].date: the entry date (2015-06-01) is after the screening date 2013-01-15');
-    expect(said).toContain('criminalHistory.convictions: is empty, but the category says "level_2"');
     expect(said).toContain('criminalHistory.convictions[0].convictionDate: the conviction date is before the offense date');
     expect(prompts.asked.filter((field) => field === 'entries[0].date')).toHaveLength(3);
     expect(prompts.asked.filter((field) => field === 'criminalHistory.convictions[0].convictionDate')).toHaveLength(2);
-    expect(caseFile).toMatchObject({ entries: [{ date: '2000-05-01' }], criminalHistory: { category: 'level_2', convictions: [{ offenseDate: '2011-03-01', convictionDate: '2011-04' }] } });
+    expect(caseFile).toMatchObject({ entries: [{ date: '2000-05-01' }], criminalHistory: { convictions: [{ offenseDate: '2011-03-01', convictionDate: '2011-04' }] } });
   });
 
   it('lets the review change any answer before saving', async () => {
@@ -172,7 +188,8 @@ describe('relief intake interview', () => {
     for (const stopAfter of [1, 17, Math.floor(whole.prompts.asked.length / 2), whole.prompts.asked.length - 2]) {
       const first = await interview(answersFrom(claudia), { stopAfter });
       expect(first.stopped).toBe(true);
-      expect(Object.keys(first.saved)).toHaveLength(stopAfter);
+      // Every answer given is saved (with any answer it implies).
+      expect(Object.keys(first.saved)).toEqual(expect.arrayContaining(first.prompts.asked));
       const resumed = await interview(answersFrom(claudia), { answers: first.saved });
       expect(resumed.caseFile).toEqual(whole.caseFile);
       expect([...first.prompts.asked.slice(0, stopAfter), ...resumed.prompts.asked]).toEqual(whole.prompts.asked);

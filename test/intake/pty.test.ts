@@ -93,48 +93,58 @@ describe('relief intake without a terminal', () => {
   it('is typed into, stopped with Ctrl-C, resumed, reviewed, saved and screened', async () => {
     const out = join(scratch, 'pty.case.yaml');
     const draft = `${out}.draft.json`;
-    const typed: Record<string, string> = { caseId: 'pty-demo', screeningDate: '2012-09-15', 'person.dateOfBirth': '1990-03-10', 'person.name': 'P. D.' };
-    const first = await inTerminal(['--out', out, '--as-of', '2012-09-15', '--no-color'], (field) => (field === 'person.currentLocation' ? CTRL_C : `${typed[field] ?? ''}${ENTER}`));
+    const typed: Record<string, string> = { caseId: 'pty-demo', screeningDate: '2012-09-15', 'person.dateOfBirth': '1990-03-10', 'person.name': 'P. D.', 'person.currentLocation': 'united' };
+    const first = await inTerminal(['--out', out, '--as-of', '2012-09-15', '--no-color'], (field) => (field === 'person.education' ? CTRL_C : `${typed[field] ?? ''}${ENTER}`));
     expect(first.output).toContain(`To continue: relief intake --resume ${draft}`);
     expect(first.code).toBe(130);
     expect(first.output).not.toMatch(/\u001b\[[0-9;]*m/); // --no-color on a colour terminal: no colour codes
     expect(first.fields.slice(0, 3)).toEqual(['caseId', 'screeningDate', 'person.name']);
-    expect(first.fields.at(-1)).toBe('person.currentLocation');
+    expect(first.fields.at(-1)).toBe('person.education');
     expect(statSync(draft).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(draft, 'utf8'))).toMatchObject({ out, asOf: '2012-09-15', answers: { caseId: 'pty-demo', 'person.name': 'P. D.', 'person.dateOfBirth': '1990-03-10' } });
+    expect(JSON.parse(readFileSync(draft, 'utf8'))).toMatchObject({ out, asOf: '2012-09-15', answers: { caseId: 'pty-demo', 'person.name': 'P. D.', 'person.dateOfBirth': '1990-03-10', 'person.currentLocation': 'united_states' } });
 
+    const DOWN = '\u001b[B';
+    const SPACE = ' ';
+    // A multi-select starts with nothing ticked: "None of these", "Don't know", then the options.
+    const DONT_KNOW_TICKED = `${DOWN}${SPACE}`;
     const picks: Record<string, string> = {
-      'person.currentLocation': 'united',
+      'person.education': 'high',
       entries: '1',
       'entries[0].date': '2000-05-01',
       'entries[0].manner': 'without',
       departures: '0',
       'removal.priorRemovals': 'none',
-      'criminalHistory.category': 'none',
-      'abuse.occurred': 'no',
+      'criminalHistory.convictions': 'none',
+      'abuse.occurred': 'yes',
+      'abuse.victims': `${DOWN}${DOWN}${SPACE}`, // the client: Enter accepts what is ticked
+      'abuse.kinds': DONT_KNOW_TICKED,
       'trafficking.occurred': 'no',
     };
     const second = await inTerminal(['--resume', draft], (field) => `${picks[field] ?? ''}${ENTER}`, { NO_COLOR: '1' });
     expect(second.code).toBe(0);
-    expect(second.fields[0]).toBe('person.currentLocation');
-    expect(second.fields).not.toContain('abuse.victims');
+    expect(second.fields[0]).toBe('person.education');
+    expect(second.fields).toContain('abuse.victims');
+    expect(second.fields).not.toContain('trafficking.type');
     expect(second.fields.at(-1)).toBe('review');
     expect(second.output).toContain('== Review ==');
-    expect(parse(readFileSync(out, 'utf8'))).toEqual({
+    const saved = readFileSync(out, 'utf8');
+    expect(parse(saved)).toMatchObject({
       caseId: 'pty-demo',
       screeningDate: '2012-09-15',
-      person: { name: 'P. D.', dateOfBirth: '1990-03-10', currentLocation: 'united_states' },
+      person: { name: 'P. D.', dateOfBirth: '1990-03-10', currentLocation: 'united_states', education: 'high_school_diploma' },
       entries: [{ date: '2000-05-01', manner: 'without_inspection' }],
       departures: [],
       removal: { priorRemovals: [] },
-      criminalHistory: { category: 'none' },
-      abuse: { occurred: false },
+      criminalHistory: { convictions: [] },
+      abuse: { occurred: true, victims: ['client'] },
       trafficking: { occurred: false },
     });
+    expect(parse(saved).abuse).not.toHaveProperty('kinds');
+    expect(saved).toContain('dateOfBirth: "1990-03-10"');
     expect(existsSync(draft)).toBe(false);
     expect(second.output).toContain('screening aid, not legal advice');
     expect(second.output).toContain('Deferred Action for Childhood Arrivals');
-    expect(second.output).toMatch(/Next questions \(\d+ facts still unknown\)/);
+    expect(second.output).toMatch(/Next questions \(\d+ unknown facts could change a result\)/);
     expect(second.output).not.toMatch(/\u001b\[[0-9;]*m/); // NO_COLOR on a colour terminal: no colour codes
   }, 60_000);
 });

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { answersFromCase, caseFromAnswers, decodeAnswer, plannedQuestions, type Question } from '../../src/intake/answers.js';
-import { SECTIONS, caseQuestions, sectionsOf, type ObjectField, type ValueField } from '../../src/intake/questions.js';
-import { ASK_ONLY_WHEN, isSkipped } from '../../src/intake/skip-rules.js';
+import { ASKED_IN_SECTION, FIELD_ORDER, IDENTIFYING_FIELDS, SECTIONS, STANDS_IN_FOR } from '../../src/intake/clinic-order.js';
+import { questionsInOrder } from '../../src/intake/planner.js';
+import { caseQuestions, sectionsOf, type ObjectField, type ValueField } from '../../src/intake/questions.js';
+import { ASK_ONLY_WHEN, awaitedDecider, isSkipped } from '../../src/intake/skip-rules.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 
@@ -34,10 +36,35 @@ describe('intake questions', () => {
     expect(sections.at(-1)).toMatchObject({ title: 'Other facts', fields: [expect.objectContaining({ name: 'pets', input: 'choices', options: ['dog', 'cat'] })] });
   });
 
-  it('names only real fields in the sections and the skip table', () => {
+  it('names only real fields in the sections, the clinic\'s order and the skip table', () => {
     const topLevel = tree.fields.map((field) => field.name);
     for (const section of SECTIONS) for (const name of section.fields) expect(topLevel).toContain(name);
-    for (const rule of ASK_ONLY_WHEN) for (const pattern of [rule.when, ...rule.ask]) expect(patterns).toContain(pattern);
+    for (const rule of ASK_ONLY_WHEN) for (const pattern of [rule.when, ...rule.ask, ...(rule.except ?? [])]) expect(patterns).toContain(pattern);
+    for (const [object, names] of Object.entries(FIELD_ORDER)) for (const name of names) expect(patterns).toContain(object ? `${object}.${name}` : name);
+    for (const [pattern, standsFor] of Object.entries(STANDS_IN_FOR)) expect(patterns).toEqual(expect.arrayContaining([pattern, standsFor]));
+    for (const [pattern, title] of Object.entries(ASKED_IN_SECTION)) {
+      expect(patterns).toContain(pattern);
+      expect(SECTIONS.map((section) => section.title)).toContain(title);
+    }
+    for (const pattern of IDENTIFYING_FIELDS) expect(patterns).toContain(pattern);
+  });
+
+  it('orders the questions as a clinic meets them', () => {
+    const full = { statusHistory: 1, 'criminalHistory.convictions': 1, departures: 1, 'abuse.occurred': true, 'trafficking.occurred': true, 'removal.finalOrder': true };
+    const order = questionsInOrder(sectionsOf(tree), full).map(({ question }) => question.path);
+    const before = (first: string, then: string) => expect(order.indexOf(first)).toBeLessThan(order.indexOf(then));
+    before('removal.inProceedings', 'removal.noticeToAppearDate');
+    before('removal.finalOrder', 'removal.failedToDepartOrAbsconded');
+    before('criminalHistory.convictions[0].offenseDate', 'criminalHistory.convictions[0].convictionDate');
+    before('criminalHistory.convictions[0].convictionDate', 'criminalHistory.convictions[0].sentenceImposedDays');
+    before('criminalHistory.convictions[0].sentenceSuspendedDays', 'criminalHistory.convictions[0].sentenceToCustodyDays');
+    before('criminalHistory.convictions[0].daysInCustody', 'criminalHistory.convictions[0].releasedFromConfinementDate');
+    // A detail that refers to the abuse or the trafficking comes after it.
+    before('abuse.occurred', 'criminalHistory.convictions[0].connectedToAbuse');
+    before('abuse.occurred', 'departures[0].connectedToAbuse');
+    before('trafficking.occurred', 'criminalHistory.convictions[0].connectedToTrafficking');
+    before('abuse.abuser.relationship', 'abuse.marriageDate');
+    before('abuse.abuser.statusLost', 'abuse.abuser.statusLostOn');
   });
 
   it('skips a group only when the deciding answer is known and rules it out', () => {
@@ -50,9 +77,25 @@ describe('intake questions', () => {
     expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.lawEnforcement.requestReceived': false })).toBe(true);
     expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.lawEnforcement.requestReceived': true, 'trafficking.lawEnforcement.complied': true })).toBe(true);
     expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.lawEnforcement.requestReceived': true, 'trafficking.lawEnforcement.complied': false })).toBe(false);
+    // Trafficking others is asked whatever the answer to trafficking.
+    expect(isSkipped('trafficking.traffickedOthers', { 'trafficking.occurred': false })).toBe(false);
+    // Ruled out with the answer that rules out what it depends on.
+    expect(isSkipped('trafficking.lawEnforcement.reasonForNotComplying', { 'trafficking.occurred': false })).toBe(true);
+    expect(isSkipped('criminalHistory.convictions[0].primaryPerpetrator', { 'abuse.occurred': false })).toBe(true);
+    // A stand-in is asked only when the field it stands in for is "don't know".
+    expect(isSkipped('criminalHistory.category', { 'criminalHistory.convictions': 0 })).toBe(true);
+    expect(isSkipped('criminalHistory.category', { 'criminalHistory.convictions': null })).toBe(false);
   });
 
-  it('turns every fixture case into answers and back into the same case', () => {
+  it('names the unanswered question another presupposes', () => {
+    expect(awaitedDecider('trafficking.type', {})).toBe('trafficking.occurred');
+    expect(awaitedDecider('trafficking.type', { 'trafficking.occurred': null })).toBeUndefined();
+    expect(awaitedDecider('criminalHistory.convictions[1].primaryPerpetrator', { 'abuse.occurred': true })).toBe('criminalHistory.convictions[1].connectedToAbuse');
+    expect(awaitedDecider('criminalHistory.convictions[1].primaryPerpetrator', {})).toBe('abuse.occurred');
+    expect(awaitedDecider('person.dateOfBirth', {})).toBeUndefined();
+  });
+
+  it('turns every fixture case into answers (the fields it holds) and back into the same case', () => {
     const files = readdirSync(join(FIXTURES_DIR, 'cases')).filter((name) => name.endsWith('.case.yaml'));
     expect(files.length).toBeGreaterThan(0);
     for (const name of files) {

@@ -4,6 +4,7 @@
  * prompt's own validation and recorded, and the next answer in the queue is tried, as a user
  * would retype. `stopAfter` simulates Ctrl-C after that many prompts.
  */
+import { NONE_OF_THESE } from '../../src/intake/answers.js';
 import type { Choice, PromptBase, Prompts } from '../../src/intake/prompts.js';
 import { readPath } from '../../src/case/fields.js';
 
@@ -70,7 +71,7 @@ export function answersFrom(caseValue: unknown): Answerer {
   return (field, prompt) => {
     if (field === 'review') return 'save';
     const value = valueAt(caseValue, field);
-    if (prompt === 'checkbox') return value === undefined ? ['?'] : (value as string[]);
+    if (prompt === 'checkbox') return value === undefined ? ['?'] : (value as string[]).length ? (value as string[]) : [NONE_OF_THESE];
     if (prompt === 'select') return value === undefined ? '?' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
     if (value === undefined) return '';
     if (Array.isArray(value)) {

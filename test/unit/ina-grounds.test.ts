@@ -9,12 +9,14 @@ const params = inaParameters(categoryConclusions({ none: { aggravatedFelony: fal
 
 /** A known, non-CIMT, non-aggravated conviction with no listed type, by an adult never admitted. */
 const plain: Conviction = {
+  jurisdiction: 'state',
   maximumPenaltyDays: 365,
   sentenceImposedDays: 0,
   offenseTypes: [],
   offenseDate: '2011-01-01',
   convictionDate: '2011-03-01',
   juvenile: false,
+  expunged: false,
   crimeInvolvingMoralTurpitude: false,
   aggravatedFelony: false,
   connectedToAbuse: false,
@@ -67,7 +69,7 @@ describe('INA criminal grounds: petty-offense exception', () => {
 
 describe('INA criminal grounds: juvenile exception', () => {
   const juvenileCimt = (offenseDate: string, released?: string) =>
-    cimt({ juvenile: true, maximumPenaltyDays: 730, sentenceImposedDays: 365, offenseDate, convictionDate: offenseDate, ...(released ? { releasedFromConfinementDate: released } : {}) });
+    cimt({ juvenile: true, triedAsAdult: true, maximumPenaltyDays: 730, sentenceImposedDays: 365, offenseDate, convictionDate: offenseDate, ...(released ? { releasedFromConfinementDate: released } : {}) });
   it('applies when the offense and release were more than 5 years before the screening date', () => {
     expect(value(juvenileCimt('2007-01-01', '2008-01-14'))).toMatchObject({ cimtInadmissible: false });
   });
@@ -105,7 +107,9 @@ describe('INA criminal grounds: other grounds', () => {
     const removed = (aggravatedFelonyBasis: boolean, date = '2005-01-01'): CaseFile => ({ ...neverAdmitted, removal: { priorRemovals: [{ date, aggravatedFelonyBasis }] } });
     const reentry = { offenseTypes: ['reentry_1326' as const], aggravatedFelony: undefined, maximumPenaltyDays: undefined };
     expect(record(withConvictions(removed(true), reentry)).value).toMatchObject({ aggravatedFelony: true });
-    expect(record(withConvictions(removed(false), reentry)).value).toMatchObject({ aggravatedFelony: null });
+    // Not after an aggravated-felony removal, and a 1326 offense falls in no other 101(a)(43) category.
+    expect(record(withConvictions(removed(false), reentry)).value).toMatchObject({ aggravatedFelony: false });
+    expect(record(withConvictions({ ...neverAdmitted, removal: { priorRemovals: [{ date: '2005-01-01' }] } }, reentry)).value).toMatchObject({ aggravatedFelony: null });
     expect(record(withConvictions(removed(false), { ...reentry, aggravatedFelony: false })).value).toMatchObject({ aggravatedFelony: false });
     expect(record(withConvictions(removed(true, '2012-01-01'), { ...reentry, aggravatedFelony: false })).value).toMatchObject({ aggravatedFelony: false });
   });

@@ -20,14 +20,14 @@ const params = (reading: 'excluded' | 'counted' | 'disputed' = 'disputed') => ({
   misdemeanorCount: 3,
   misdemeanorReviewAboveDays: 365,
   statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
-  nonConvictionJurisdictions: ['juvenile_court' as const],
+  juvenileUnderAge: 18,
   foreignJurisdictions: ['foreign' as const],
   foreignGroundOffenseTypes: ['drug_possession' as const],
   unlawfulVotingOffenseTypes: ['unlawful_voting' as const],
   categoryConclusions: conclusions({ none: { hasFelony: false, threeOrMoreMisdemeanors: false, foreignOffense: false, unlawfulVoting: false } }),
 });
 
-const misdemeanor: Conviction = { jurisdiction: 'state', label: 'misdemeanor', maximumPenaltyDays: 180, offenseTypes: [], convictionDate: '2011-04-01', expunged: false, crimeInvolvingMoralTurpitude: false, aggravatedFelony: false };
+const misdemeanor: Conviction = { jurisdiction: 'state', label: 'misdemeanor', maximumPenaltyDays: 180, offenseTypes: [], convictionDate: '2011-04-01', expunged: false, juvenile: false, crimeInvolvingMoralTurpitude: false, aggravatedFelony: false };
 const convictions = (...list: Partial<Conviction>[]): CaseFile => ({ criminalHistory: { convictions: list.map((c) => ({ ...misdemeanor, ...c })) } });
 const classify = (caseFile: CaseFile, reading?: 'excluded' | 'counted' | 'disputed') => jurisdictionLabelRecord.compute(context(caseFile), params(reading));
 const value = (caseFile: CaseFile, reading?: 'excluded' | 'counted' | 'disputed') => classify(caseFile, reading).value as Record<string, boolean | null>;

@@ -11,7 +11,7 @@ const SCREENING = '2013-01-15';
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
 
 const ina = inaParameters();
-const plain: Conviction = { maximumPenaltyDays: 365, sentenceImposedDays: 0, offenseTypes: [], offenseDate: '2011-01-01', crimeInvolvingMoralTurpitude: false, aggravatedFelony: false, juvenile: false, connectedToAbuse: false };
+const plain: Conviction = { jurisdiction: 'state', maximumPenaltyDays: 365, sentenceImposedDays: 0, offenseTypes: [], offenseDate: '2011-01-01', crimeInvolvingMoralTurpitude: false, aggravatedFelony: false, juvenile: false, expunged: false, connectedToAbuse: false };
 
 describe('continuousPhysicalPresence', () => {
   const params = { years: 3, singleAbsenceMaxDays: 90, aggregateAbsenceMaxDays: 180, absencesConnectedToAbuseExcused: true };

@@ -3,13 +3,14 @@ import { parseExactDate } from '../../src/case/dates.js';
 import { ConvictionCategory, type CaseFile, type Conviction } from '../../src/case/schema.js';
 import { penaltyAndCustodyRecord } from '../../src/facts/record/penalty-and-custody.js';
 import { offenseLevelRecord } from '../../src/facts/record/offense-levels.js';
+import { inaParameters } from '../support/ina-parameters.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
 /** Conclusions for every category: none settled, except those a test names. */
 const conclusions = (settled: Record<string, Record<string, boolean>> = {}) =>
   Object.fromEntries(ConvictionCategory.options.map((c) => [c, settled[c] ?? {}])) as Record<ConvictionCategory, Record<string, boolean>>;
 
-const known: Conviction = { maximumPenaltyDays: 180, offenseTypes: [], sentenceImposedDays: 0, sentenceSuspendedDays: 0, daysInCustody: 0, daysHeldOnImmigrationDetainer: 0, expunged: false, juvenile: false, aggravatedFelony: false, offenseDate: '2011-01-01' };
+const known: Conviction = { jurisdiction: 'state', maximumPenaltyDays: 180, offenseTypes: [], sentenceImposedDays: 0, sentenceSuspendedDays: 0, daysInCustody: 0, daysHeldOnImmigrationDetainer: 0, expunged: false, juvenile: false, aggravatedFelony: false, offenseDate: '2011-01-01' };
 
 const custodyParams = {
   felonyAboveDays: 365,
@@ -53,7 +54,7 @@ describe('penalty-and-custody classification', () => {
   it('applies the state immigration-offense carve-out to state and municipal convictions only', () => {
     expect(custody(convictions({ jurisdiction: 'state', maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: false });
     expect(custody(convictions({ jurisdiction: 'federal', maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: true });
-    expect(custody(convictions({ maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: null });
+    expect(custody(convictions({ jurisdiction: undefined, maximumPenaltyDays: 730, offenseTypes: ['state_immigration_status_offense'] })).value).toMatchObject({ hasFelony: null });
   });
   it('keeps an enumerated offense significant even if also tagged minor traffic', () => {
     expect(custody(convictions({ offenseTypes: ['dui', 'minor_traffic'] })).value).toMatchObject({ hasSignificantMisdemeanor: true });
@@ -110,24 +111,50 @@ const levelParams = {
   level2MisdemeanorCount: 3,
   statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
   juvenileUnderAge: 18,
+  aggravatedFelonyCategories: inaParameters().aggravatedFelonyCategories,
+  aggravatedFelonyReentryOffenseTypes: inaParameters().aggravatedFelonyReentryOffenseTypes,
+  firstOffenderExpungement: inaParameters().firstOffenderExpungement,
   categoryConclusions: conclusions(),
 };
 const level = (caseFile: CaseFile) => offenseLevelRecord.compute(context(caseFile), levelParams).value;
 
 describe('offense levels', () => {
   it('reports the level the maximum penalties and count settle', () => {
-    expect(level(convictions({ maximumPenaltyDays: 364 }))).toEqual({ convicted: true, level: 3, convictionCount: 1 });
+    expect(level(convictions({ maximumPenaltyDays: 364 }))).toEqual({ convicted: true, level: 3, convictionCount: 1, juvenileAdjudication: false });
     expect(level(convictions({ maximumPenaltyDays: 366 }))).toMatchObject({ convicted: true, level: 2 });
     expect(level(convictions({ maximumPenaltyDays: undefined, offenseTypes: ['reentry_1326'] }))).toMatchObject({ level: 2 });
     expect(level(convictions({ maximumPenaltyDays: 366 }, { maximumPenaltyDays: 400 }))).toMatchObject({ convicted: true, level: 1 });
-    expect(level(convictions({}, {}, {}))).toEqual({ convicted: true, level: 2, convictionCount: 3 });
+    expect(level(convictions({}, {}, {}))).toEqual({ convicted: true, level: 2, convictionCount: 3, juvenileAdjudication: false });
     expect(level(convictions({ aggravatedFelony: true }))).toMatchObject({ convicted: true, level: 1 });
   });
   it('reports no level while a higher one is still possible', () => {
     expect(level(convictions({ maximumPenaltyDays: 365 }))).toMatchObject({ convicted: true, level: null });
-    expect(level(convictions({ aggravatedFelony: undefined }))).toMatchObject({ convicted: true, level: null });
+    expect(level(convictions({ aggravatedFelony: undefined, offenseTypes: ['fraud'] }))).toMatchObject({ convicted: true, level: null });
   });
   it('knows an empty record is no conviction', () => {
-    expect(level({ criminalHistory: { convictions: [] } })).toEqual({ convicted: false, level: null, convictionCount: 0 });
+    expect(level({ criminalHistory: { convictions: [] } })).toEqual({ convicted: false, level: null, convictionCount: 0, juvenileAdjudication: false });
+  });
+});
+
+describe('the shared reading of a conviction', () => {
+  it('takes a sentence of more than a year as proof of a maximum of more than a year', () => {
+    expect(custody(convictions({ maximumPenaltyDays: undefined, sentenceImposedDays: 366, sentenceSuspendedDays: 366 })).value).toMatchObject({ hasFelony: true });
+    expect(custody(convictions({ maximumPenaltyDays: undefined, sentenceImposedDays: 365, sentenceSuspendedDays: 365 })).value).toMatchObject({ hasFelony: null });
+    expect(level(convictions({ maximumPenaltyDays: undefined, sentenceImposedDays: 366 }))).toMatchObject({ level: 2 });
+  });
+  it('counts no juvenile delinquency adjudication, and derives "juvenile" from the dates', () => {
+    const born = (caseFile: CaseFile): CaseFile => ({ ...caseFile, person: { dateOfBirth: '1990-03-10' } });
+    const adjudication = { maximumPenaltyDays: 730, juvenile: undefined, triedAsAdult: false };
+    expect(custody(born(convictions({ ...adjudication, offenseDate: '2008-03-09' }))).value).toMatchObject({ hasFelony: false });
+    expect(custody(born(convictions({ ...adjudication, offenseDate: '2008-03-10' }))).value).toMatchObject({ hasFelony: true });
+    expect(level(born(convictions({ ...adjudication, offenseDate: '2008-03-09' })))).toMatchObject({ convicted: false, level: null, juvenileAdjudication: true });
+    expect(level(convictions({ jurisdiction: 'juvenile_court', juvenile: undefined }))).toMatchObject({ convicted: false, juvenileAdjudication: true });
+    expect(level(convictions({ juvenile: true, triedAsAdult: true }))).toMatchObject({ convicted: true });
+    expect(offenseLevelRecord.compute(context(convictions({ juvenile: true })), levelParams).missing).toContain('criminalHistory.convictions[0].triedAsAdult');
+  });
+  it('counts no conviction vacated on the merits for the levels; a rehabilitative expungement still counts', () => {
+    expect(level(convictions({ expunged: true, expungementBasis: 'legal_defect' }))).toMatchObject({ convicted: false });
+    expect(level(convictions({ expunged: true, expungementBasis: 'rehabilitative' }))).toMatchObject({ convicted: true });
+    expect(level(convictions({ expunged: true }))).toMatchObject({ convicted: null });
   });
 });

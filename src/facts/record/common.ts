@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ConvictionCategory, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import { derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
-import type { Tri } from '../tri.js';
+import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { ageOn, parseDateSpec, type DayRange } from '../../case/dates.js';
 
 /** For one category label: the record keys it settles (true/false) or leaves unknown (null). */
@@ -103,6 +103,81 @@ export function wasJuvenile(conviction: Conviction, birth: DayRange | undefined,
   return null;
 }
 
+/**
+ * Whether the judgment is a juvenile delinquency adjudication, which is no conviction for any
+ * program (Matter of Devison, 22 I&N Dec. 1362 (BIA 2000)): entered by a juvenile court (whatever
+ * the age: some juvenile courts keep older youths), or for an offense committed as a juvenile by
+ * someone not tried as an adult. Open while the court, the age at the offense or the adult trial is.
+ */
+export function juvenileAdjudication(conviction: Conviction, birth: DayRange | undefined, adultAge: number): Tri {
+  if (conviction.jurisdiction === 'juvenile_court') return true;
+  const juvenileCourt: Tri = conviction.jurisdiction === undefined ? null : false;
+  return triOr([juvenileCourt, triAnd([wasJuvenile(conviction, birth, adultAge), triNot(conviction.triedAsAdult ?? null)])]);
+}
+
+/** The fields whose answers would settle an open juvenile adjudication. */
+export function juvenileAdjudicationQuestions(conviction: Conviction, index: number, birth: DayRange | undefined, adultAge: number): string[] {
+  const questions = conviction.jurisdiction === undefined ? [convictionPath(index, 'jurisdiction')] : [];
+  const juvenile = wasJuvenile(conviction, birth, adultAge);
+  if (juvenile === null) questions.push(convictionPath(index, 'juvenile'));
+  else if (juvenile && conviction.triedAsAdult === undefined) questions.push(convictionPath(index, 'triedAsAdult'));
+  return questions;
+}
+
+/**
+ * The Ninth Circuit's first-offender rule: a first simple-possession conviction expunged under a
+ * state rehabilitative statute, if entered before a date, is no conviction there
+ * (Lujan-Armendariz v. INS, 222 F.3d 728 (9th Cir. 2000), overruled prospectively by
+ * Nunez-Reyes v. Holder, 646 F.3d 684 (9th Cir. 2011) (en banc)).
+ */
+export const FirstOffenderExpungement = z.strictObject({
+  offenseTypes: z.array(OffenseType).min(1),
+  convictedBefore: z.string().refine((text) => parseDateSpec(text) !== undefined, { error: 'must be a date' }),
+});
+export type FirstOffenderExpungement = z.infer<typeof FirstOffenderExpungement>;
+
+/**
+ * Whether setting the conviction aside ended it under INA 101(a)(48)(A): yes when vacated for a
+ * defect in the underlying proceedings; no when set aside for rehabilitation or to avoid
+ * immigration hardship (Matter of Pickering, 23 I&N Dec. 621 (BIA 2003); Matter of Roldan, 22 I&N
+ * Dec. 512 (BIA 1999)), except that the first-offender rule leaves a rehabilitative expungement open.
+ */
+export function expungementEndsConviction(conviction: Conviction, firstOffender: FirstOffenderExpungement): Tri {
+  if (conviction.expunged !== true) return conviction.expunged === false ? false : null;
+  if (conviction.expungementBasis === undefined) return null;
+  if (conviction.expungementBasis === 'legal_defect') return true;
+  return firstOffenderRuleMayApply(conviction, firstOffender) ? null : false;
+}
+
+/** A rehabilitative expungement the Ninth Circuit's first-offender rule may reach (the circuit is not recorded). */
+export function firstOffenderRuleMayApply(conviction: Conviction, firstOffender: FirstOffenderExpungement): boolean {
+  if (conviction.expunged !== true || conviction.expungementBasis === 'legal_defect') return false;
+  if (hasType(conviction, firstOffender.offenseTypes) === false) return false;
+  const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+  return !convicted || convicted.earliest < parseDateSpec(firstOffender.convictedBefore)!.earliest;
+}
+
+/** Whether the judgment is a conviction under INA 101(a)(48)(A): not a juvenile adjudication, not ended by being set aside. */
+export function inaConviction(conviction: Conviction, birth: DayRange | undefined, adultAge: number, firstOffender: FirstOffenderExpungement): Tri {
+  return triAnd([triNot(juvenileAdjudication(conviction, birth, adultAge)), triNot(expungementEndsConviction(conviction, firstOffender))]);
+}
+
+/** The fields whose answers would settle whether the judgment is an INA conviction. */
+export function inaConvictionQuestions(conviction: Conviction, index: number, birth: DayRange | undefined, adultAge: number): string[] {
+  const questions = juvenileAdjudicationQuestions(conviction, index, birth, adultAge);
+  if (conviction.expunged === undefined) questions.push(convictionPath(index, 'expunged'));
+  else if (conviction.expunged && conviction.expungementBasis === undefined) questions.push(convictionPath(index, 'expungementBasis'));
+  return questions;
+}
+
+/** When the offense was committed: its date, else on or before the conviction. */
+export function offenseDays(conviction: Conviction): DayRange | undefined {
+  const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
+  if (offense) return offense;
+  const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+  return convicted ? { earliest: -Infinity, latest: convicted.latest } : undefined;
+}
+
 /** Statutory maxima by offense type, for when the case file does not give a conviction's maximum. */
 export const StatutoryMaxima = z.partialRecord(OffenseType, z.number().int().min(0));
 export type StatutoryMaxima = z.infer<typeof StatutoryMaxima>;
@@ -112,4 +187,36 @@ export function maximumPenaltyDays(conviction: Conviction, maxima: StatutoryMaxi
   if (conviction.maximumPenaltyDays !== undefined) return conviction.maximumPenaltyDays;
   const known = (conviction.offenseTypes ?? []).map((type) => maxima[type]).filter((days): days is number => days !== undefined);
   return known.length ? Math.max(...known) : undefined;
+}
+
+/** Days, as an interval of what they may be. */
+export interface DaysRange {
+  low: number;
+  high: number;
+}
+
+/** Days of the sentence imposed, suspended part included (INA 101(a)(48)(B)), as an interval. */
+export function sentenceImposedRange(conviction: Conviction): DaysRange {
+  const { sentenceImposedDays: imposed, sentenceSuspendedDays: suspended, sentenceToCustodyDays: toCustody } = conviction;
+  if (imposed !== undefined) return { low: imposed, high: imposed };
+  if (toCustody !== undefined && suspended !== undefined) return { low: toCustody + suspended, high: toCustody + suspended };
+  return { low: toCustody ?? suspended ?? 0, high: Infinity };
+}
+
+/**
+ * The maximum penalty in days, as an interval: the recorded or statutory maximum when known; else
+ * at least the sentence imposed, since no court imposes more than the maximum (a sentence of more
+ * than a year proves an offense punishable by more than a year).
+ */
+export function maximumPenaltyRange(conviction: Conviction, maxima: StatutoryMaxima): DaysRange {
+  const known = maximumPenaltyDays(conviction, maxima);
+  if (known !== undefined) return { low: known, high: known };
+  return { low: sentenceImposedRange(conviction).low, high: Infinity };
+}
+
+/** For a threshold test (monotone in the days): whether every value the interval may hold passes, none does, or it depends. */
+export function rangeTest(range: DaysRange, test: (days: number) => boolean): Tri {
+  const low = test(range.low);
+  const high = test(range.high);
+  return low === high ? low : null;
 }

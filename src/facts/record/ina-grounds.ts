@@ -1,10 +1,11 @@
 /**
  * A record classified under the INA's criminal inadmissibility and deportability grounds, the
  * way VAWA, the T visa and S.744 read it. Unlike DACA, a sentence counts whether or not it was
- * suspended (INA 101(a)(48)(B)). Whether an offense is a crime involving moral turpitude or an
- * aggravated felony is the attorney's determination (categorical approach), never inferred from
- * the offense type, except the aggravated felony 101(a)(43)(O) spells out: a 1325/1326 offense after
- * a removal based on an aggravated felony.
+ * suspended (INA 101(a)(48)(B)). Only convictions under 101(a)(48)(A) count: a juvenile delinquency
+ * adjudication (Matter of Devison) or a conviction vacated on the merits (Matter of Pickering) gives
+ * rise to no conviction-based ground. Whether an offense is a crime involving moral turpitude is the
+ * attorney's determination (categorical approach); an aggravated felony is too, except where the
+ * categories of 101(a)(43) settle it from the offense types and their gates (aggravated-felony.ts).
  *
  * Deportability under 237(a)(2) needs an admission: each ground reaches only a conviction after an
  * admission (for a CIMT under (A)(i), an offense committed within five years after it). Admissions
@@ -19,17 +20,26 @@ import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { birthRange } from '../person.js';
 import {
   CategoryConclusions,
+  FirstOffenderExpungement,
   StatutoryMaxima,
   atLeast,
   classifyRecord,
   convictionName,
   convictionPath,
   countTri,
+  firstOffenderRuleMayApply,
   hasType,
-  maximumPenaltyDays,
+  inaConviction,
+  inaConvictionQuestions,
+  juvenileAdjudication,
+  maximumPenaltyRange,
+  offenseDays,
+  rangeTest,
+  sentenceImposedRange,
   wasJuvenile,
 } from './common.js';
-import { Admissions, AggravatedFelonyRemovals } from './prior-events.js';
+import { Admissions } from './prior-events.js';
+import { AggravatedFelonyParams, AggravatedFelonyReading } from './aggravated-felony.js';
 
 const KEYS = [
   'aggravatedFelony',
@@ -71,7 +81,8 @@ const Params = z.strictObject({
   domesticViolenceOffenseTypes: OffenseTypes,
   firearmOffenseTypes: OffenseTypes,
   prostitutionOffenseTypes: OffenseTypes,
-  aggravatedFelonyReentryOffenseTypes: OffenseTypes,
+  ...AggravatedFelonyParams,
+  firstOffenderExpungement: FirstOffenderExpungement,
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
   categoryConclusions: CategoryConclusions,
 });
@@ -79,26 +90,12 @@ type Params = z.infer<typeof Params>;
 
 const range = (text: string | undefined): DayRange | undefined => (text ? parseDateSpec(text) : undefined);
 
-/** When the offense was committed: its date, else on or before the conviction. */
-function offenseDays(conviction: Conviction): DayRange | undefined {
-  const offense = range(conviction.offenseDate);
-  if (offense) return offense;
-  const convicted = range(conviction.convictionDate);
-  return convicted ? { earliest: -Infinity, latest: convicted.latest } : undefined;
-}
-
 /** When the conviction was entered: its date, else on or after the offense. */
 function convictionDays(conviction: Conviction): DayRange | undefined {
   const convicted = range(conviction.convictionDate);
   if (convicted) return convicted;
   const offense = range(conviction.offenseDate);
   return offense ? { earliest: offense.earliest, latest: Infinity } : undefined;
-}
-
-/** Days of the sentence imposed, suspended part included (101(a)(48)(B)), as an interval. */
-function sentenceRange(conviction: Conviction): { low: number; high: number } {
-  if (conviction.sentenceImposedDays !== undefined) return { low: conviction.sentenceImposedDays, high: conviction.sentenceImposedDays };
-  return { low: conviction.sentenceToCustodyDays ?? 0, high: Infinity };
 }
 
 interface Classified {
@@ -122,40 +119,20 @@ interface Context {
   caseFile: CaseFile;
   screeningDay: EpochDay;
   params: Params;
+  birth: DayRange | undefined;
   missing: string[];
   notes: ReviewNote[];
-  /** The prior removals, sorted once the first reentry offense asks about them. */
-  removals?: AggravatedFelonyRemovals;
+  aggravatedFelony: AggravatedFelonyReading;
 }
 
-/** 101(a)(43)(O): a 1325/1326 offense committed after a removal based on an aggravated felony. */
-function reentryAfterAggravatedFelonyRemoval(conviction: Conviction, index: number, ctx: Context): Tri {
-  const reentry = hasType(conviction, ctx.params.aggravatedFelonyReentryOffenseTypes);
-  if (reentry !== true) return reentry === false ? false : null;
-  const removals = ctx.caseFile.removal?.priorRemovals;
-  if (!removals) {
-    ctx.missing.push('removal.priorRemovals');
-    return null;
-  }
-  const offense = offenseDays(conviction);
-  if (!ctx.removals) {
-    // The first such conviction names the removals' open facts, in their order; they are the
-    // same for every conviction, so the later ones add only their own offense date.
-    removals.forEach((removal, r) => {
-      const removed = range(removal.date);
-      const before: Tri = removed && offense ? (removed.latest < offense.earliest ? true : removed.earliest > offense.latest ? false : null) : null;
-      if (removal.aggravatedFelonyBasis === undefined) ctx.missing.push(`removal.priorRemovals[${r}].aggravatedFelonyBasis`);
-      if (before === null) ctx.missing.push(removed ? convictionPath(index, 'offenseDate') : `removal.priorRemovals[${r}].date`);
-    });
-    ctx.removals = new AggravatedFelonyRemovals(removals);
-  } else if (ctx.removals.offenseDateOpen(offense)) ctx.missing.push(convictionPath(index, 'offenseDate'));
-  return ctx.removals.before(offense);
+function context(caseFile: CaseFile, screeningDay: EpochDay, params: Params): Context {
+  const missing: string[] = [];
+  return { caseFile, screeningDay, params, birth: birthRange(caseFile), missing, notes: [], aggravatedFelony: new AggravatedFelonyReading(caseFile, params, missing) };
 }
 
 function pettyOffense(conviction: Conviction, index: number, ctx: Context): Tri {
-  const max = maximumPenaltyDays(conviction, ctx.params.statutoryMaximumDaysByOffenseType);
-  const maxWithin: Tri = max === undefined ? null : max <= ctx.params.pettyOffenseMaximumDays;
-  const sentence = sentenceRange(conviction);
+  const maxWithin = rangeTest(maximumPenaltyRange(conviction, ctx.params.statutoryMaximumDaysByOffenseType), (days) => days <= ctx.params.pettyOffenseMaximumDays);
+  const sentence = sentenceImposedRange(conviction);
   const limit = ctx.params.pettyOffenseSentenceDays;
   const sentenceWithin: Tri = sentence.high <= limit ? true : sentence.low > limit ? false : null;
   const result = triAnd([maxWithin, sentenceWithin]);
@@ -171,12 +148,12 @@ function pettyOffense(conviction: Conviction, index: number, ctx: Context): Tri 
  * confinement imposed for it more than the exception's years before the screening date.
  */
 function juvenileException(conviction: Conviction, index: number, ctx: Context): Tri {
-  const juvenile = wasJuvenile(conviction, birthRange(ctx.caseFile), ctx.params.juvenileUnderAge);
+  const juvenile = wasJuvenile(conviction, ctx.birth, ctx.params.juvenileUnderAge);
   if (juvenile === false) return false;
   const cutoff = anniversary(ctx.screeningDay, -ctx.params.juvenileExceptionYears);
   const before = (days: DayRange | undefined): Tri => (!days ? null : days.latest < cutoff ? true : days.earliest >= cutoff ? false : null);
   const offenseLongAgo = before(offenseDays(conviction));
-  const confined = sentenceRange(conviction).high > 0;
+  const confined = sentenceImposedRange(conviction).high > 0;
   const releaseLongAgo: Tri = confined ? before(range(conviction.releasedFromConfinementDate)) : true;
   const result = triAnd([juvenile, offenseLongAgo, releaseLongAgo]);
   if (result === null) {
@@ -201,24 +178,66 @@ function recentProstitution(conviction: Conviction, index: number, ctx: Context)
 /**
  * 237(a)(7)(A): the DV ground is waivable for a battered person who is not and was not the
  * primary perpetrator, if the crime did not result in serious bodily injury and was connected to
- * the battering (self-defense and violating an order protecting oneself are not recorded).
+ * the battering (self-defense and violating an order protecting oneself are not recorded). Being the
+ * primary perpetrator is a fact of the relationship: the conviction's answer, else the abuse section's.
  */
-function domesticViolenceWaivable(conviction: Conviction): Tri {
-  return triAnd([triNot(conviction.primaryPerpetrator ?? null), triNot(conviction.seriousBodilyInjury ?? null), conviction.connectedToAbuse ?? null]);
+function domesticViolenceWaivable(conviction: Conviction, caseFile: CaseFile): Tri {
+  const primaryPerpetrator = conviction.primaryPerpetrator ?? caseFile.abuse?.clientPrimaryPerpetrator ?? null;
+  return triAnd([triNot(primaryPerpetrator), triNot(conviction.seriousBodilyInjury ?? null), conviction.connectedToAbuse ?? null]);
 }
 
-function classify(conviction: Conviction, index: number, admitted: Admissions, ctx: Context): Classified {
+const NO_CONVICTION: Classified = {
+  cimt: false,
+  petty: false,
+  juvenile: false,
+  cimtDeportableAlone: false,
+  aggravatedFelony: false,
+  controlledSubstance: false,
+  prostitution: false,
+  prostitutionType: false,
+  domesticViolence: false,
+  firearm: false,
+  afterAdmission: false,
+  dvWaivable: true,
+};
+
+/** Whether the judgment is a conviction under 101(a)(48)(A), with its review points; the questions when that is open. */
+function standing(conviction: Conviction, index: number, ctx: Context): Tri {
+  const name = convictionName(conviction, index);
+  const { params } = ctx;
+  const juvenile = juvenileAdjudication(conviction, ctx.birth, params.juvenileUnderAge);
+  if (juvenile === true) ctx.notes.push({ code: 'juvenileAdjudication', subject: name });
+  // A foreign court's adult conviction of a minor: whether it would be delinquency under the FJDA.
+  if (conviction.jurisdiction === 'foreign' && juvenile === false && wasJuvenile(conviction, ctx.birth, params.juvenileUnderAge) !== false) {
+    ctx.notes.push({ code: 'foreignJuvenileConviction', subject: name });
+  }
+  if (conviction.expunged) {
+    ctx.notes.push({ code: firstOffenderRuleMayApply(conviction, params.firstOffenderExpungement) ? 'firstOffenderExpungement' : 'setAsideConviction', subject: name });
+  }
+  const value = inaConviction(conviction, ctx.birth, params.juvenileUnderAge, params.firstOffenderExpungement);
+  if (value === null) ctx.missing.push(...inaConvictionQuestions(conviction, index, ctx.birth, params.juvenileUnderAge));
+  return value;
+}
+
+/** A judgment's classes; each open while it is open whether the judgment is a conviction at all. */
+function classify(conviction: Conviction, index: number, counts: Tri, admitted: Admissions, ctx: Context): Classified {
+  if (counts === false) return NO_CONVICTION;
+  const classified = classifyConviction(conviction, index, admitted, ctx);
+  if (counts === true) return classified;
+  const open = Object.fromEntries(Object.entries(classified).map(([key, value]) => [key, triAnd([counts, value as Tri])])) as unknown as Classified;
+  return { ...open, dvWaivable: classified.dvWaivable };
+}
+
+function classifyConviction(conviction: Conviction, index: number, admitted: Admissions, ctx: Context): Classified {
   const name = convictionName(conviction, index);
   const { params } = ctx;
   const cimt: Tri = conviction.crimeInvolvingMoralTurpitude ?? null;
   if (cimt !== false) ctx.notes.push({ code: 'cimtDetermination', subject: name, keys: CIMT_KEYS });
   if (cimt === null) ctx.missing.push(convictionPath(index, 'crimeInvolvingMoralTurpitude'));
-  const determined: Tri = conviction.aggravatedFelony ?? null;
-  const aggravatedFelony = triOr([determined, reentryAfterAggravatedFelonyRemoval(conviction, index, ctx)]);
+  const aggravatedFelony = ctx.aggravatedFelony.of(conviction, index);
   if (aggravatedFelony !== false) ctx.notes.push({ code: 'aggravatedFelonyDetermination', subject: name, keys: AGGRAVATED_FELONY_KEYS });
-  if (aggravatedFelony === null) ctx.missing.push(convictionPath(index, 'aggravatedFelony'));
   if (conviction.offenseTypes === undefined) ctx.missing.push(convictionPath(index, 'offenseTypes'));
-  const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
+  const max = maximumPenaltyRange(conviction, params.statutoryMaximumDaysByOffenseType);
   const domesticViolence = hasType(conviction, params.domesticViolenceOffenseTypes);
   return {
     cimt,
@@ -226,7 +245,7 @@ function classify(conviction: Conviction, index: number, admitted: Admissions, c
     juvenile: cimt === false ? false : juvenileException(conviction, index, ctx),
     cimtDeportableAlone: triAnd([
       cimt,
-      max === undefined ? null : max >= params.cimtDeportableMaximumDays,
+      rangeTest(max, (days) => days >= params.cimtDeportableMaximumDays),
       admitted.before(offenseDays(conviction), params.cimtDeportableWithinYearsOfAdmission),
     ]),
     aggravatedFelony,
@@ -236,17 +255,18 @@ function classify(conviction: Conviction, index: number, admitted: Admissions, c
     domesticViolence,
     firearm: hasType(conviction, params.firearmOffenseTypes),
     afterAdmission: admitted.before(convictionDays(conviction)),
-    dvWaivable: domesticViolence === false ? true : domesticViolenceWaivable(conviction),
+    dvWaivable: domesticViolence === false ? true : domesticViolenceWaivable(conviction, ctx.caseFile),
   };
 }
 
-/** The sum of the sentences imposed reaches `days`, for two or more convictions (212(a)(2)(B)). */
-function aggregateSentenceReaches(convictions: Conviction[], days: number): Tri {
-  if (convictions.length < 2) return false;
-  const sentences = convictions.map(sentenceRange);
-  const low = sentences.reduce((sum, s) => sum + s.low, 0);
-  const high = sentences.reduce((sum, s) => sum + s.high, 0);
-  return low >= days ? true : high < days ? false : null;
+/** The sum of the sentences imposed reaches `days`, for two or more convictions (212(a)(2)(B)); `counts` says which judgments are convictions. */
+function aggregateSentenceReaches(convictions: Conviction[], counts: readonly Tri[], days: number): Tri {
+  const sure = convictions.filter((_, i) => counts[i] === true).map(sentenceImposedRange);
+  const possible = convictions.filter((_, i) => counts[i] !== false).map(sentenceImposedRange);
+  if (possible.length < 2) return false;
+  const low = sure.length < 2 ? 0 : sure.reduce((sum, s) => sum + s.low, 0);
+  const high = possible.reduce((sum, s) => sum + s.high, 0);
+  return sure.length >= 2 && low >= days ? true : high < days ? false : null;
 }
 
 /** Every conviction that gives rise to a ground is connected (true when none does). */
@@ -267,7 +287,8 @@ interface Analysis {
 
 function analyse(convictions: Conviction[], ctx: Context): Analysis {
   const admitted = new Admissions(ctx.caseFile);
-  const classes = convictions.map((c, i) => classify(c, i, admitted, ctx));
+  const counts = convictions.map((c, i) => standing(c, i, ctx));
+  const classes = convictions.map((c, i) => classify(c, i, counts[i]!, admitted, ctx));
   const cimts = countTri(classes.map((c) => c.cimt));
   const anyCimt = atLeast(cimts, 1);
   const onlyOneCimt = triAnd([anyCimt, triNot(atLeast(cimts, 2))]);
@@ -278,7 +299,7 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
   const cimtInadmissible = triAnd([anyCimt, triNot(excepted)]);
   if (pettyException === true) ctx.notes.push({ code: 'pettyOffenseException', keys: CIMT_KEYS });
 
-  const multipleConvictionsInadmissible = aggregateSentenceReaches(convictions, ctx.params.multipleConvictionsAggregateDays);
+  const multipleConvictionsInadmissible = aggregateSentenceReaches(convictions, counts, ctx.params.multipleConvictionsAggregateDays);
   const controlledSubstanceInadmissible = triOr(classes.map((c) => c.controlledSubstance));
   const prostitutionInadmissible = triOr(classes.map((c) => c.prostitution));
   const criminalInadmissible = triOr([cimtInadmissible, controlledSubstanceInadmissible, multipleConvictionsInadmissible, prostitutionInadmissible]);
@@ -298,7 +319,7 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
   });
 
   const cimtGround = triOr([cimtInadmissible, cimtDeportable]);
-  const grounds = classes.map((c) =>
+  const grounds = classes.map((c, i) =>
     triOr([
       triAnd([c.cimt, cimtGround]),
       c.aggravatedFelony,
@@ -306,12 +327,12 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
       c.prostitution,
       triAnd([c.domesticViolence, c.afterAdmission]),
       triAnd([c.firearm, c.afterAdmission]),
-      multipleConvictionsInadmissible,
+      triAnd([counts[i]!, multipleConvictionsInadmissible]),
     ]),
   );
   // Whether a CIMT within an exception still puts the person in the 212(a)(2)(A) class is unresolved.
   const cimtClass = (c: Classified): Tri => (c.cimt === false ? false : excepted === false ? c.cimt : null);
-  const classMembers = classes.map((c) => triOr([cimtClass(c), c.controlledSubstance, c.prostitutionType, multipleConvictionsInadmissible]));
+  const classMembers = classes.map((c, i) => triOr([cimtClass(c), c.controlledSubstance, c.prostitutionType, triAnd([counts[i]!, multipleConvictionsInadmissible])]));
   const connectedToAbuse = convictions.map((c) => c.connectedToAbuse);
   convictions.forEach((c, i) => {
     if (c.connectedToAbuse === undefined) ctx.missing.push(convictionPath(i, 'connectedToAbuse'));
@@ -336,8 +357,20 @@ function analyse(convictions: Conviction[], ctx: Context): Analysis {
   return { classes, grounds, classMembers, exceptedCimt: excepted !== false && anyCimt !== false, value };
 }
 
+/**
+ * A charge dismissed after a plea or finding of guilt and a penalty (deferred adjudication) is a
+ * conviction under 101(a)(48)(A) (Matter of Roldan), and so belongs in the list of convictions,
+ * which the values read: one recorded only as dismissed is raised for the attorney to move it.
+ */
+function dismissedAfterPlea(caseFile: CaseFile): ReviewNote[] {
+  return (caseFile.criminalHistory?.dismissedCharges ?? []).flatMap((charge, i) =>
+    charge.basis === 'after_plea_or_finding_with_penalty' ? [{ code: 'dismissedAfterPlea', subject: charge.description ?? `dismissed charge #${i + 1}` }] : [],
+  );
+}
+
 function classifyConvictions(convictions: Conviction[], ctx: Context): Derived {
   const { classes, grounds, value } = analyse(convictions, ctx);
+  ctx.notes.push(...dismissedAfterPlea(ctx.caseFile));
   const unsettled = Object.values(value).includes(null);
   const summary = convictions
     .map((c, i) => `${convictionName(c, i)}: ${summarise(classes[i]!, grounds[i]!)}`)
@@ -368,7 +401,19 @@ function dedupe(notes: ReviewNote[]): ReviewNote[] {
   });
 }
 
-const REVIEW_CODES = ['bareLabel', 'cimtDetermination', 'aggravatedFelonyDetermination', 'pettyOffenseException', 'singleSchemeOfMisconduct', 'notAdmitted'];
+const REVIEW_CODES = [
+  'bareLabel',
+  'cimtDetermination',
+  'aggravatedFelonyDetermination',
+  'pettyOffenseException',
+  'singleSchemeOfMisconduct',
+  'notAdmitted',
+  'juvenileAdjudication',
+  'foreignJuvenileConviction',
+  'setAsideConviction',
+  'firstOffenderExpungement',
+  'dismissedAfterPlea',
+];
 
 export const inaCriminalRecord = defineCalculator({
   description:
@@ -377,7 +422,7 @@ export const inaCriminalRecord = defineCalculator({
   reviewCodes: REVIEW_CODES,
   outputKeys: KEYS,
   compute({ caseFile, screeningDay }, params) {
-    const ctx: Context = { caseFile, screeningDay, params, missing: [], notes: [] };
+    const ctx = context(caseFile, screeningDay, params);
     return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, ctx));
   },
 });
@@ -406,7 +451,7 @@ export interface GroundOffense {
 export function groundOffenses(caseFile: CaseFile, screeningDay: EpochDay, params: Params): GroundOffense[] | undefined {
   const convictions = knownConvictions(caseFile);
   if (!convictions) return undefined;
-  const { grounds } = analyse(convictions, { caseFile, screeningDay, params, missing: [], notes: [] });
+  const { grounds } = analyse(convictions, context(caseFile, screeningDay, params));
   return convictions.map((c, i) => ({ committed: offenseDays(c), ground: grounds[i]!, path: convictionPath(i, 'offenseDate') }));
 }
 
@@ -424,7 +469,7 @@ export const inaClassOffenseDuringPeriod = defineCalculator({
       const notes = category ? [{ code: 'bareLabel', subject: category }] : [];
       return derived(null, category ? `only the category "${category.replaceAll('_', ' ')}" is recorded` : 'the conviction history is not recorded', ['criminalHistory.convictions'], notes);
     }
-    const ctx: Context = { caseFile, screeningDay, params, missing: [], notes: [] };
+    const ctx = context(caseFile, screeningDay, params);
     const { classMembers, exceptedCimt } = analyse(convictions, ctx);
     const start = anniversary(screeningDay, -params.periodYears);
     const missing: string[] = [];

@@ -9,12 +9,25 @@
  * is unknown and marked for review).
  */
 import { z } from 'zod';
-import { ConvictionLabel, Jurisdiction, OffenseType, type Conviction } from '../../case/schema.js';
+import { ConvictionLabel, Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
+import type { DayRange } from '../../case/dates.js';
+import { birthRange } from '../person.js';
 import { defineCalculator, derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import { DayCount } from '../params.js';
 import { rangeOf } from '../timeline.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
-import { CategoryConclusions, StatutoryMaxima, atLeast, classifyRecord, convictionName, convictionPath, hasType, maximumPenaltyDays } from './common.js';
+import {
+  CategoryConclusions,
+  StatutoryMaxima,
+  atLeast,
+  classifyRecord,
+  convictionName,
+  convictionPath,
+  hasType,
+  juvenileAdjudication,
+  juvenileAdjudicationQuestions,
+  maximumPenaltyRange,
+} from './common.js';
 import { differentDays, type Bound } from './grouping.js';
 
 const KEYS = ['hasFelony', 'threeOrMoreMisdemeanors', 'foreignOffense', 'unlawfulVoting'] as const;
@@ -44,8 +57,8 @@ const Params = z.strictObject({
   /** A misdemeanor punishable by more than this many days is marked for review (the label still decides). */
   misdemeanorReviewAboveDays: DayCount,
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
-  /** Courts whose judgments are not convictions at all (juvenile delinquency adjudications). */
-  nonConvictionJurisdictions: z.array(Jurisdiction),
+  /** Age under which an offense is a juvenile matter when the case file does not say (a delinquency adjudication is no conviction). */
+  juvenileUnderAge: z.number().int().min(1),
   foreignJurisdictions: z.array(Jurisdiction).min(1),
   /** Offense types that show a foreign offense would make the person inadmissible or removable if committed here. */
   foreignGroundOffenseTypes: z.array(OffenseType),
@@ -82,15 +95,22 @@ function differentDates(indices: number[], convictions: Conviction[], bound: Bou
 }
 
 /** The record under one reading of the disputed exclusion. */
-function classifyUnder(convictions: Conviction[], params: Params, disputedExcludes: boolean): Value {
-  // An expunged or set-aside conviction may fall outside the bill's own definition of a conviction (reported, unverified): open.
-  const counts = convictions.map((c): Tri =>
-    triAnd([c.expunged === false ? true : null, c.jurisdiction === undefined ? null : !params.nonConvictionJurisdictions.includes(c.jurisdiction)]),
-  );
-  const hasFelony = triOr(convictions.map((c, i) => triAnd([counts[i]!, labelIn(c, params.felonyLabels), triNot(setAside(c, 'felony', params, disputedExcludes))])));
+/**
+ * Whether a judgment counts: a juvenile delinquency adjudication is no conviction (Matter of
+ * Devison), nor is one vacated on the merits; any other expunged or set-aside conviction may fall
+ * outside the bill's own definition of a conviction (reported, unverified): open.
+ */
+function counts(c: Conviction, birth: DayRange | undefined, params: Params): Tri {
+  const setAside: Tri = c.expunged === false ? false : c.expunged && c.expungementBasis === 'legal_defect' ? true : null;
+  return triAnd([triNot(juvenileAdjudication(c, birth, params.juvenileUnderAge)), triNot(setAside)]);
+}
+
+function classifyUnder(convictions: Conviction[], birth: DayRange | undefined, params: Params, disputedExcludes: boolean): Value {
+  const counted = convictions.map((c) => counts(c, birth, params));
+  const hasFelony = triOr(convictions.map((c, i) => triAnd([counted[i]!, labelIn(c, params.felonyLabels), triNot(setAside(c, 'felony', params, disputedExcludes))])));
 
   const misdemeanor = (c: Conviction): Tri => (c.label !== undefined && params.unsettledMisdemeanorLabels.includes(c.label) ? null : labelIn(c, params.misdemeanorLabels));
-  const countable = convictions.map((c, i) => triAnd([counts[i]!, misdemeanor(c), triNot(setAside(c, 'misdemeanor', params, disputedExcludes))]));
+  const countable = convictions.map((c, i) => triAnd([counted[i]!, misdemeanor(c), triNot(setAside(c, 'misdemeanor', params, disputedExcludes))]));
   const sure = countable.flatMap((v, i) => (v === true ? [i] : []));
   const possible = countable.flatMap((v, i) => (v !== false ? [i] : []));
   const count = { low: differentDates(sure, convictions, 'fewest'), high: differentDates(possible, convictions, 'most') };
@@ -98,14 +118,16 @@ function classifyUnder(convictions: Conviction[], params: Params, disputedExclud
 
   const foreign = (c: Conviction): Tri => (c.jurisdiction === undefined ? null : params.foreignJurisdictions.includes(c.jurisdiction));
   const groundShown = (c: Conviction): Tri => triOr([c.crimeInvolvingMoralTurpitude ?? null, c.aggravatedFelony ?? null, hasType(c, params.foreignGroundOffenseTypes)]);
-  const foreignOffense = triOr(convictions.map((c, i) => triAnd([counts[i]!, foreign(c), groundShown(c)])));
-  const unlawfulVoting = triOr(convictions.map((c, i) => triAnd([counts[i]!, hasType(c, params.unlawfulVotingOffenseTypes)])));
+  const foreignOffense = triOr(convictions.map((c, i) => triAnd([counted[i]!, foreign(c), groundShown(c)])));
+  const unlawfulVoting = triOr(convictions.map((c, i) => triAnd([counted[i]!, hasType(c, params.unlawfulVotingOffenseTypes)])));
   return { hasFelony, threeOrMoreMisdemeanors, foreignOffense, unlawfulVoting };
 }
 
 /** The fields whose absence may have left a conviction's part of the result open. */
-function openFields(conviction: Conviction, index: number, params: Params): string[] {
+function openFields(conviction: Conviction, index: number, birth: DayRange | undefined, params: Params): string[] {
   const fields: (keyof Conviction)[] = [];
+  if (juvenileAdjudication(conviction, birth, params.juvenileUnderAge) === null) fields.push(...juvenileAdjudicationQuestions(conviction, index, birth, params.juvenileUnderAge).map((path) => path.slice(path.lastIndexOf('.') + 1) as keyof Conviction));
+  if (conviction.expunged === true && conviction.expungementBasis === undefined) fields.push('expungementBasis');
   if (conviction.label === undefined) fields.push('label');
   if (conviction.offenseTypes === undefined) fields.push('offenseTypes');
   if (conviction.expunged === undefined) fields.push('expunged');
@@ -125,17 +147,19 @@ function notesFor(conviction: Conviction, index: number, params: Params): Review
   if (setAsideAnywhere) notes.push({ code: 'excludedOffenseType', subject });
   if (conviction.expunged) notes.push({ code: 'expungedConviction', subject });
   if (conviction.label !== undefined && params.unsettledMisdemeanorLabels.includes(conviction.label)) notes.push({ code: 'unsettledMisdemeanorLabel', subject });
-  const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
-  if (conviction.label !== undefined && params.misdemeanorLabels.includes(conviction.label) && max !== undefined && max > params.misdemeanorReviewAboveDays) {
+  // A sentence over a year proves the offense punishable by more than a year.
+  const max = maximumPenaltyRange(conviction, params.statutoryMaximumDaysByOffenseType);
+  if (conviction.label !== undefined && params.misdemeanorLabels.includes(conviction.label) && max.low > params.misdemeanorReviewAboveDays) {
     notes.push({ code: 'labelledMisdemeanorPunishableOverOneYear', subject });
   }
   if (conviction.jurisdiction !== undefined && params.foreignJurisdictions.includes(conviction.jurisdiction)) notes.push({ code: 'foreignOffense', subject });
   return notes;
 }
 
-function classifyConvictions(convictions: Conviction[], params: Params): Derived {
-  const excluded = classifyUnder(convictions, params, true);
-  const counted = classifyUnder(convictions, params, false);
+function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, params: Params): Derived {
+  const birth = birthRange(caseFile);
+  const excluded = classifyUnder(convictions, birth, params, true);
+  const counted = classifyUnder(convictions, birth, params, false);
   const { reading, offenseTypes } = params.disputedExclusion;
   const value: Value =
     reading === 'excluded' ? excluded : reading === 'counted' ? counted : (Object.fromEntries(KEYS.map((key) => [key, excluded[key] === counted[key] ? excluded[key] : null])) as Value);
@@ -145,7 +169,7 @@ function classifyConvictions(convictions: Conviction[], params: Params): Derived
     convictions.forEach((c, i) => hasType(c, offenseTypes) !== false && notes.push({ code: 'disputedExclusion', subject: convictionName(c, i) }));
   }
   const unsettled = KEYS.some((key) => value[key] === null);
-  const missing = unsettled ? convictions.flatMap((c, i) => openFields(c, i, params)) : [];
+  const missing = unsettled ? convictions.flatMap((c, i) => openFields(c, i, birth, params)) : [];
   const readingNote = undecided.length ? `; ${undecided.join(', ')} turn${undecided.length === 1 ? 's' : ''} on the disputed exclusion` : '';
   const summary = convictions.map((c, i) => `${convictionName(c, i)}: ${c.label?.replaceAll('_', ' ') ?? 'label unknown'}${c.convictionDate ? `, convicted ${c.convictionDate}` : ''}`).join('; ');
   return derived(value as Record<string, FactValue>, `${convictions.length} conviction(s) by the convicting jurisdiction's label: ${summary || 'none'}${readingNote}`, missing, notes);
@@ -158,6 +182,6 @@ export const jurisdictionLabelRecord = defineCalculator({
   reviewCodes: ['bareLabel', 'excludedOffenseType', 'expungedConviction', 'unsettledMisdemeanorLabel', 'labelledMisdemeanorPunishableOverOneYear', 'foreignOffense', 'disputedExclusion'],
   outputKeys: KEYS,
   compute({ caseFile }, params) {
-    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, params));
+    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, caseFile, params));
   },
 });

@@ -19,9 +19,11 @@ import {
   convictionPath,
   hasType,
   classifyRecord,
-  maximumPenaltyDays,
+  juvenileAdjudication,
+  juvenileAdjudicationQuestions,
+  maximumPenaltyRange,
+  rangeTest,
   StatutoryMaxima,
-  wasJuvenile,
 } from './common.js';
 import { birthRange } from '../person.js';
 import { parseDateSpec, type DayRange } from '../../case/dates.js';
@@ -98,11 +100,8 @@ function classify(
   notes: ReviewNote[],
 ): Classified {
   const name = convictionName(conviction, index);
-  const juvenile = wasJuvenile(conviction, birth, params.juvenileUnderAge);
-  if (juvenile === null) missing.push(convictionPath(index, 'juvenile'));
-  const triedAsAdult: Tri = conviction.triedAsAdult ?? null;
-  const juvenileOnly = triAnd([juvenile, triNot(triedAsAdult)]);
-  if (juvenile === true && triedAsAdult === null) missing.push(convictionPath(index, 'triedAsAdult'));
+  const juvenileOnly = juvenileAdjudication(conviction, birth, params.juvenileUnderAge);
+  if (juvenileOnly === null) missing.push(...juvenileAdjudicationQuestions(conviction, index, birth, params.juvenileUnderAge));
   const expunged: Tri = conviction.expunged ?? null;
   if (expunged) notes.push({ code: 'expunged', subject: name });
   if (juvenileOnly) notes.push({ code: 'juvenile', subject: name });
@@ -123,12 +122,13 @@ function classify(
     params.juvenileAdjudicationsCount ? true : triNot(juvenileOnly),
   ]);
 
-  const max = maximumPenaltyDays(conviction, params.statutoryMaximumDaysByOffenseType);
-  const felony: Tri = max === undefined ? null : max > params.felonyAboveDays;
-  const misdemeanor: Tri = max === undefined ? null : max > params.misdemeanorAboveDays && max <= params.felonyAboveDays;
-  if (max === undefined) missing.push(convictionPath(index, 'maximumPenaltyDays'));
-  if (max !== undefined && conviction.label === 'misdemeanor' && max > params.felonyAboveDays) notes.push({ code: 'labelledMisdemeanorPunishableAsFelony', subject: name });
-  if (max === params.felonyAboveDays) notes.push({ code: 'punishableByExactlyOneYear', subject: name });
+  // A sentence imposed bounds the maximum from below (a sentence over a year proves a felony).
+  const max = maximumPenaltyRange(conviction, params.statutoryMaximumDaysByOffenseType);
+  const felony = rangeTest(max, (days) => days > params.felonyAboveDays);
+  const misdemeanor = triAnd([rangeTest(max, (days) => days > params.misdemeanorAboveDays), triNot(felony)]);
+  if (felony === null || misdemeanor === null) missing.push(convictionPath(index, 'maximumPenaltyDays'));
+  if (conviction.label === 'misdemeanor' && felony === true) notes.push({ code: 'labelledMisdemeanorPunishableAsFelony', subject: name });
+  if (max.low === params.felonyAboveDays && max.high === params.felonyAboveDays) notes.push({ code: 'punishableByExactlyOneYear', subject: name });
 
   const longCustody = sentencedToLongCustody(conviction, index, params.significantCustodyAboveDays, missing);
   if (longCustody !== null && actualCustodyExceeds(conviction, params.significantCustodyAboveDays) === !longCustody) {
