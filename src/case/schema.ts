@@ -443,71 +443,88 @@ const CriminalHistory = z.strictObject({
   ),
 });
 
-export const CaseFile = z
-  .strictObject({
-    caseId: z.string().optional().meta({ description: 'The clinic\'s reference for this case.' }),
-    screeningDate: asks(ExactDate.optional(), 'On what date is the screening done (the filing date it assumes)?'),
-    notes: z.string().optional(),
-    sources: z.array(z.string()).optional().meta({ description: 'Where the facts come from (intake, documents, seed texts).' }),
-    person: Person.optional(),
-    entries: asks(z.array(Entry).optional(), 'List every entry into the United States, with its date and manner.'),
-    departures: asks(z.array(Departure).optional(), 'List every departure from the United States (an empty list means none).'),
-    statusHistory: asks(z.array(StatusPeriod).optional(), 'List every immigration status the client has held, with dates (status "none" for periods without status).'),
-    removal: Removal.optional(),
-    criminalHistory: CriminalHistory.optional(),
-    family: Family.optional(),
-    equities: Equities.optional(),
-    abuse: Abuse.optional(),
-    trafficking: Trafficking.optional(),
-    security: Security.optional(),
-  })
-  .superRefine((caseFile, ctx) => {
-    const birth = caseFile.person?.dateOfBirth ? parseDateSpec(caseFile.person.dateOfBirth) : undefined;
-    for (const { value, path, what } of datedEvents(caseFile)) {
-      const range = parseDateSpec(value);
-      if (birth && range && range.latest < birth.earliest) ctx.addIssue({ code: 'custom', path, message: `${what} is before the date of birth` });
+const CaseFileFields = z.strictObject({
+  caseId: z.string().optional().meta({ description: 'The clinic\'s reference for this case.' }),
+  screeningDate: asks(ExactDate.optional(), 'On what date is the screening done (the filing date it assumes)?'),
+  notes: z.string().optional(),
+  sources: z.array(z.string()).optional().meta({ description: 'Where the facts come from (intake, documents, seed texts).' }),
+  person: Person.optional(),
+  entries: asks(z.array(Entry).optional(), 'List every entry into the United States, with its date and manner.'),
+  departures: asks(z.array(Departure).optional(), 'List every departure from the United States (an empty list means none).'),
+  statusHistory: asks(z.array(StatusPeriod).optional(), 'List every immigration status the client has held, with dates (status "none" for periods without status).'),
+  removal: Removal.optional(),
+  criminalHistory: CriminalHistory.optional(),
+  family: Family.optional(),
+  equities: Equities.optional(),
+  abuse: Abuse.optional(),
+  trafficking: Trafficking.optional(),
+  security: Security.optional(),
+});
+
+export const CaseFile = CaseFileFields.superRefine((caseFile, ctx) => {
+  for (const issue of consistencyIssues(caseFile)) ctx.addIssue({ code: 'custom', ...issue });
+});
+
+/** A cross-field inconsistency: the field it is reported on, and why. */
+export interface ConsistencyIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The checks across fields of a case file that each field's own type cannot make (dates in order,
+ * a sentence within the maximum, ...). Part of the schema; exported on its own for a case built
+ * from a valid one by setting a field to a valid value (settling by cases), which needs only these.
+ */
+export function consistencyIssues(caseFile: z.infer<typeof CaseFileFields>): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
+  const birth = caseFile.person?.dateOfBirth ? parseDateSpec(caseFile.person.dateOfBirth) : undefined;
+  for (const { value, path, what } of datedEvents(caseFile)) {
+    const range = parseDateSpec(value);
+    if (birth && range && range.latest < birth.earliest) issues.push({ path, message: `${what} is before the date of birth` });
+  }
+  caseFile.criminalHistory?.convictions?.forEach((conviction, i) => {
+    const at = ['criminalHistory', 'convictions', i];
+    const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
+    const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+    if (offense && convicted && convicted.latest < offense.earliest) {
+      issues.push({ path: [...at, 'convictionDate'], message: 'the conviction date is before the offense date' });
     }
-    caseFile.criminalHistory?.convictions?.forEach((conviction, i) => {
-      const at = ['criminalHistory', 'convictions', i];
-      const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
-      const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
-      if (offense && convicted && convicted.latest < offense.earliest) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'convictionDate'], message: 'the conviction date is before the offense date' });
-      }
-      if (conviction.sentenceSuspendedDays !== undefined && conviction.sentenceImposedDays !== undefined && conviction.sentenceSuspendedDays > conviction.sentenceImposedDays) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'sentenceSuspendedDays'], message: 'more days are suspended than the sentence imposed' });
-      }
-      const { sentenceImposedDays: imposed, sentenceSuspendedDays: suspended, sentenceToCustodyDays: toCustody } = conviction;
-      if (toCustody !== undefined && imposed !== undefined && (toCustody > imposed || (suspended !== undefined && toCustody !== imposed - suspended))) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'sentenceToCustodyDays'], message: 'does not match the sentence imposed less the days suspended' });
-      }
-      const expunged = conviction.expungedOn ? parseDateSpec(conviction.expungedOn) : undefined;
-      if (expunged && convicted && expunged.latest < convicted.earliest) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'expungedOn'], message: 'the conviction is set aside before it was entered' });
-      }
-      if (conviction.expunged === false && (conviction.expungedOn !== undefined || conviction.expungementBasis !== undefined)) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'expunged'], message: 'says "no", but a date or basis of the expungement is given' });
-      }
-      if (conviction.jurisdiction === 'juvenile_court' && conviction.triedAsAdult === true) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'triedAsAdult'], message: 'says "tried as an adult", but the court is a juvenile court' });
-      }
-      const sentence = conviction.sentenceImposedDays ?? conviction.sentenceToCustodyDays;
-      if (sentence !== undefined && conviction.maximumPenaltyDays !== undefined && sentence > conviction.maximumPenaltyDays) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'maximumPenaltyDays'], message: 'is less than the sentence imposed: a court cannot impose more than the maximum' });
-      }
-      if (conviction.daysHeldOnImmigrationDetainer !== undefined && conviction.daysInCustody !== undefined && conviction.daysHeldOnImmigrationDetainer > conviction.daysInCustody) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });
-      }
-    });
-    for (const issue of familyAndStatusIssues(caseFile)) ctx.addIssue({ code: 'custom', ...issue });
-    const history = caseFile.criminalHistory;
-    if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
+    if (conviction.sentenceSuspendedDays !== undefined && conviction.sentenceImposedDays !== undefined && conviction.sentenceSuspendedDays > conviction.sentenceImposedDays) {
+      issues.push({ path: [...at, 'sentenceSuspendedDays'], message: 'more days are suspended than the sentence imposed' });
     }
-    if (history?.category && history.category !== 'none' && history.convictions?.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['criminalHistory', 'convictions'], message: `is empty, but the category says "${history.category}"` });
+    const { sentenceImposedDays: imposed, sentenceSuspendedDays: suspended, sentenceToCustodyDays: toCustody } = conviction;
+    if (toCustody !== undefined && imposed !== undefined && (toCustody > imposed || (suspended !== undefined && toCustody !== imposed - suspended))) {
+      issues.push({ path: [...at, 'sentenceToCustodyDays'], message: 'does not match the sentence imposed less the days suspended' });
+    }
+    const expunged = conviction.expungedOn ? parseDateSpec(conviction.expungedOn) : undefined;
+    if (expunged && convicted && expunged.latest < convicted.earliest) {
+      issues.push({ path: [...at, 'expungedOn'], message: 'the conviction is set aside before it was entered' });
+    }
+    if (conviction.expunged === false && (conviction.expungedOn !== undefined || conviction.expungementBasis !== undefined)) {
+      issues.push({ path: [...at, 'expunged'], message: 'says "no", but a date or basis of the expungement is given' });
+    }
+    if (conviction.jurisdiction === 'juvenile_court' && conviction.triedAsAdult === true) {
+      issues.push({ path: [...at, 'triedAsAdult'], message: 'says "tried as an adult", but the court is a juvenile court' });
+    }
+    const sentence = conviction.sentenceImposedDays ?? conviction.sentenceToCustodyDays;
+    if (sentence !== undefined && conviction.maximumPenaltyDays !== undefined && sentence > conviction.maximumPenaltyDays) {
+      issues.push({ path: [...at, 'maximumPenaltyDays'], message: 'is less than the sentence imposed: a court cannot impose more than the maximum' });
+    }
+    if (conviction.daysHeldOnImmigrationDetainer !== undefined && conviction.daysInCustody !== undefined && conviction.daysHeldOnImmigrationDetainer > conviction.daysInCustody) {
+      issues.push({ path: [...at, 'daysHeldOnImmigrationDetainer'], message: 'more days on a detainer than days in custody' });
     }
   });
+  for (const issue of familyAndStatusIssues(caseFile)) issues.push(issue);
+  const history = caseFile.criminalHistory;
+  if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
+    issues.push({ path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
+  }
+  if (history?.category && history.category !== 'none' && history.convictions?.length === 0) {
+    issues.push({ path: ['criminalHistory', 'convictions'], message: `is empty, but the category says "${history.category}"` });
+  }
+  return issues;
+}
 
 /**
  * The dated events of a case (birth, entries, departures, offenses, convictions), for consistency

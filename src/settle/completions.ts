@@ -1,13 +1,13 @@
 /**
  * Partial completions of one case: the case with some unknown fields given a value, screened in
- * Kleene logic with the rest still unknown. Each completion is validated like a case file (a
- * value its record rules out, such as more days suspended than imposed, makes it no completion),
+ * Kleene logic with the rest still unknown. Each completion is checked for consistency across
+ * fields like a case file (a value its record rules out, such as more days suspended than imposed, makes it no completion),
  * derives its facts once for every program (a FactCache per completion, so the memo of derived
  * facts is per completion), and is kept by its assignments, so the searches of several results
  * that pass through the same completion screen it once.
  */
 import type { EpochDay } from '../case/dates.js';
-import { CaseFile } from '../case/schema.js';
+import { consistencyIssues, type CaseFile } from '../case/schema.js';
 import { FactCache } from '../facts/derive.js';
 import type { CompiledPack } from '../evaluate/compiled.js';
 import type { ConditionTrace } from '../evaluate/engine.js';
@@ -112,8 +112,9 @@ export class CaseCompletions {
       if (assignments.length) {
         let raw: unknown = this.caseFile;
         for (const { path, value } of assignments) raw = withValue(raw, keysOf(path), value);
-        const parsed = CaseFile.safeParse(raw);
-        caseFile = parsed.success ? parsed.data : null;
+        // Each value set is one its field's type allows (representatives.ts), so only the checks
+        // across fields can refuse the completion: the whole schema parse would cost more than screening it.
+        caseFile = consistencyIssues(raw as CaseFile).length === 0 ? (raw as CaseFile) : null;
       }
       node = { caseFile, cache: caseFile ? new FactCache({ caseFile, screeningDay: this.screeningDay }) : null, programs: new Map() };
       this.nodes.set(key, node);
