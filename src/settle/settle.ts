@@ -133,7 +133,9 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
     };
     (program.byCases ??= []).push(byCases);
     applyVerdict(program, target, verdict);
-    if (verdict.value === null) stillOpen.push(target);
+    // Settled to "eligible with a waiver" by cases that differ (eligible in some): an answer still
+    // changes the outcome (whether the waiver is needed), so its fields are still asked.
+    if (verdict.value === null || verdict.values.length > 1) stillOpen.push(target);
   }
   return questionsFor(programs, stillOpen, context, reachOf);
 }
@@ -142,7 +144,7 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
 function decisiveFor(context: SearchContext, target: Target, field: string, reps: NonNullable<ReturnType<typeof representatives>>, before: Verdict): boolean {
   for (const rep of reps) {
     const after = search(context, target, [{ path: field, value: rep.value, ...(rep.upTo !== undefined ? { upTo: rep.upTo } : {}) }], DECISIVE_BUDGET, false);
-    if (after.value !== null) return true;
+    if (after.value !== null && (before.value === null || after.values.length < before.values.length)) return true;
     if (before.complete && after.complete && after.values.length > 0 && after.values.length < before.values.length) return true;
   }
   return false;
