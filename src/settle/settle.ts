@@ -140,12 +140,17 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
   return questionsFor(programs, stillOpen, context, reachOf);
 }
 
-/** Whether some value of `field` settles `target`, or narrows the values it can take. */
+/**
+ * Whether some value of `field` could settle `target` or narrow the values it can take. A field
+ * is dropped only when shown not to: the search before and after each of its values complete,
+ * every value leaving the same values possible. A bound hit keeps it (asking too much, never too little).
+ */
 function decisiveFor(context: SearchContext, target: Target, field: string, reps: NonNullable<ReturnType<typeof representatives>>, before: Verdict): boolean {
+  if (!before.complete) return true;
+  const possible = new Set(before.values);
   for (const rep of reps) {
     const after = search(context, target, [{ path: field, value: rep.value, ...(rep.upTo !== undefined ? { upTo: rep.upTo } : {}) }], DECISIVE_BUDGET, false);
-    if (after.value !== null && (before.value === null || after.values.length < before.values.length)) return true;
-    if (before.complete && after.complete && after.values.length > 0 && after.values.length < before.values.length) return true;
+    if (!after.complete || after.values.length !== possible.size || after.values.some((value) => !possible.has(value))) return true;
   }
   return false;
 }
