@@ -104,6 +104,8 @@ function openTargets(program: ProgramResult): Target[] {
 
 export function settleByCases(programs: ProgramResult[], completions: CaseCompletions, thresholds: Thresholds): Question[] {
   const targets = programs.flatMap(openTargets);
+  // Nothing open: nothing to settle or split, and the factors' fields are in the programs' own missing lists.
+  if (targets.length === 0) return withMissing(programs, worthAsking(programs, new Set(), factorFieldsOf));
   const reachOf = (target: Target, assignments: readonly Assignment[] = []) => completions.state(assignments, target.program)?.reach.get(target.result) ?? [];
   // Rank the fields by the number of open results that reach them.
   const rank = new Map<string, number>();
@@ -178,17 +180,32 @@ function questionsFor(programs: ProgramResult[], open: readonly Target[], contex
   const ranked = [...decisive.keys()].map((field, i) => ({ field, i })).sort((a, b) => count.get(b.field)! - count.get(a.field)! || a.i - b.i);
   const questions: Question[] = ranked.map(({ field }) => ({ field, question: questionFor(field), programs: [...decisive.get(field)!], decisive: true }));
 
+  const worth = worthAsking(programs, new Set(decisive.keys()), (program) => completions.state([], program.program)?.factorFields ?? []);
+  return withMissing(programs, [...questions, ...worth]);
+}
+
+/** The fields unknown factors read that are not decisive questions ("worth asking"), at most WORTH_ASKING_MAX. */
+function worthAsking(programs: readonly ProgramResult[], decisive: ReadonlySet<string>, factorFields: (program: ProgramResult) => readonly string[]): Question[] {
   const worth = new Map<string, Set<string>>();
   for (const program of programs) {
-    for (const field of completions.state([], program.program)?.factorFields ?? []) {
+    for (const field of factorFields(program)) {
       if (decisive.has(field)) continue;
       worth.set(field, (worth.get(field) ?? new Set()).add(program.program));
     }
   }
-  for (const [field, progs] of [...worth].slice(0, WORTH_ASKING_MAX)) questions.push({ field, question: questionFor(field), programs: [...progs], decisive: false });
+  return [...worth].slice(0, WORTH_ASKING_MAX).map(([field, progs]) => ({ field, question: questionFor(field), programs: [...progs], decisive: false }));
+}
 
+/** The case's questions, each program's `missing` list cut to those that name it. */
+function withMissing(programs: ProgramResult[], questions: Question[]): Question[] {
   for (const program of programs) program.missing = missingFor(program, questions);
   return questions;
+}
+
+/** The fields a program's unknown factors read, from its own missing list (each names the rules that read it). */
+function factorFieldsOf(program: ProgramResult): string[] {
+  const factors = new Set(program.findings.filter((f) => f.kind === 'helping_factor' || f.kind === 'harmful_factor').map((f) => f.name));
+  return program.missing.filter((m) => m.neededFor.some((name) => factors.has(name))).map((m) => m.field);
 }
 
 /** A program's own missing facts: the case's questions that name it, with the rules that read each. */
