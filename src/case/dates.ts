@@ -122,3 +122,8 @@ export function ageOn(birth: EpochDay, day: EpochDay): number {
   if (anniversary(birth, age) > day) age -= 1;
   return age;
 }
+
+/** A date field that may be absent: its range of days, or undefined. */
+export function rangeOfField(text: string | undefined): DayRange | undefined {
+  return text ? parseDateSpec(text) : undefined;
+}

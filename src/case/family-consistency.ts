@@ -18,7 +18,7 @@ export interface FieldIssue {
  */
 const NOT_MARRIED_TO = ['unmarried_partner', 'parent', 'adult_child', 'other_parent_of_clients_child', 'other'];
 /** Relationships in which a marriage ceremony took place (the intended spouse's too: INA 204(a)(1)(A)(iii)(II)(aa)(BB)). */
-const CEREMONY = ['spouse', 'former_spouse', 'intended_spouse_bigamy'];
+export const CEREMONY_RELATIONSHIPS: readonly string[] = ['spouse', 'former_spouse', 'intended_spouse_bigamy'];
 
 function marriageIssues(abuse: NonNullable<CaseFile['abuse']>): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -35,7 +35,7 @@ function marriageIssues(abuse: NonNullable<CaseFile['abuse']>): FieldIssue[] {
     for (const field of ['marriageDate', 'marriageEndedOn', 'marriageEndReason'] as const) {
       if (abuse[field]) at(field, 'is given, but abuse.marriageStatus says the client never married the abuser');
     }
-    if (relationship && CEREMONY.includes(relationship)) at('marriageStatus', `says "never_married", but abuse.abuser.relationship says "${relationship}" (a marriage ceremony took place)`);
+    if (relationship && CEREMONY_RELATIONSHIPS.includes(relationship)) at('marriageStatus', `says "never_married", but abuse.abuser.relationship says "${relationship}" (a marriage ceremony took place)`);
   }
   if ((status === 'still_married' || status === 'ended') && relationship && NOT_MARRIED_TO.includes(relationship)) {
     at('marriageStatus', `says the client married the abuser, but abuse.abuser.relationship says "${relationship}": record the relationship as "spouse" or "former_spouse"`);

@@ -7,19 +7,11 @@
  * compelled acts are "prostitution" at all is contested and the packs treat them differently.
  */
 import { z } from 'zod';
-import { anniversary, parseDateSpec, toIsoDate, type DayRange, type EpochDay } from '../case/dates.js';
+import { anniversary, rangeOfField as range, toIsoDate, type EpochDay } from '../case/dates.js';
 import { OffenseType, type CaseFile } from '../case/schema.js';
 import { defineCalculator, derived } from './derived.js';
 import { Years } from './params.js';
-import { triOr, type Tri } from './tri.js';
-
-const range = (text: string | undefined): DayRange | undefined => (text ? parseDateSpec(text) : undefined);
-
-/** A date on or after `start` (true), before it (false), or straddling it (unknown). */
-function onOrAfter(days: DayRange | undefined, start: EpochDay): Tri {
-  if (!days) return null;
-  return days.earliest >= start ? true : days.latest < start ? false : null;
-}
+import { onOrAfter, triOr, type Tri } from './tri.js';
 
 interface RecordReading {
   value: Tri;

@@ -9,7 +9,7 @@ import { RelativeStatus } from '../case/schema.js';
 import { defineCalculator, derived, type FactValue } from './derived.js';
 import { readPath } from '../case/fields.js';
 import { DateParam, Years, describeDay, resolveDay } from './params.js';
-import { triOr, triRange, type Tri } from './tri.js';
+import { onOrAfter, triOr, triRange, type Tri } from './tri.js';
 import { spouseHasStatus } from './family.js';
 
 /** Range of completed years of age on a day, for a birth date known to lie in `birth`. */
@@ -53,7 +53,7 @@ export const dateWithinYearsBefore = defineCalculator({
     const day = typeof text === 'string' ? parseDateSpec(text) : undefined;
     if (!day) return derived(null, `${params.path} is not recorded`, [params.path]);
     const start = anniversary(screeningDay, -params.years);
-    const value: Tri = day.earliest >= start ? true : day.latest < start ? false : null;
+    const value = onOrAfter(day, start);
     return derived(value, `${params.path} = ${String(text)}; ${params.years} years before the screening date is ${toIsoDate(start)}`, value === null ? [params.path] : []);
   },
 });

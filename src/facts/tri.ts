@@ -2,6 +2,8 @@
  * Three-valued (Kleene) logic. `null` is "unknown": a fact the case file does not give, or a
  * conclusion the known facts cannot settle. Unknown is never quietly turned into false.
  */
+import type { DayRange, EpochDay } from '../case/dates.js';
+
 export type Tri = boolean | null;
 
 export function triAnd(values: Iterable<Tri>): Tri {
@@ -31,4 +33,10 @@ export function triRange(low: boolean, high: boolean): Tri {
   if (low && high) return true;
   if (!low && !high) return false;
   return null;
+}
+
+/** Whether a date (a range of days, or unknown) falls on or after `start`: unknown when it straddles it. */
+export function onOrAfter(days: DayRange | undefined, start: EpochDay): Tri {
+  if (!days) return null;
+  return days.earliest >= start ? true : days.latest < start ? false : null;
 }

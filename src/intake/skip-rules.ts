@@ -7,6 +7,7 @@
  * which could change a result still open is left out by the planner (planner.ts), whatever this
  * table says.
  */
+import { CEREMONY_RELATIONSHIPS } from '../case/family-consistency.js';
 import type { Answers } from './answers.js';
 
 export interface AskOnlyWhen {
@@ -18,8 +19,6 @@ export interface AskOnlyWhen {
   /** The deciding answers that let the group be asked; none (`[]`) = asked only when it is "don't know". */
   is: readonly unknown[];
 }
-
-const MARRIED = ['spouse', 'former_spouse', 'intended_spouse_bigamy'];
 
 export const ASK_ONLY_WHEN: readonly AskOnlyWhen[] = [
   { ask: ['abuse'], when: 'abuse.occurred', is: [true] },
@@ -36,7 +35,7 @@ export const ASK_ONLY_WHEN: readonly AskOnlyWhen[] = [
   { ask: ['criminalHistory.convictions[].connectedToTrafficking'], when: 'trafficking.occurred', is: [true] },
   // The 237(a)(7) waiver: not the primary perpetrator, no serious bodily injury, for a crime connected to the abuse.
   { ask: ['criminalHistory.convictions[].primaryPerpetrator', 'criminalHistory.convictions[].seriousBodilyInjury'], when: 'criminalHistory.convictions[].connectedToAbuse', is: [true] },
-  { ask: ['abuse.marriageDate', 'abuse.marriageStatus', 'abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.goodFaithMarriage'], when: 'abuse.abuser.relationship', is: MARRIED },
+  { ask: ['abuse.marriageDate', 'abuse.marriageStatus', 'abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.goodFaithMarriage'], when: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS },
   // A marriage still in force, or none, has no end to date or explain.
   { ask: ['abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.divorceConnectedToAbuse'], when: 'abuse.marriageStatus', is: ['ended'] },
   { ask: ['abuse.separatedOn'], when: 'abuse.residedWithAbuser', is: [true] },

@@ -11,12 +11,12 @@
  * "yes" from the facts: a 1325/1326 offense after a removal based on an aggravated felony.
  */
 import { z } from 'zod';
+import { rangeOfField } from '../../case/dates.js';
 import { OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import { DayCount } from '../params.js';
 import { triOr, type Tri } from '../tri.js';
 import { convictionPath, hasType, maximumPenaltyRange, offenseDays, rangeTest, sentenceImposedRange, type StatutoryMaxima } from './common.js';
 import { AggravatedFelonyRemovals } from './prior-events.js';
-import { parseDateSpec as parseRange } from '../../case/dates.js';
 
 const Gate = z.discriminatedUnion('kind', [
   /** Whatever the sentence. */
@@ -119,7 +119,7 @@ export class AggravatedFelonyReading {
       // The first such conviction names the removals' open facts, in their order; they are the
       // same for every conviction, so the later ones add only their own offense date.
       removals.forEach((removal, r) => {
-        const removed = removal.date ? parseRange(removal.date) : undefined;
+        const removed = rangeOfField(removal.date);
         const before: Tri = removed && offense ? (removed.latest < offense.earliest ? true : removed.earliest > offense.latest ? false : null) : null;
         if (removal.aggravatedFelonyBasis === undefined) this.missing.push(`removal.priorRemovals[${r}].aggravatedFelonyBasis`);
         if (before === null) this.missing.push(removed ? convictionPath(index, 'offenseDate') : `removal.priorRemovals[${r}].date`);

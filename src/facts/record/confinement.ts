@@ -7,12 +7,11 @@
  */
 import { z } from 'zod';
 import type { Conviction } from '../../case/schema.js';
-import { anniversary, parseDateSpec } from '../../case/dates.js';
+import { anniversary, rangeOfField as range } from '../../case/dates.js';
 import { defineCalculator, derived } from '../derived.js';
 import { DayCount, Years } from '../params.js';
 import { convictionPath } from './common.js';
 
-const range = (text: string | undefined) => (text ? parseDateSpec(text) : undefined);
 
 /** Days held for the conviction, as an interval (detainer days unknown: at least none of them count for sure). */
 function daysConfined(conviction: Conviction): { low: number; high: number } {

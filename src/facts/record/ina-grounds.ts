@@ -13,10 +13,10 @@
  */
 import { z } from 'zod';
 import { OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
-import { anniversary, parseDateSpec, type DayRange, type EpochDay } from '../../case/dates.js';
+import { anniversary, rangeOfField as range, type DayRange, type EpochDay } from '../../case/dates.js';
 import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
 import { DayCount, Years } from '../params.js';
-import { triAnd, triNot, triOr, type Tri } from '../tri.js';
+import { onOrAfter, triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { birthRange } from '../person.js';
 import {
   CategoryConclusions,
@@ -88,7 +88,6 @@ const Params = z.strictObject({
 });
 type Params = z.infer<typeof Params>;
 
-const range = (text: string | undefined): DayRange | undefined => (text ? parseDateSpec(text) : undefined);
 
 /** When the conviction was entered: its date, else on or after the offense. */
 function convictionDays(conviction: Conviction): DayRange | undefined {
@@ -170,7 +169,7 @@ function recentProstitution(conviction: Conviction, index: number, ctx: Context)
   if (typed !== true) return typed;
   const cutoff = anniversary(ctx.screeningDay, -ctx.params.prostitutionLookbackYears);
   const offense = offenseDays(conviction);
-  const recent: Tri = !offense ? null : offense.earliest >= cutoff ? true : offense.latest < cutoff ? false : null;
+  const recent = onOrAfter(offense, cutoff);
   if (recent === null) ctx.missing.push(convictionPath(index, 'offenseDate'));
   return recent;
 }
@@ -475,7 +474,7 @@ export const inaClassOffenseDuringPeriod = defineCalculator({
     const missing: string[] = [];
     const inPeriod = convictions.map((c, i): Tri => {
       const committed = offenseDays(c);
-      const verdict: Tri = !committed ? null : committed.earliest >= start ? true : committed.latest < start ? false : null;
+      const verdict = onOrAfter(committed, start);
       if (verdict === null && classMembers[i] !== false) missing.push(convictionPath(i, 'offenseDate'));
       return verdict;
     });

@@ -3,12 +3,10 @@
  * thousands of convictions, entries and removals; each list is sorted once here, so the question
  * asked for every conviction costs a binary search, not a scan of the other list.
  */
-import { anniversary, parseDateSpec, type DayRange } from '../../case/dates.js';
+import { anniversary, rangeOfField as range, type DayRange } from '../../case/dates.js';
 import type { CaseFile } from '../../case/schema.js';
 import { SortedExtremes } from '../sorted-extremes.js';
 import type { Tri } from '../tri.js';
-
-const range = (text: string | undefined): DayRange | undefined => (text ? parseDateSpec(text) : undefined);
 
 /** The admissions on record: the entries recorded as admitted and the start of a permanent-resident status. */
 export class Admissions {
