@@ -39,6 +39,8 @@ export interface ScreenerOptions {
   engine?: EngineChoice;
   /** Settle by cases what Kleene logic leaves open (src/settle); on unless false (--no-settle). */
   settle?: boolean;
+  /** With settling: look for a witness pair for each result left open (settle.ts); on unless false. */
+  witnesses?: boolean;
 }
 
 export class Screener {
@@ -50,7 +52,7 @@ export class Screener {
 
   constructor(
     readonly rulePacks: RulePacks,
-    options: ScreenerOptions = {},
+    private readonly options: ScreenerOptions = {},
   ) {
     const engine = options.engine ?? 'compiled';
     // The choice may come through a worker thread's setup, where nothing checks its type.
@@ -78,7 +80,7 @@ export class Screener {
     let questions: Question[];
     if (this.settling) {
       const screened = new Map(programs.map((p) => [p.program, this.settling!.get(p.program)!]));
-      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(this.rulePacks));
+      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(this.rulePacks), { witnesses: this.options.witnesses !== false });
     } else questions = questionsFromMissing(programs);
     return {
       tool: 'relief-screen',

@@ -69,7 +69,8 @@ export class CaseScreener {
     rulePacks: RulePacks,
     private readonly options: CaseOptions,
   ) {
-    this.screener = new Screener(rulePacks, { engine: options.engine, settle: options.settle !== false });
+    // The records show no witness pairs (why a result is open): looked for only for --reports.
+    this.screener = new Screener(rulePacks, { engine: options.engine, settle: options.settle !== false, witnesses: options.reports !== undefined });
     if (options.reports) adoptStopSignal(options.reports.stopSignal);
   }
 

@@ -68,13 +68,22 @@ function floorOf(field: string, record: Record<string, unknown>): number {
   return Math.max(0, ...sentences);
 }
 
+/**
+ * The numbers of days a calculator adds to or subtracts from one another on one conviction (custody
+ * is the sentence imposed less the days suspended, or the days held less those held only on a
+ * detainer: src/facts/record/common.ts, penalty-and-custody.ts). A line on one of them is a line on
+ * the others shifted by their known values; the maximum penalty is never combined with them (it
+ * only bounds them, see floorOf), so shifting by it would only add cuts that decide nothing.
+ */
+const SENTENCE_ARITHMETIC = new Set(['sentenceImposedDays', 'sentenceSuspendedDays', 'sentenceToCustodyDays', 'daysInCustody', 'daysHeldOnImmigrationDetainer']);
+
 function numberRepresentatives(path: string, root: unknown, thresholds: Thresholds): Representative[] {
   const at = recordOf(root, path);
   const field = at?.field ?? path;
   const base = /Days$/.test(field) ? thresholds.days : /age/i.test(field) ? thresholds.years : thresholds.other;
   const lines = new Set<number>(base);
   if (at) {
-    const siblings = Object.entries(at.record).filter(([key, v]) => key !== field && typeof v === 'number' && /Days$/.test(key) === /Days$/.test(field)).map(([, v]) => v as number);
+    const siblings = SENTENCE_ARITHMETIC.has(field) ? Object.entries(at.record).filter(([key, v]) => key !== field && SENTENCE_ARITHMETIC.has(key) && typeof v === 'number').map(([, v]) => v as number) : [];
     const othersTotal = (at.list ?? []).reduce<number>((sum, item) => {
       const v = item !== at.record && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
       return typeof v === 'number' ? sum + v : sum;

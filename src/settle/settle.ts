@@ -102,7 +102,16 @@ function openTargets(program: ProgramResult): Target[] {
   return targets;
 }
 
-export function settleByCases(programs: ProgramResult[], completions: CaseCompletions, thresholds: Thresholds): Question[] {
+export interface SettleOptions {
+  /**
+   * Look for two completions that disagree for each result left open, past the search (the witness
+   * descent): it explains why a result is open, and costs about as much as the search itself. The
+   * results and the questions are the same without it.
+   */
+  witnesses: boolean;
+}
+
+export function settleByCases(programs: ProgramResult[], completions: CaseCompletions, thresholds: Thresholds, options: SettleOptions): Question[] {
   const targets = programs.flatMap(openTargets);
   // Nothing open: nothing to settle or split, and the factors' fields are in the programs' own missing lists.
   if (targets.length === 0) return withMissing(programs, worthAsking(programs, new Set(), factorFieldsOf));
@@ -116,7 +125,7 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
   for (const target of targets) {
     const program = programs.find((p) => p.program === target.program)!;
     const verdict = search(context, target, [], SETTLE_BUDGET, true);
-    if (verdict.value === null && !verdict.witness) {
+    if (options.witnesses && verdict.value === null && !verdict.witness) {
       const found = findWitness(context, target, verdict.found, WITNESS_SCREENING_CAP);
       if (found.witness) verdict.witness = found.witness;
       verdict.blocked ||= found.blocked;
