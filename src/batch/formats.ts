@@ -17,7 +17,10 @@ interface CsvColumn {
   read: (record: BatchRecord) => string | number | null;
 }
 
-/** A classification the facts cannot settle. */
+/**
+ * A classification the facts cannot settle (null in the report). "none" (Morton's level for a client
+ * with no conviction) is a value of its own and is written as it is, as in the text and JSON reports.
+ */
 export const UNDETERMINED = 'undetermined';
 
 function programColumns(loaded: LoadedPack): CsvColumn[] {
