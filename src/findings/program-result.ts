@@ -251,20 +251,24 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   // point would flag every client whose file is incomplete.
   const openOnALegalPoint = (finding: Finding) => finding.facts.some(({ fact }) => noted.has(fact) || facts.get(fact)!.missing.length === 0);
 
-  const statusOf = new Map(evaluations.map(({ rule, status }) => [rule.id, status]));
+  // Looked up only for the few review points that presuppose other rules.
+  let statusOf: Map<string, RuleStatus> | undefined;
+  const applies = (premise: string) => (statusOf ??= new Map(evaluations.map(({ rule, status }) => [rule.id, status]))).get(premise) === 'applies';
   const reviewReasons = new ReviewReasons();
   const cautions: Caution[] = pack.standingCaution ? [{ code: 'legal-status', ...pack.standingCaution }] : [];
-  for (const evaluation of reviewed) {
-    const { rule, status } = evaluation;
+  evaluations.forEach(({ rule, status }, at) => {
+    if (reviewed !== evaluations && !failedElements.has(rule.id)) return;
     const { review, caution } = rule;
-    const raised =
+    if (
       review?.when.includes(status) &&
       // A question that presupposes other rules (a nexus to trafficking) arises only once they apply.
-      (review.onlyIfApplies ?? []).every((premise) => statusOf.get(premise) === 'applies') &&
-      (status !== 'unknown' || openOnALegalPoint(findings[evaluations.indexOf(evaluation)]!));
-    if (review && raised) reviewReasons.add({ code: rule.id, reason: review.reason, citation: rule.citation, rule: rule.id });
+      (review.onlyIfApplies ?? []).every(applies) &&
+      (status !== 'unknown' || openOnALegalPoint(findings[at]!))
+    ) {
+      reviewReasons.add({ code: rule.id, reason: review.reason, citation: rule.citation, rule: rule.id });
+    }
     if (caution?.when.includes(status)) cautions.push({ code: rule.id, reason: caution.reason, citation: rule.citation, rule: rule.id });
-  }
+  });
   for (const note of notes.list) if (!reviewReasons.has(note.reason, note.subject)) reviewReasons.add(note);
 
   const factors: FactorList = { positive: [], negative: [] };
