@@ -10,7 +10,7 @@ import { InputError, readCaseText, type CaseIssue } from '../case/load.js';
 import { CASE_LIMITS } from '../case/limits.js';
 import { csvRecords, type CsvRecord } from './csv-records.js';
 import { physicalLines } from './lines.js';
-import { headerIssues, rosterColumns, rowToCase, type RosterColumn } from './roster.js';
+import { headerIssues, rosterColumns, rowToCase, type DateOrder, type RosterColumn } from './roster.js';
 
 export interface Origin {
   source: string;
@@ -23,7 +23,12 @@ export type InputItem =
   | { kind: 'text'; origin: Origin; text: string; jsonOnly: boolean }
   /** A case already read into a value (a CSV row), still to be validated. */
   | { kind: 'value'; origin: Origin; value: unknown }
-  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string };
+  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string; clientName?: string };
+
+export interface InputOptions {
+  /** How CSV rosters write their dates (roster.ts); case files and NDJSON always use YYYY-MM-DD. */
+  dateOrder?: DateOrder;
+}
 
 const CASE_FILE = ['.json', '.yaml', '.yml'];
 const NDJSON = ['.ndjson', '.jsonl'];
@@ -39,12 +44,12 @@ function describeFsError(error: unknown): string {
 }
 
 /** Every input, in the order given; folders expand to their files in name order. */
-export async function* readInputs(paths: readonly string[]): AsyncGenerator<InputItem> {
-  for (const path of paths) yield* readPath(path, true, new Set());
+export async function* readInputs(paths: readonly string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
+  for (const path of paths) yield* readPath(path, true, new Set(), options);
 }
 
 /** `within`: the real paths of the folders being walked, so a link back up the tree is not followed round. */
-async function* readPath(path: string, named: boolean, within: ReadonlySet<string>): AsyncGenerator<InputItem> {
+async function* readPath(path: string, named: boolean, within: ReadonlySet<string>, options: InputOptions): AsyncGenerator<InputItem> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();
@@ -54,18 +59,18 @@ async function* readPath(path: string, named: boolean, within: ReadonlySet<strin
   }
   if (isFolder) {
     const real = await realpath(path);
-    if (!within.has(real)) yield* readFolder(path, new Set([...within, real]));
+    if (!within.has(real)) yield* readFolder(path, new Set([...within, real]), options);
     return;
   }
   const extension = extname(path).toLowerCase();
   if (CASE_FILE.includes(extension)) yield await readCaseFile(path);
   else if (NDJSON.includes(extension)) yield* readNdjson(path);
-  else if (CSV.includes(extension)) yield* readRoster(path);
+  else if (CSV.includes(extension)) yield* readRoster(path, options.dateOrder ?? 'ymd');
   // A file named on the command line is meant as input; in a folder, other files are someone else's.
   else if (named) yield fileError(path, `is not a case file (${CASE_FILE.join(', ')}), an NDJSON file (${NDJSON.join(', ')}) or a CSV roster (${CSV.join(', ')})`);
 }
 
-async function* readFolder(folder: string, within: ReadonlySet<string>): AsyncGenerator<InputItem> {
+async function* readFolder(folder: string, within: ReadonlySet<string>, options: InputOptions): AsyncGenerator<InputItem> {
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort();
@@ -73,7 +78,7 @@ async function* readFolder(folder: string, within: ReadonlySet<string>): AsyncGe
     yield fileError(folder, describeFsError(error));
     return;
   }
-  for (const name of names) yield* readPath(join(folder, name), false, within);
+  for (const name of names) yield* readPath(join(folder, name), false, within, options);
 }
 
 async function readCaseFile(path: string): Promise<InputItem> {
@@ -112,18 +117,25 @@ interface Header {
   /** Problems with the header, reported by every row so none is dropped unseen. */
   issues: CaseIssue[];
   caseIdColumn: number;
+  /** The column that fills person.name (clientName or person.name), for an error record to name the client. */
+  nameColumn: number;
 }
 
 function readHeader(record: CsvRecord): Header {
   if (record.problem !== undefined) {
     const problem = record.cell === undefined ? record.problem : `cell ${record.cell + 1} ${record.problem}`;
-    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1 };
+    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1, nameColumn: -1 };
   }
   const columns = rosterColumns(record.cells);
-  return { columns, issues: headerIssues(columns), caseIdColumn: columns.findIndex((column) => column.name === 'caseId') };
+  return {
+    columns,
+    issues: headerIssues(columns),
+    caseIdColumn: columns.findIndex((column) => column.name === 'caseId'),
+    nameColumn: columns.findIndex((column) => column.path.join('.') === 'person.name'),
+  };
 }
 
-function readRow(path: string, header: Header, record: CsvRecord): InputItem {
+function readRow(path: string, header: Header, record: CsvRecord, dateOrder: DateOrder): InputItem {
   const origin = { source: path, line: record.line };
   if (record.problem !== undefined) {
     const issue: CaseIssue =
@@ -132,17 +144,19 @@ function readRow(path: string, header: Header, record: CsvRecord): InputItem {
         : { field: header.columns[record.cell]?.name || null, problem: `cannot be read as CSV: cell ${record.cell + 1} ${record.problem}` };
     return { kind: 'error', origin, issues: [...header.issues, issue] };
   }
-  const row = rowToCase(header.columns, record.cells);
+  const row = rowToCase(header.columns, record.cells, dateOrder);
   const issues = [...header.issues, ...('issues' in row ? row.issues : [])];
+  if (!issues.length) return { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
   const caseId = record.cells[header.caseIdColumn]?.trim();
-  return issues.length ? { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}) } : { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
+  const clientName = record.cells[header.nameColumn]?.trim();
+  return { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}), ...(clientName ? { clientName } : {}) };
 }
 
 /**
  * A roster record by record (csv-records.ts): the first is the header, each later one a case or an
  * error record at its line. Cells stay text: each is read by its field's type (roster.ts), never guessed.
  */
-async function* readRoster(path: string): AsyncGenerator<InputItem> {
+async function* readRoster(path: string, dateOrder: DateOrder): AsyncGenerator<InputItem> {
   let header: Header | undefined;
   let lastLine = 0;
   try {
@@ -151,7 +165,7 @@ async function* readRoster(path: string): AsyncGenerator<InputItem> {
       const lines = physicalLines(handle, 'any', CASE_LIMITS.bytes.value);
       for await (const record of csvRecords(lines, () => header?.columns.length || undefined, CASE_LIMITS.bytes)) {
         lastLine = record.line;
-        if (header) yield readRow(path, header, record);
+        if (header) yield readRow(path, header, record, dateOrder);
         else header = readHeader(record);
       }
     } finally {

@@ -71,6 +71,7 @@ export async function batch(io: CliIO, inputs: string[], options: BatchOptions):
         jobs: options.jobs,
         rulesDir: options.rules,
         triageLimit: options.triage,
+        inputOptions: { dateOrder: options.dateOrder },
         caseOptions: {
           today: todayEpochDay(io.now()),
           ...(options.asOf ? { asOf: options.asOf } : {}),
