@@ -76,7 +76,8 @@ function csvCell(value: string | number | null): string {
   return formula || /[",]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvLine(values: readonly (string | number | null)[]): string {
+/** One CSV line of cells, each written as csvCell writes it (also `relief diff --format csv`). */
+export function csvLine(values: readonly (string | number | null)[]): string {
   return `${values.map(csvCell).join(',')}\n`;
 }
 

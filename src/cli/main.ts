@@ -52,6 +52,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: async () => (await import('./batch-command.js')).batchCommand,
   },
   {
+    name: 'diff',
+    description: 'compare two batch outputs (NDJSON or CSV) or two JSON reports: which clients changed outcome, priority or level',
+    term: 'diff [options] <old> <new>',
+    define: async () => (await import('./diff-command.js')).diffCommand,
+  },
+  {
     name: 'schema',
     description: 'print the case-file format as JSON Schema',
     term: 'schema',
