@@ -105,7 +105,7 @@ describe('relief diff', () => {
     const old = lines(at('old.ndjson'));
     const records = old.map((line) => JSON.parse(line) as Record<string, unknown>);
     const gone = records[1]!.caseId;
-    const failed = { ...records[2]!, status: 'error', errors: [{ field: null, problem: 'x' }] };
+    const failed: Record<string, unknown> = { ...records[2]!, status: 'error', errors: [{ field: null, problem: 'x' }] };
     delete failed.programs;
     const newer = [records[0], failed, ...records.slice(3), { ...records[0], index: 99, caseId: 'c-new' }].map((r) => JSON.stringify(r));
     writeFileSync(at('edited.ndjson'), `${newer.join('\n')}\n`);
