@@ -117,3 +117,14 @@ export function cellKind(path: string, root: z.ZodType = CaseFile): CellKind | u
   const type = leaf.def?.type;
   return { list, item: type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : type === 'object' ? 'group' : holdsDate(leaf) ? 'date' : 'text' };
 }
+
+/** The keys an object at a dotted path (or each item of a list there) must have, e.g. statusHistory -> [status]. */
+export function requiredKeys(path: string, root: z.ZodType = CaseFile): string[] {
+  const trail = walk(path, root);
+  if (!trail) return [];
+  let holder = unwrapOptional(trail[trail.length - 1]!);
+  if (holder.def?.type === 'array' && holder.element) holder = unwrapOptional(holder.element);
+  return Object.entries(holder.shape ?? {})
+    .filter(([, schema]) => schema.def?.type !== 'optional')
+    .map(([key]) => key);
+}
