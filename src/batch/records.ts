@@ -30,6 +30,8 @@ interface RecordBase {
   source: string;
   line: number | null;
   caseId: string | null;
+  /** person.name (a roster's clientName column), when given: in the data outputs, never in the summary on stderr. */
+  clientName?: string;
   /** The --reports report written for this case. */
   reportFile?: string;
 }

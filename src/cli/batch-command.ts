@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { DataFormat } from '../batch/formats.js';
+import type { DateOrder } from '../batch/roster.js';
 import type { CliIO } from './io.js';
 import { engineOption, screeningDateOption, type EngineChoice } from './options.js';
 
@@ -20,6 +21,7 @@ export interface BatchOptions {
   quiet?: boolean;
   rules: string;
   engine: EngineChoice;
+  dateOrder: DateOrder;
 }
 
 function positiveInteger(value: string): number {
@@ -45,6 +47,7 @@ export function batchCommand(io: CliIO): Command {
     .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
     .option('--triage <n>', 'cases to list per triage group in the summary', countOption, 20)
     .option('-q, --quiet', 'no progress bar')
+    .addOption(new Option('--date-order <order>', 'how CSV rosters write dates: ymd (YYYY-MM-DD) or mdy (MM/DD/YYYY, never guessed)').choices(['ymd', 'mdy']).default('ymd'))
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
     .action(async (inputs: string[], options: BatchOptions) => {

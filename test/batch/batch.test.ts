@@ -150,10 +150,10 @@ describe('outputs', () => {
     const [header, ramos, broken, ...rest] = stdout.trim().split('\n');
     expect(rest).toEqual([]);
     const columns = header!.split(',');
-    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'status', 'screeningDate', ...programColumns, 'needsReview', 'reviewPrograms', 'firstBar', 'errors', 'reportFile']);
+    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'firstBar', 'errors', 'reportFile']);
     const row = Object.fromEntries(columns.map((c, i) => [c, ramos!.split(',')[i]]));
     expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', screeningDate: '2014-07-01', daca: 'barred', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: 'daca:daca-felony', errors: '' });
-    expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,error,.*"not valid YAML: /);
+    expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,,error,.*"not valid YAML: /);
   });
 
   it('gives a pack added to the rules folder its own columns and results, with no code change', async () => {
@@ -171,7 +171,7 @@ describe('outputs', () => {
 
   it('limits the columns and the screening to --program', async () => {
     const { stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--format', 'csv', '--program', 'morton']);
-    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,status,screeningDate,morton.priority,morton.level,needsReview,reviewPrograms,firstBar,errors,reportFile');
+    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,screeningDate,rulesVersion,morton.priority,morton.level,needsReview,reviewPrograms,firstBar,errors,reportFile');
     expect((await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--program', 'dapa'])).code).toBe(EXIT.usage);
   });
 
