@@ -17,7 +17,10 @@ interface CsvColumn {
   read: (record: BatchRecord) => string | number | null;
 }
 
-/** A classification the facts cannot settle. */
+/**
+ * A classification the facts cannot settle (null in the report). "none" (Morton's level for a client
+ * with no conviction) is a value of its own and is written as it is, as in the text and JSON reports.
+ */
 export const UNDETERMINED = 'undetermined';
 
 function programColumns(loaded: LoadedPack): CsvColumn[] {
@@ -41,8 +44,10 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
     { name: 'source', read: (r) => r.source },
     { name: 'line', read: (r) => r.line },
     { name: 'caseId', read: (r) => r.caseId },
+    { name: 'clientName', read: (r) => r.clientName ?? null },
     { name: 'status', read: (r) => r.status },
     { name: 'screeningDate', read: screened((r) => r.screeningDate) },
+    { name: 'rulesVersion', read: screened((r) => r.rulesVersion) },
     ...packs.flatMap(programColumns),
     { name: 'needsReview', read: screened((r) => (r.needsReview ? 'yes' : 'no')) },
     { name: 'reviewPrograms', read: screened((r) => r.programs.filter((p) => p.needsReview).map((p) => p.program).join(';')) },
@@ -74,7 +79,8 @@ function csvCell(value: string | number | null): string {
   return formula || /[",]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvLine(values: readonly (string | number | null)[]): string {
+/** One CSV line of cells, each written as csvCell writes it (also `relief diff --format csv`). */
+export function csvLine(values: readonly (string | number | null)[]): string {
   return `${values.map(csvCell).join(',')}\n`;
 }
 

@@ -10,7 +10,7 @@ import { InputError, readCaseText, type CaseIssue } from '../case/load.js';
 import { CASE_LIMITS } from '../case/limits.js';
 import { csvRecords, type CsvRecord } from './csv-records.js';
 import { physicalLines } from './lines.js';
-import { headerIssues, rosterColumns, rowToCase, type RosterColumn } from './roster.js';
+import { headerIssues, rosterColumns, rowToCase, type DateOrder, type RosterColumn } from './roster.js';
 
 export interface Origin {
   source: string;
@@ -23,7 +23,12 @@ export type InputItem =
   | { kind: 'text'; origin: Origin; text: string; jsonOnly: boolean }
   /** A case already read into a value (a CSV row), still to be validated. */
   | { kind: 'value'; origin: Origin; value: unknown }
-  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string };
+  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string; clientName?: string };
+
+export interface InputOptions {
+  /** How CSV rosters write their dates (roster.ts); case files and NDJSON always use YYYY-MM-DD. */
+  dateOrder?: DateOrder;
+}
 
 const CASE_FILE = ['.json', '.yaml', '.yml'];
 const NDJSON = ['.ndjson', '.jsonl'];
@@ -38,42 +43,106 @@ function describeFsError(error: unknown): string {
   return `cannot be read (${code ?? (error as Error).message})`;
 }
 
+/** A file the inputs name, directly or in a folder, and how it is read; or why a named path cannot be. */
+type InputFile =
+  /** `regular`: a regular file (a FIFO or a device can be read once only, so it is never counted ahead). */
+  | { kind: 'case' | 'ndjson' | 'csv'; path: string; regular: boolean }
+  | { kind: 'error'; path: string; problem: string };
+
 /** Every input, in the order given; folders expand to their files in name order. */
-export async function* readInputs(paths: readonly string[]): AsyncGenerator<InputItem> {
-  for (const path of paths) yield* readPath(path, true, new Set());
+export async function* readInputs(paths: readonly string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
+  for await (const file of inputFiles(paths)) {
+    if (file.kind === 'error') yield fileError(file.path, file.problem);
+    else if (file.kind === 'case') yield await readCaseFile(file.path);
+    else if (file.kind === 'ndjson') yield* readNdjson(file.path);
+    else yield* readRoster(file.path, options.dateOrder ?? 'ymd');
+  }
+}
+
+/**
+ * How many items readInputs will give, counted quickly (lines and CSV records, nothing parsed or
+ * validated), for the progress bar's total; undefined when an input is not a regular file or a
+ * folder (standard input, a FIFO: reading it to count would consume it), or when `stopped()` says
+ * the count is no longer wanted.
+ */
+export async function countInputs(paths: readonly string[], stopped: () => boolean = () => false): Promise<number | undefined> {
+  let total = 0;
+  for await (const file of inputFiles(paths)) {
+    if (stopped()) return undefined;
+    if (file.kind === 'error' || file.kind === 'case') total++;
+    else if (!file.regular) return undefined;
+    else total += await countRecords(file.path, file.kind, stopped);
+  }
+  return stopped() ? undefined : total;
+}
+
+const COUNT_CHUNK_BYTES = 1024 * 1024;
+
+/** The items of one NDJSON file or roster, as readNdjson and readRoster give them; a file that fails to read gives one error item. */
+async function countRecords(path: string, kind: 'ndjson' | 'csv', stopped: () => boolean): Promise<number> {
+  let count = 0;
+  try {
+    const handle = await open(path);
+    try {
+      const lines = physicalLines(handle, kind === 'ndjson' ? 'lf' : 'any', CASE_LIMITS.bytes.value, COUNT_CHUNK_BYTES);
+      if (kind === 'ndjson') {
+        for await (const line of lines) {
+          if (line.tooLong || line.text.trim()) count++;
+          if (count % 4096 === 0 && stopped()) break;
+        }
+      } else {
+        let cells: number | undefined;
+        for await (const record of csvRecords(lines, () => cells, CASE_LIMITS.bytes)) {
+          if (count++ === 0) cells = record.problem === undefined ? record.cells.length || undefined : undefined;
+          if (count % 4096 === 0 && stopped()) break;
+        }
+        count = Math.max(0, count - 1); // the header
+      }
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  } catch {
+    return count + 1;
+  }
+  return count;
+}
+
+async function* inputFiles(paths: readonly string[]): AsyncGenerator<InputFile> {
+  for (const path of paths) yield* filesAt(path, true, new Set());
 }
 
 /** `within`: the real paths of the folders being walked, so a link back up the tree is not followed round. */
-async function* readPath(path: string, named: boolean, within: ReadonlySet<string>): AsyncGenerator<InputItem> {
-  let isFolder: boolean;
+async function* filesAt(path: string, named: boolean, within: ReadonlySet<string>): AsyncGenerator<InputFile> {
+  let stats;
   try {
-    isFolder = (await stat(path)).isDirectory();
+    stats = await stat(path);
   } catch (error) {
-    yield fileError(path, describeFsError(error));
+    yield { kind: 'error', path, problem: describeFsError(error) };
     return;
   }
-  if (isFolder) {
+  if (stats.isDirectory()) {
     const real = await realpath(path);
-    if (!within.has(real)) yield* readFolder(path, new Set([...within, real]));
+    if (!within.has(real)) yield* filesInFolder(path, new Set([...within, real]));
     return;
   }
   const extension = extname(path).toLowerCase();
-  if (CASE_FILE.includes(extension)) yield await readCaseFile(path);
-  else if (NDJSON.includes(extension)) yield* readNdjson(path);
-  else if (CSV.includes(extension)) yield* readRoster(path);
+  const regular = stats.isFile();
+  if (CASE_FILE.includes(extension)) yield { kind: 'case', path, regular };
+  else if (NDJSON.includes(extension)) yield { kind: 'ndjson', path, regular };
+  else if (CSV.includes(extension)) yield { kind: 'csv', path, regular };
   // A file named on the command line is meant as input; in a folder, other files are someone else's.
-  else if (named) yield fileError(path, `is not a case file (${CASE_FILE.join(', ')}), an NDJSON file (${NDJSON.join(', ')}) or a CSV roster (${CSV.join(', ')})`);
+  else if (named) yield { kind: 'error', path, problem: `is not a case file (${CASE_FILE.join(', ')}), an NDJSON file (${NDJSON.join(', ')}) or a CSV roster (${CSV.join(', ')})` };
 }
 
-async function* readFolder(folder: string, within: ReadonlySet<string>): AsyncGenerator<InputItem> {
+async function* filesInFolder(folder: string, within: ReadonlySet<string>): AsyncGenerator<InputFile> {
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort();
   } catch (error) {
-    yield fileError(folder, describeFsError(error));
+    yield { kind: 'error', path: folder, problem: describeFsError(error) };
     return;
   }
-  for (const name of names) yield* readPath(join(folder, name), false, within);
+  for (const name of names) yield* filesAt(join(folder, name), false, within);
 }
 
 async function readCaseFile(path: string): Promise<InputItem> {
@@ -112,18 +181,25 @@ interface Header {
   /** Problems with the header, reported by every row so none is dropped unseen. */
   issues: CaseIssue[];
   caseIdColumn: number;
+  /** The column that fills person.name (clientName or person.name), for an error record to name the client. */
+  nameColumn: number;
 }
 
 function readHeader(record: CsvRecord): Header {
   if (record.problem !== undefined) {
     const problem = record.cell === undefined ? record.problem : `cell ${record.cell + 1} ${record.problem}`;
-    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1 };
+    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1, nameColumn: -1 };
   }
   const columns = rosterColumns(record.cells);
-  return { columns, issues: headerIssues(columns), caseIdColumn: columns.findIndex((column) => column.name === 'caseId') };
+  return {
+    columns,
+    issues: headerIssues(columns),
+    caseIdColumn: columns.findIndex((column) => column.name === 'caseId'),
+    nameColumn: columns.findIndex((column) => column.path.join('.') === 'person.name'),
+  };
 }
 
-function readRow(path: string, header: Header, record: CsvRecord): InputItem {
+function readRow(path: string, header: Header, record: CsvRecord, dateOrder: DateOrder): InputItem {
   const origin = { source: path, line: record.line };
   if (record.problem !== undefined) {
     const issue: CaseIssue =
@@ -132,17 +208,19 @@ function readRow(path: string, header: Header, record: CsvRecord): InputItem {
         : { field: header.columns[record.cell]?.name || null, problem: `cannot be read as CSV: cell ${record.cell + 1} ${record.problem}` };
     return { kind: 'error', origin, issues: [...header.issues, issue] };
   }
-  const row = rowToCase(header.columns, record.cells);
+  const row = rowToCase(header.columns, record.cells, dateOrder);
   const issues = [...header.issues, ...('issues' in row ? row.issues : [])];
+  if (!issues.length) return { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
   const caseId = record.cells[header.caseIdColumn]?.trim();
-  return issues.length ? { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}) } : { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
+  const clientName = record.cells[header.nameColumn]?.trim();
+  return { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}), ...(clientName ? { clientName } : {}) };
 }
 
 /**
  * A roster record by record (csv-records.ts): the first is the header, each later one a case or an
  * error record at its line. Cells stay text: each is read by its field's type (roster.ts), never guessed.
  */
-async function* readRoster(path: string): AsyncGenerator<InputItem> {
+async function* readRoster(path: string, dateOrder: DateOrder): AsyncGenerator<InputItem> {
   let header: Header | undefined;
   let lastLine = 0;
   try {
@@ -151,7 +229,7 @@ async function* readRoster(path: string): AsyncGenerator<InputItem> {
       const lines = physicalLines(handle, 'any', CASE_LIMITS.bytes.value);
       for await (const record of csvRecords(lines, () => header?.columns.length || undefined, CASE_LIMITS.bytes)) {
         lastLine = record.line;
-        if (header) yield readRow(path, header, record);
+        if (header) yield readRow(path, header, record, dateOrder);
         else header = readHeader(record);
       }
     } finally {

@@ -20,7 +20,12 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-export async function* physicalLines(handle: FileHandle, ends: LineEnds, maxBytes: number): AsyncGenerator<PhysicalLine> {
+/**
+ * `chunkBytes`: how much is read at a time. The default suits reading alongside screening; the
+ * progress bar's count reads in larger chunks, so that when the main thread is busy screening
+ * (--jobs 1) it waits for fewer turns.
+ */
+export async function* physicalLines(handle: FileHandle, ends: LineEnds, maxBytes: number, chunkBytes?: number): AsyncGenerator<PhysicalLine> {
   let number = 1;
   let parts: Buffer[] = [];
   let held = 0;
@@ -56,7 +61,7 @@ export async function* physicalLines(handle: FileHandle, ends: LineEnds, maxByte
     return line;
   };
 
-  for await (const raw of handle.createReadStream({ autoClose: false })) {
+  for await (const raw of handle.createReadStream({ autoClose: false, ...(chunkBytes ? { highWaterMark: chunkBytes } : {}) })) {
     let chunk = raw as Buffer;
     if (atStart) {
       // The first chunk holds the whole BOM unless the file is shorter than one.

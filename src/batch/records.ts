@@ -11,11 +11,13 @@ export interface ProgramSummary {
   kind: 'eligibility' | 'discretion';
   /** Eligibility programs. */
   outcome?: string;
-  /** Discretion programs: e.g. Morton's priority and level; null where the facts do not settle it. */
+  /** Discretion programs: e.g. Morton's priority and level ("none" with no conviction); null only where the facts do not settle it. */
   classifications?: Record<string, string | null>;
   needsReview: boolean;
-  /** Review codes raised by this case (the program-wide legal-status caution left out). */
+  /** Review codes raised by this case: the legal questions its facts raise. */
   review: string[];
+  /** Caution codes: points true of every client in this position, which never set needsReview. */
+  cautions: string[];
   /** Bars that apply and that no applying waiver cures, in the pack's order. */
   bars: string[];
   /** Bars that apply but a waiver that applies cures, as "rule (cured by waiver)". */
@@ -28,6 +30,8 @@ interface RecordBase {
   source: string;
   line: number | null;
   caseId: string | null;
+  /** person.name (a roster's clientName column), when given: in the data outputs, never in the summary on stderr. */
+  clientName?: string;
   /** The --reports report written for this case. */
   reportFile?: string;
 }
@@ -57,7 +61,8 @@ export function summarizeProgram(program: Report['programs'][number]): ProgramSu
     ...(program.outcome ? { outcome: program.outcome } : {}),
     ...(program.classifications ? { classifications: program.classifications } : {}),
     needsReview: program.needsReview,
-    review: [...new Set(program.reviewReasons.map((reason) => reason.code).filter((code) => code !== 'legal-status'))],
+    review: [...new Set(program.reviewReasons.map((reason) => reason.code))],
+    cautions: program.cautions.map((caution) => caution.code),
     bars,
     waived,
   };

@@ -5,7 +5,7 @@
  */
 import type { RulePacks } from '../packs/load.js';
 import { dataWriter, type DataFormat } from './formats.js';
-import { readInputs } from './inputs.js';
+import { readInputs, type InputOptions } from './inputs.js';
 import { orderedRuns } from './ordered.js';
 import { CHUNK_SIZE, WorkerPool } from './pool.js';
 import type { BatchRecord } from './records.js';
@@ -19,6 +19,7 @@ export interface BatchSettings {
   rulesDir: string;
   caseOptions: CaseOptions;
   triageLimit: number;
+  inputOptions?: InputOptions;
 }
 
 export interface BatchSinks {
@@ -44,7 +45,7 @@ export async function runBatch(rulePacks: RulePacks, settings: BatchSettings, si
   const screener = pool ?? new CaseScreener(rulePacks, settings.caseOptions);
   try {
     if (writer.header) await sinks.write(writer.header);
-    const runs: AsyncIterable<BatchRecord[]> = orderedRuns(readInputs(settings.inputs), settings.jobs * QUEUED_PER_JOB, (item, index) => screener.screen(item, index));
+    const runs: AsyncIterable<BatchRecord[]> = orderedRuns(readInputs(settings.inputs, settings.inputOptions), settings.jobs * QUEUED_PER_JOB, (item, index) => screener.screen(item, index));
     for await (const records of runs) {
       let text = '';
       for (const record of records) {

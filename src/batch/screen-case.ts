@@ -46,6 +46,13 @@ function caseIdOf(raw: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/** The client's name (person.name), as the record carries it: only when the case gives one. */
+function clientNameOf(raw: unknown): { clientName?: string } {
+  const person = raw !== null && typeof raw === 'object' ? (raw as { person?: unknown }).person : undefined;
+  const name = person !== null && typeof person === 'object' ? (person as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name !== '' ? { clientName: name } : {};
+}
+
 /** Characters of the case id (or file name) kept in a report's name: enough to recognise it in a listing. */
 const READABLE_SLUG = 60;
 
@@ -86,7 +93,8 @@ export class CaseScreener {
     const base = { index, source: origin.source, line: origin.line };
     if (item.kind === 'error') {
       const issues = listedIssues(item.issues); // a roster row can break every one of thousands of columns
-      return this.withReport({ ...base, caseId: item.caseId ?? null, status: 'error', errors: issues }, errorReport(where, issues));
+      const clientName = item.clientName ? { clientName: item.clientName } : {};
+      return this.withReport({ ...base, caseId: item.caseId ?? null, ...clientName, status: 'error', errors: issues }, errorReport(where, issues));
     }
     let raw: unknown;
     try {
@@ -99,6 +107,7 @@ export class CaseScreener {
       const record: BatchRecord = {
         ...base,
         caseId: report.caseId,
+        ...clientNameOf(caseFile),
         status: 'screened',
         screeningDate: report.screeningDate,
         rulesVersion: report.rulesVersion,
@@ -108,7 +117,7 @@ export class CaseScreener {
       return this.withReport(record, () => renderText(report, { color: false, explain: false }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return this.withReport({ ...base, caseId: caseIdOf(raw), status: 'error', errors: error.issues }, errorReport(where, error.issues));
+      return this.withReport({ ...base, caseId: caseIdOf(raw), ...clientNameOf(raw), status: 'error', errors: error.issues }, errorReport(where, error.issues));
     }
   }
 

@@ -4,14 +4,14 @@
  * naming a field are checked when they load). The schema is the one source, so none can drift.
  */
 import type { z } from 'zod';
-import { CaseFile } from './schema.js';
+import { CaseFile, DateSpec, ExactDate } from './schema.js';
 
 interface Walkable {
   meta?: () => Record<string, unknown> | undefined;
   unwrap?: () => Walkable;
   shape?: Record<string, Walkable>;
   element?: Walkable;
-  def?: { type?: string };
+  def?: { type?: string; options?: Walkable[] };
 }
 
 function unwrapOptional(schema: Walkable): Walkable {
@@ -98,8 +98,14 @@ export function readPath(value: unknown, path: string): unknown {
 /** What one piece of text (a CSV cell) must become to fill a field: its kind, and whether it is a list of them. */
 export interface CellKind {
   list: boolean;
-  item: 'number' | 'boolean' | 'text' | 'group';
+  /** `date`: text holding a case-file date (a roster may be told how its dates are written). */
+  item: 'number' | 'boolean' | 'text' | 'date' | 'group';
 }
+
+const DATE_SCHEMAS: readonly unknown[] = [DateSpec, ExactDate];
+
+/** A date field, or one that holds a date or a word ("present"). */
+const holdsDate = (schema: Walkable): boolean => DATE_SCHEMAS.includes(schema) || (schema.def?.type === 'union' && (schema.def.options ?? []).some((option) => DATE_SCHEMAS.includes(option)));
 
 /** How text is read into the field at a dotted path, or undefined if there is no such field. */
 export function cellKind(path: string, root: z.ZodType = CaseFile): CellKind | undefined {
@@ -109,5 +115,16 @@ export function cellKind(path: string, root: z.ZodType = CaseFile): CellKind | u
   const list = leaf.def?.type === 'array';
   if (list && leaf.element) leaf = unwrapOptional(leaf.element);
   const type = leaf.def?.type;
-  return { list, item: type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : type === 'object' ? 'group' : 'text' };
+  return { list, item: type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : type === 'object' ? 'group' : holdsDate(leaf) ? 'date' : 'text' };
+}
+
+/** The keys an object at a dotted path (or each item of a list there) must have, e.g. statusHistory -> [status]. */
+export function requiredKeys(path: string, root: z.ZodType = CaseFile): string[] {
+  const trail = walk(path, root);
+  if (!trail) return [];
+  let holder = unwrapOptional(trail[trail.length - 1]!);
+  if (holder.def?.type === 'array' && holder.element) holder = unwrapOptional(holder.element);
+  return Object.entries(holder.shape ?? {})
+    .filter(([, schema]) => schema.def?.type !== 'optional')
+    .map(([key]) => key);
 }

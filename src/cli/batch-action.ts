@@ -1,7 +1,6 @@
 /** What `relief batch <inputs...>` does: wiring only; the batch lives in src/batch. */
 import { basename } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
 import { todayEpochDay } from '../case/dates.js';
 import { loadRulePacks } from '../packs/load.js';
 import { AtomicFile } from '../files/atomic.js';
@@ -14,6 +13,7 @@ import { EXIT, ExitWith } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import type { BatchOptions } from './batch-command.js';
 import { checkProgramIds } from './options.js';
+import { BatchProgress } from './batch-progress.js';
 
 /** An output place that cannot be written is a usage error, found before any case is screened. */
 function unwritable(option: string): (error: unknown) => never {
@@ -50,16 +50,13 @@ export async function batch(io: CliIO, inputs: string[], options: BatchOptions):
     throw error;
   }
   const drained = io.stdoutDrained ?? (async () => undefined);
-  const bar = io.stderrTerminal && !options.quiet
-    ? new cliProgress.SingleBar({ stream: io.stderrTerminal, format: 'screening: {value} cases, {errors} not screened', clearOnComplete: true, hideCursor: true })
-    : undefined;
-  bar?.start(0, 0, { errors: 0 });
+  const bar = io.stderrTerminal && !options.quiet ? new BatchProgress(io.stderrTerminal, inputs) : undefined;
   const sinks: BatchSinks = {
     write: output ? (text) => output.write(text) : async (text) => {
       io.stdout(text);
       await drained();
     },
-    ...(bar ? { progress: (tally) => bar.update(tally.total, { errors: tally.errors }) } : {}),
+    ...(bar ? { progress: (tally) => bar.update(tally.total, tally.errors) } : {}),
   };
   let tally;
   try {
@@ -71,6 +68,7 @@ export async function batch(io: CliIO, inputs: string[], options: BatchOptions):
         jobs: options.jobs,
         rulesDir: options.rules,
         triageLimit: options.triage,
+        inputOptions: { dateOrder: options.dateOrder },
         caseOptions: {
           today: todayEpochDay(io.now()),
           ...(options.asOf ? { asOf: options.asOf } : {}),

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { DataFormat } from '../batch/formats.js';
+import type { DateOrder } from '../batch/roster.js';
 import type { CliIO } from './io.js';
 import { engineOption, screeningDateOption, type EngineChoice } from './options.js';
 
@@ -22,6 +23,7 @@ export interface BatchOptions {
   engine: EngineChoice;
   /** --no-settle: commander sets it false. */
   settle: boolean;
+  dateOrder: DateOrder;
 }
 
 function positiveInteger(value: string): number {
@@ -47,6 +49,7 @@ export function batchCommand(io: CliIO): Command {
     .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
     .option('--triage <n>', 'cases to list per triage group in the summary', countOption, 20)
     .option('-q, --quiet', 'no progress bar')
+    .addOption(new Option('--date-order <order>', 'how CSV rosters write dates: ymd (YYYY-MM-DD) or mdy (MM/DD/YYYY, never guessed)').choices(['ymd', 'mdy']).default('ymd'))
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
     .option('--no-settle', 'do not settle by cases what the known facts leave open (faster; for comparison)')

@@ -9,6 +9,8 @@ export const EXIT = {
   invalidRulePack: 3,
   /** A bug in relief-screen itself. */
   internal: 4,
+  /** relief diff: the two outputs differ (a client's result, or a client on one side only); 0 when they do not. */
+  diffFoundChanges: 1,
   /** relief batch ran to the end, but some inputs could not be screened (each is an error record). */
   batchHadErrors: 5,
   /** relief intake was stopped with Ctrl-C before the case was saved; the draft keeps the answers (128 + SIGINT, as shells report it). */

@@ -52,6 +52,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: async () => (await import('./batch-command.js')).batchCommand,
   },
   {
+    name: 'roster-template',
+    description: 'print a CSV roster header, columns ranked by how much they decide, with an example row',
+    term: 'roster-template [options]',
+    define: async () => (await import('./roster-template-command.js')).rosterTemplateCommand,
+  },
+  {
+    name: 'diff',
+    description: 'compare two batch outputs (NDJSON or CSV) or two JSON reports: which clients changed outcome, priority or level',
+    term: 'diff [options] <old> <new>',
+    define: async () => (await import('./diff-command.js')).diffCommand,
+  },
+  {
     name: 'schema',
     description: 'print the case-file format as JSON Schema',
     term: 'schema',

@@ -58,27 +58,49 @@ export const dateWithinYearsBefore = defineCalculator({
   },
 });
 
+/** The client's age at the first entry, as a range: unbounded above when no entry can be aged. */
+function firstEntryAge(caseFile: CaseFile, entries: NonNullable<CaseFile['entries']>): { low: number; high: number } {
+  const birth = birthRange(caseFile);
+  const ages = entries.map((entry) => {
+    // A reported age is taken as said; dates give a range when no age was reported.
+    if (entry.ageAtEntry !== undefined) return { low: entry.ageAtEntry, high: entry.ageAtEntry };
+    const date = entry.date ? parseDateSpec(entry.date) : undefined;
+    if (birth && date) return { low: ageOn(birth.latest, date.earliest), high: ageOn(birth.earliest, date.latest) };
+    return { low: 0, high: Infinity };
+  });
+  // The first entry is whichever happened youngest; its age lies between the smallest bounds.
+  return { low: Math.min(...ages.map((a) => a.low)), high: Math.min(...ages.map((a) => a.high)) };
+}
+
+function firstEntryBefore(caseFile: CaseFile, years: number) {
+  const entries = caseFile.entries;
+  if (!entries || entries.length === 0) return { value: null, low: 0, high: Infinity, detail: 'the entries are not recorded', missing: ['entries'] };
+  const { low, high } = firstEntryAge(caseFile, entries);
+  const value = triRange(high < years, low < years);
+  const missing = value === null ? (birthRange(caseFile) ? ['entries'] : ['person.dateOfBirth', 'entries']) : [];
+  return { value, low, high, detail: Number.isFinite(high) ? `age at first entry: ${describeAge(low, high)}` : 'age at first entry unknown', missing };
+}
+
 export const firstEntryBeforeAge = defineCalculator({
   description: 'First came to the United States before reaching an age (before that birthday).',
   params: z.strictObject({ years: Years }),
   reviewCodes: [],
   compute({ caseFile }, params) {
-    const entries = caseFile.entries;
-    if (!entries || entries.length === 0) return derived(null, 'the entries are not recorded', ['entries']);
-    const birth = birthRange(caseFile);
-    const ages = entries.map((entry) => {
-      // A reported age is taken as said; dates give a range when no age was reported.
-      if (entry.ageAtEntry !== undefined) return { low: entry.ageAtEntry, high: entry.ageAtEntry };
-      const date = entry.date ? parseDateSpec(entry.date) : undefined;
-      if (birth && date) return { low: ageOn(birth.latest, date.earliest), high: ageOn(birth.earliest, date.latest) };
-      return { low: 0, high: Infinity };
-    });
-    // The first entry is whichever happened youngest; its age lies between the smallest bounds.
-    const low = Math.min(...ages.map((a) => a.low));
-    const high = Math.min(...ages.map((a) => a.high));
-    const value = triRange(high < params.years, low < params.years);
-    const missing = value === null ? (birth ? ['entries'] : ['person.dateOfBirth', 'entries']) : [];
-    return derived(value, Number.isFinite(high) ? `age at first entry: ${describeAge(low, high)}` : 'age at first entry unknown', missing);
+    const { value, detail, missing } = firstEntryBefore(caseFile, params.years);
+    return derived(value, detail, missing);
+  },
+});
+
+export const firstEntryBeforeAgeJudgedFrom = defineCalculator({
+  description:
+    'First came to the United States before reaching an age, where the law sets no age for the weight it gives: a first entry before the age but possibly on or after `judgementFromAge` (a teenager, where the memo weighs entry as a young child) raises teenageArrival for review.',
+  params: z.strictObject({ years: Years, judgementFromAge: Years }),
+  reviewCodes: ['teenageArrival'],
+  compute({ caseFile }, params) {
+    const { value, high, detail, missing } = firstEntryBefore(caseFile, params.years);
+    // Near the line only when the arrival is known to fall before the age: an unknown age is a question for the client.
+    const notes = value === true && high >= params.judgementFromAge ? [{ code: 'teenageArrival' }] : [];
+    return derived(value, detail, missing, notes);
   },
 });
 

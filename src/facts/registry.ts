@@ -3,7 +3,7 @@
  * A Map, so a pack naming "toString" or "__proto__" finds no calculator rather than an Object method.
  */
 import type { Calculator } from './derived.js';
-import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, inSchool, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
+import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, firstEntryBeforeAgeJudgedFrom, inSchool, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
 import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';
 import { offenseLevelRecord } from './record/offense-levels.js';
@@ -23,6 +23,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   ageBelowAtEvent,
   dateWithinYearsBefore,
   firstEntryBeforeAge,
+  firstEntryBeforeAgeJudgedFrom,
   caseField,
   fieldIsOneOf,
   inSchool,

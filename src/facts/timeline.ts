@@ -400,21 +400,25 @@ export const priorRemovalOnOrBefore = defineCalculator({
 
 export const recentUnlawfulEntry = defineCalculator({
   description:
-    'The latest entry without inspection was recent. Where the law gives no number, two thresholds bound the answer: within the first it is recent, beyond the second it is not, in between it is left for review.',
+    'The latest entry without inspection was recent. Where the law gives no number, two thresholds bound the answer: within the first it is recent, beyond the second it is not, in between it is left for review (recencyUndefined, raised only for a dated entry without inspection in between).',
   params: z.strictObject({ recentWithinDays: DayCount, notRecentAfterDays: DayCount }),
   reviewCodes: ['recencyUndefined'],
   compute({ caseFile, screeningDay }, params) {
     const entries = caseFile.entries;
     if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
+    // Review only near the line: an entry known to be without inspection, dated, and neither within the
+    // first threshold nor beyond the second. An unknown date or manner is a question for the client.
+    let nearTheLine = false;
     const verdicts: Tri[] = entries.map((entry) => {
       if (entry.manner !== undefined && entry.manner !== 'without_inspection') return false;
       const range = rangeOf(entry.date);
       const recent: Tri =
         screeningDay - range.earliest <= params.recentWithinDays ? true : screeningDay - range.latest > params.notRecentAfterDays ? false : null;
+      if (recent === null && entry.manner !== undefined && Number.isFinite(range.earliest) && Number.isFinite(range.latest)) nearTheLine = true;
       return entry.manner === undefined ? (recent === false ? false : null) : recent;
     });
     const value = triOr(verdicts);
-    const notes = value === null ? [{ code: 'recencyUndefined' }] : [];
+    const notes = value === null && nearTheLine ? [{ code: 'recencyUndefined' }] : [];
     return derived(value, `${entries.length} recorded entr${entries.length === 1 ? 'y' : 'ies'} checked against the screening date`, value === null ? ['entries'] : [], notes);
   },
 });

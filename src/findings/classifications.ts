@@ -1,8 +1,11 @@
 /**
  * A discretion program's classifications (Morton's priority and level) from its classification
  * rules: the first value, in the pack's order, that a rule settles. When a higher value can be
- * neither confirmed nor ruled out, or the framework's scope is itself unknown, the value is null,
- * listed as undetermined, with a review reason saying which values remain open.
+ * neither confirmed nor ruled out, or the framework's scope is itself unknown, the value is null and
+ * listed as undetermined; a review reason says which values remain open when a rule left open is
+ * open on a point already raised for review (a question of law, not a fact still to ask). When no
+ * rule settles a value, the field takes the pack's `otherwise` (Morton: priority and level "none"),
+ * so null means only "not determined by the known facts".
  */
 import type { LoadedPack } from '../packs/load.js';
 import type { Rule } from '../packs/schema.js';
@@ -27,7 +30,7 @@ function setsOfRules(loaded: LoadedPack): ReadonlyMap<string, Rule['sets']> {
   return sets;
 }
 
-export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[]): Classifications {
+export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons: ReviewReason[], openOnALegalPoint: (finding: Finding) => boolean): Classifications {
   const specs = loaded.pack.classifications ?? {};
   const fields = Object.keys(specs);
   const scope = findings.filter((f) => f.kind === 'scope');
@@ -37,7 +40,7 @@ export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons:
   }
   const openScope = scope.filter((f) => f.status === 'unknown');
   if (openScope.length) {
-    reviewReasons.push({ code: 'undetermined:scope', reason: `Whether the framework applies is not settled: ${openScope.map((f) => f.name).join('; ')}`, citation: openScope.map((f) => f.citation).join('; ') });
+    if (openScope.some(openOnALegalPoint)) reviewReasons.push({ code: 'undetermined:scope', reason: `Whether the framework applies is not settled: ${openScope.map((f) => f.name).join('; ')}`, citation: openScope.map((f) => f.citation).join('; ') });
     return { values: Object.fromEntries(fields.map((field) => [field, null])), undetermined: fields };
   }
 
@@ -56,8 +59,8 @@ export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons:
       }
       undecided.push(...rules.filter((f) => f.status === 'unknown'));
     }
-    if (undecided.length) {
-      undetermined.push(field);
+    if (undecided.length) undetermined.push(field);
+    if (undecided.some(openOnALegalPoint)) {
       const open = [...new Set(undecided.map((f) => `"${setsOf.get(f.rule)!.value}"`))];
       reviewReasons.push({
         code: `undetermined:${field}`,

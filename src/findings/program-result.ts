@@ -1,8 +1,13 @@
 /**
  * From evaluated rules to a program's result: the outcome (for eligibility programs) or the
  * classifications (for discretion programs), the findings with their citations and the facts that
- * triggered them, the points for attorney review, and the missing facts as questions to ask next.
- * Nothing here knows any program: it reads rule kinds, `defeats` and `sets` from the pack.
+ * triggered them, the points for attorney review, the cautions, and the missing facts as questions
+ * to ask next. Nothing here knows any program: it reads rule kinds, `defeats`, `sets`, `review` and
+ * `caution` from the pack.
+ *
+ * A review point is a legal question this client's facts raise; it sets needsReview. A caution is
+ * true of anyone in the same position (the program's legal status, a term the memo never defined):
+ * it is listed once and never sets the flag, so the flag sorts the clients an attorney must see.
  *
  * This runs for every program of every case of a batch, so what depends only on the pack (which
  * rule defeats which, the fact paths each rule reads) is worked out once, not once per case.
@@ -36,12 +41,21 @@ export interface Finding {
 }
 
 export interface ReviewReason {
-  /** Stable id of the review point: a rule id, a review-note code, "legal-status", or "undetermined:<field>". */
+  /** Stable id of the review point: a rule id, a review-note code, or "undetermined:<field>". */
   code: string;
   reason: string;
   citation: string;
   rule?: string;
   subject?: string;
+}
+
+/** A point true of every client in this position: worth knowing, not a question for this client. */
+export interface Caution {
+  /** "legal-status" for the program-wide caution, else the id of the rule that raised it. */
+  code: string;
+  reason: string;
+  citation: string;
+  rule?: string;
 }
 
 export interface MissingFact {
@@ -87,8 +101,10 @@ export interface ProgramResult {
   undetermined?: string[];
   /** Results Kleene logic left open, split by cases (absent when none was, or with settling off). */
   byCases?: ByCases[];
+  /** Whether any review point was raised: this client's facts raise a legal question. */
   needsReview: boolean;
   reviewReasons: ReviewReason[];
+  cautions: Caution[];
   findings: Finding[];
   factors: FactorList;
   missing: MissingFact[];
@@ -233,20 +249,44 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   const failedElements = new Set(findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => f.rule));
   const reviewed = failedElements.size ? evaluations.filter((e) => failedElements.has(e.rule.id)) : evaluations;
 
-  const reviewReasons = new ReviewReasons();
-  if (pack.standingReview) reviewReasons.add({ code: 'legal-status', ...pack.standingReview });
-  for (const { rule, status } of reviewed) {
-    if (rule.review?.when.includes(status)) reviewReasons.add({ code: rule.id, reason: rule.review.reason, citation: rule.citation, rule: rule.id });
-  }
+  // The calculators' notes first: they tell a rule open on a point of law from one waiting on facts.
   const { read, used } = readBy(reviewed, reviewed === evaluations, index);
+  const notes = new ReviewReasons();
+  const noted = new Set<string>();
   for (const name of used) {
     for (const note of facts.get(name)!.notes) {
       // A note about record keys this pack never reads is not this pack's concern.
       if (note.keys && !note.keys.some((key) => read.has(`${name}.${key}`))) continue;
+      noted.add(name);
       const wording = pack.reviewNotes[note.code]!;
-      if (!reviewReasons.has(wording.reason, note.subject)) reviewReasons.add({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
+      if (!notes.has(wording.reason, note.subject)) notes.add({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
     }
   }
+  // An unknown rule is a question for an attorney only when it is open on a point of law: a fact it
+  // waits on carries a review note, or is unknown with nothing left to ask the client. A rule that
+  // waits only on facts not yet asked (see missing) is no legal question yet: raising its review
+  // point would flag every client whose file is incomplete.
+  const openOnALegalPoint = (finding: Finding) => finding.facts.some(({ fact }) => noted.has(fact) || facts.get(fact)!.missing.length === 0);
+
+  // Looked up only for the few review points that presuppose other rules.
+  let statusOf: Map<string, RuleStatus> | undefined;
+  const applies = (premise: string) => (statusOf ??= new Map(evaluations.map(({ rule, status }) => [rule.id, status]))).get(premise) === 'applies';
+  const reviewReasons = new ReviewReasons();
+  const cautions: Caution[] = pack.standingCaution ? [{ code: 'legal-status', ...pack.standingCaution }] : [];
+  evaluations.forEach(({ rule, status }, at) => {
+    if (reviewed !== evaluations && !failedElements.has(rule.id)) return;
+    const { review, caution } = rule;
+    if (
+      review?.when.includes(status) &&
+      // A question that presupposes other rules (a nexus to trafficking) arises only once they apply.
+      (review.onlyIfApplies ?? []).every(applies) &&
+      (status !== 'unknown' || openOnALegalPoint(findings[at]!))
+    ) {
+      reviewReasons.add({ code: rule.id, reason: review.reason, citation: rule.citation, rule: rule.id });
+    }
+    if (caution?.when.includes(status)) cautions.push({ code: rule.id, reason: caution.reason, citation: rule.citation, rule: rule.id });
+  });
+  for (const note of notes.list) if (!reviewReasons.has(note.reason, note.subject)) reviewReasons.add(note);
 
   const factors: FactorList = { positive: [], negative: [] };
   for (const finding of findings) {
@@ -254,7 +294,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     if (finding.kind === 'helping_factor') factors.positive.push(finding);
     else if (finding.kind === 'harmful_factor') factors.negative.push(finding);
   }
-  const classifications = pack.classifications ? classify(loaded, findings, reviewReasons.list) : undefined;
+  const classifications = pack.classifications ? classify(loaded, findings, reviewReasons.list, openOnALegalPoint) : undefined;
   // Properties in the report's order; the optional ones added only when present (spreading them
   // in cost more than all the rest of this function).
   const result = { program: pack.program, title: pack.title, kind: pack.kind, legalStatus: pack.legalStatus, researchedAsOf: pack.researchedAsOf, packVersion: loaded.version } as ProgramResult;
@@ -266,9 +306,9 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
     result.classifications = classifications.values;
     result.undetermined = classifications.undetermined;
   }
-  // The program-wide caution is always listed; only points about this case set the flag.
-  result.needsReview = reviewReasons.list.some((r) => r.code !== 'legal-status');
+  result.needsReview = reviewReasons.list.length > 0;
   result.reviewReasons = reviewReasons.list;
+  result.cautions = cautions;
   result.findings = findings;
   result.factors = factors;
   // Worked out at once, though a batch record never reads them: a getter put on each result (a

@@ -291,6 +291,9 @@ function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, rule
   for (const target of rule.defeats ?? []) {
     if (!ruleIds.has(target)) problems.push(`${at}: defeats unknown rule ${quote(target)}`);
   }
+  for (const premise of rule.review?.onlyIfApplies ?? []) {
+    if (!ruleIds.has(premise)) problems.push(`${at}: review.onlyIfApplies names unknown rule ${quote(premise)}`);
+  }
   if (rule.kind === 'classification') {
     const field = rule.sets && own(pack.classifications, rule.sets.field);
     if (!rule.sets) problems.push(`${at}: a classification rule needs "sets"`);

@@ -57,6 +57,17 @@ const TopCondition = z.union([
 
 const Review = z.strictObject({
   when: z.array(z.enum(RULE_STATUSES)).min(1),
+  /**
+   * Rules that must apply for the question to arise for this client (a nexus to trafficking
+   * arises only for a trafficking victim): while any of them does not apply, the point is not raised.
+   */
+  onlyIfApplies: z.array(Text).min(1).optional(),
+  reason: Text,
+});
+
+/** A point true of anyone for whom the rule has this status: listed as a caution, never for review. */
+const Caution = z.strictObject({
+  when: z.array(z.enum(RULE_STATUSES)).min(1),
   reason: Text,
 });
 
@@ -68,6 +79,7 @@ export const Rule = z.strictObject({
   explanation: Text,
   conditions: TopCondition,
   review: Review.optional(),
+  caution: Caution.optional(),
   /** Rules this one cures or overrides when it applies: a waiver defeats bars; an exception defeats a factor. */
   defeats: z.array(Text).optional(),
   /** For classification rules: which classification this rule sets, and to what. */
@@ -91,14 +103,14 @@ export const Pack = z.strictObject({
   title: Text,
   kind: z.enum(['eligibility', 'discretion']),
   legalStatus: z.strictObject({ label: Text, detail: Text }),
-  /** A review point raised on every screening (e.g. a program whose legal status keeps changing). */
-  standingReview: z.strictObject({ reason: Text, citation: Text }).optional(),
+  /** A caution listed on every screening (a program whose legal status keeps changing); it never sets needsReview. */
+  standingCaution: z.strictObject({ reason: Text, citation: Text }).optional(),
   researchedAsOf: ExactDate,
   sources: z.array(Source).min(1),
   /** Words and citation for each review code the pack's calculators can raise. */
   reviewNotes: z.record(z.string(), z.strictObject({ reason: Text, citation: Text })),
   facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'fact names are camelCase' }), FactDeclaration),
-  classifications: z.record(z.string(), z.strictObject({ order: z.array(Text).min(1), otherwise: z.string().nullable(), description: Text })).optional(),
+  classifications: z.record(z.string(), z.strictObject({ order: z.array(Text).min(1), otherwise: Text, description: Text })).optional(),
   rules: z.array(Rule).min(1),
 });
 export type Pack = z.infer<typeof Pack>;

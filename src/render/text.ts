@@ -77,8 +77,9 @@ function writeProgram(w: Writer, program: ProgramResult, report: Report, options
     const colour = program.outcome === 'eligible' ? c.green : program.outcome === 'barred' ? c.red : c.yellow;
     w.line(`${c.bold('Outcome:')} ${colour.bold(OUTCOME_LABEL[program.outcome])}`, 2);
   }
+  // A classification is null only when the known facts leave it open ("none" is a value of its own).
   for (const [field, value] of Object.entries(program.classifications ?? {})) {
-    const shown = value ?? (program.undetermined?.includes(field) ? c.yellow('not determined by the known facts') : 'none');
+    const shown = value ?? c.yellow('not determined by the known facts');
     w.line(`${c.bold(`${field[0]!.toUpperCase()}${field.slice(1)}:`)} ${shown}`, 2);
   }
   if (program.needsReview) w.line(c.magenta.bold('NEEDS ATTORNEY REVIEW'), 2);
@@ -104,6 +105,13 @@ function writeProgram(w: Writer, program: ProgramResult, report: Report, options
     for (const reason of program.reviewReasons) {
       w.line(`- ${reason.reason}${reason.subject ? ` [${reason.subject}]` : ''}`, 4);
       w.line(c.dim(`source: ${reason.citation}`), 6);
+    }
+  }
+  if (program.cautions.length) {
+    w.line(c.bold('Cautions (true of every client in this position; not a review point):'), 2);
+    for (const caution of program.cautions) {
+      w.line(`- ${caution.reason}`, 4);
+      w.line(c.dim(`source: ${caution.citation}`), 6);
     }
   }
   if (options.explain) {

@@ -141,7 +141,7 @@ export class CaseCompletions {
       values.set(OUTCOME, decided.outcome === 'not_enough_information' ? null : decided.outcome);
       reasons = decided.reasons;
     }
-    if (pack.classifications) for (const [field, value] of Object.entries(classify(loaded, findings, []).values)) values.set(field, value);
+    if (pack.classifications) for (const [field, value] of Object.entries(classify(loaded, findings, [], () => false).values)) values.set(field, value);
 
     const reach = new Map<string, string[]>();
     const factorFields: string[] = [];

@@ -13,7 +13,7 @@
  *    read ("worth asking"). Each program's `missing` list is cut to the same questions.
  */
 import { questionFor } from '../case/fields.js';
-import type { ByCases, ProgramResult, MissingFact, ReviewReason } from '../findings/program-result.js';
+import type { ByCases, ProgramResult, MissingFact } from '../findings/program-result.js';
 import type { CaseCompletions } from './completions.js';
 import { OUTCOME, type Assignment } from './completions.js';
 import { representatives } from './representatives.js';
@@ -91,7 +91,7 @@ function applyVerdict(program: ProgramResult, target: Target, verdict: Verdict):
     const at = reasons.findIndex((r) => r.code === `undetermined:${target.result}`);
     if (at >= 0) reasons.splice(at, 1);
   }
-  program.needsReview = reasons.some((r: ReviewReason) => r.code !== 'legal-status');
+  program.needsReview = reasons.length > 0;
 }
 
 /** The results of a program that Kleene logic left open. */

@@ -150,10 +150,10 @@ describe('outputs', () => {
     const [header, ramos, broken, ...rest] = stdout.trim().split('\n');
     expect(rest).toEqual([]);
     const columns = header!.split(',');
-    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'status', 'screeningDate', ...programColumns, 'needsReview', 'reviewPrograms', 'firstBar', 'errors', 'reportFile']);
+    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'firstBar', 'errors', 'reportFile']);
     const row = Object.fromEntries(columns.map((c, i) => [c, ramos!.split(',')[i]]));
     expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', screeningDate: '2014-07-01', daca: 'barred', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: 'daca:daca-felony', errors: '' });
-    expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,error,.*"not valid YAML: /);
+    expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,,error,.*"not valid YAML: /);
   });
 
   it('gives a pack added to the rules folder its own columns and results, with no code change', async () => {
@@ -171,7 +171,7 @@ describe('outputs', () => {
 
   it('limits the columns and the screening to --program', async () => {
     const { stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--format', 'csv', '--program', 'morton']);
-    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,status,screeningDate,morton.priority,morton.level,needsReview,reviewPrograms,firstBar,errors,reportFile');
+    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,screeningDate,rulesVersion,morton.priority,morton.level,needsReview,reviewPrograms,firstBar,errors,reportFile');
     expect((await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--program', 'dapa'])).code).toBe(EXIT.usage);
   });
 
@@ -205,11 +205,13 @@ describe('outputs', () => {
     expect(stderr).toMatch(/^relief batch: 6 cases: 3 screened, 3 could not be screened\n/);
     expect(stderr).toMatch(/│ daca +│ barred +│ 1 +│/);
     expect(stderr).toMatch(/│ morton +│ priority 1 +│ 2 +│/);
-    // Only Ramos (1326) has a bar that applies. The others entered without inspection, which one of
-    // the T visa's two waivers reaches whatever the nexus (issue 12, point 6): review, no possible bar.
-    const order = ['Needs attorney review, with a possible bar: 1', 'Needs attorney review: 2', 'Could not be screened (fix the input and run again): 3'].map((title) => stderr.indexOf(title));
+    // Only Ramos (1326) has a bar that applies. Claudia needs review without one (the T visa's entry
+    // waiver reaches her entry whatever the nexus, issue 12 point 6); the fully known baseline client
+    // raises no legal question and is in no triage group (issue 14, item 1).
+    const order = ['Needs attorney review, with a possible bar: 1', 'Needs attorney review: 1', 'Could not be screened (fix the input and run again): 3'].map((title) => stderr.indexOf(title));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(stderr).toContain('(ramos-gallegos-1326): bars: daca daca-felony');
+    expect(stderr).not.toContain('(daca-baseline)');
     expect(stderr).not.toMatch(/\u001b\[/);
     const limited = (await run([folder, '--triage', '1'])).stderr;
     expect(limited).toContain('… and 2 more (see the batch output)');

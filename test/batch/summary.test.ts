@@ -7,7 +7,7 @@ import { loadRulePacks } from '../../src/packs/load.js';
 const TITLE_AND_CLEAR = 'x\u001b]0;PWNED\u0007\u001b[2J';
 const SHOWN = 'x\\x1b]0;PWNED\\x07\\x1b[2J';
 
-const barred: ProgramSummary = { program: 'daca', kind: 'eligibility', outcome: 'barred', needsReview: true, review: ['cimt'], bars: ['daca-felony'], waived: [] };
+const barred: ProgramSummary = { program: 'daca', kind: 'eligibility', outcome: 'barred', needsReview: true, review: ['cimt'], cautions: [], bars: ['daca-felony'], waived: [] };
 
 function screened(index: number, caseId: string): ScreenedRecord {
   return { index, source: `roster\u001b[2J.csv`, line: index + 1, caseId, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'abc', needsReview: true, programs: [barred] };

@@ -43,11 +43,12 @@ describe('relief screen', () => {
     // The documented keys, no more and no fewer (README "JSON output").
     expect(Object.keys(report).sort()).toEqual(['caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
-    const common = ['factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'title'];
+    const common = ['cautions', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
     expect(Object.keys(morton).sort()).toEqual([...common, 'level', 'priority', 'undetermined'].sort());
     expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
-    expect(daca.reviewReasons[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
+    expect(daca.cautions[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
+    for (const item of [...daca.cautions, ...morton.cautions]) expect(Object.keys(item).every((key) => ['code', 'reason', 'citation', 'rule'].includes(key))).toBe(true);
     for (const item of [...daca.missing, ...morton.missing]) expect(Object.keys(item).sort()).toEqual(['decisive', 'field', 'neededFor', 'question']);
   });
 

@@ -31,6 +31,8 @@ export function mismatches(report: Report, expected: Record<string, ProgramExpec
     if (expect.onlyReview && JSON.stringify([...expect.onlyReview].sort()) !== JSON.stringify(codes)) {
       problems.push(at(`review codes ${codes.join(', ') || 'none'}, expected exactly ${expect.onlyReview.join(', ')}`));
     }
+    const cautions = program.cautions.map((c) => c.code);
+    for (const code of expect.cautions ?? []) if (!cautions.includes(code)) problems.push(at(`no caution "${code}" (cautions: ${cautions.join(', ') || 'none'})`));
     const statusChecks: [keyof ProgramExpectation, string][] = [
       ['applies', 'applies'],
       ['satisfied', 'applies'],

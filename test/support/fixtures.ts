@@ -28,6 +28,8 @@ export interface ProgramExpectation {
   review?: string[];
   /** The program's review codes, exactly (in any order). */
   onlyReview?: string[];
+  /** Caution codes that must be among the program's cautions (which never set needsReview). */
+  cautions?: string[];
   applies?: string[];
   doesNotApply?: string[];
   unknown?: string[];

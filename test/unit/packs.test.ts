@@ -87,6 +87,10 @@ describe('rule-pack loading', () => {
   it('rejects a waiver that defeats a rule that does not exist', async () => {
     expect(await problemsOf(rulesWith((pack) => { pack.rules[0].defeats = ['no-such-rule']; }))).toMatch(/defeats unknown rule "no-such-rule"/);
   });
+  it('rejects a review point that presupposes a rule that does not exist', async () => {
+    const problems = await problemsOf(rulesWith((pack) => { pack.rules[0].review = { when: ['applies'], onlyIfApplies: ['no-such-rule'], reason: 'A question.' }; }));
+    expect(problems).toMatch(/review.onlyIfApplies names unknown rule "no-such-rule"/);
+  });
 });
 
 describe('hostile rule packs (issue 10, item 17): exit 3, the file and the rule or fact named', () => {

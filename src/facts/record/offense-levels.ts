@@ -80,7 +80,10 @@ function levelOf(convictions: Conviction[], caseFile: CaseFile, params: Params, 
     if (max.low === max.high && above === false && below === false) notes.push({ code: 'punishableByExactlyOneYear', subject: name });
     felony.push(triAnd([counted, above === false && below === false ? null : above]));
     misdemeanor.push(triAnd([counted, above === false && below === false ? null : below]));
-    aggravated.push(triAnd([counted, aggravatedFelony.of(conviction, i)]));
+    // Whether a conviction is an aggravated felony (Level 1) is a legal conclusion, given or open.
+    const aggravatedReading = aggravatedFelony.of(conviction, i);
+    if (aggravatedReading !== false) notes.push({ code: 'aggravatedFelonyDetermination', subject: name });
+    aggravated.push(triAnd([counted, aggravatedReading]));
   });
   (caseFile.criminalHistory?.dismissedCharges ?? []).forEach((charge, i) => notes.push({ code: 'dismissedCharge', subject: charge.description ?? `dismissed charge #${i + 1}` }));
   const counted = countTri(counts);
@@ -95,7 +98,7 @@ export const offenseLevelRecord = defineCalculator({
   description:
     'Classifies the record into offense levels 1-3 by maximum penalty and count (Secure Communities style), counting only INA convictions: convicted, level, convictionCount, juvenileAdjudication (some judgment is a juvenile delinquency adjudication).',
   params: Params,
-  reviewCodes: ['bareLabel', 'punishableByExactlyOneYear', 'expunged', 'juvenile', 'dismissedCharge'],
+  reviewCodes: ['bareLabel', 'punishableByExactlyOneYear', 'expunged', 'juvenile', 'dismissedCharge', 'aggravatedFelonyDetermination'],
   outputKeys: KEYS,
   compute({ caseFile }, params) {
     return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => {

@@ -1,0 +1,135 @@
+/**
+ * Two sides matched client by client, and what changed for each: the screening status, and per
+ * program the outcome or each classification (Morton's priority and level). Clients are matched
+ * by caseId; a record without one by its source and position in the batch; a case id given to
+ * several records on one side matches them in order (the first to the first). A client on one
+ * side only is reported as such, never dropped.
+ */
+import type { ClientResult, Side, SideFormat } from './sides.js';
+
+export interface FieldChange {
+  /** The program, or null for the screening status itself (screened / error). */
+  program: string | null;
+  /** "outcome", a classification ("priority", "level"), or "status". */
+  field: string;
+  old: string | null;
+  new: string | null;
+}
+
+export type ClientDiff =
+  | { change: 'changed'; old: ClientResult; new: ClientResult; changes: FieldChange[] }
+  | { change: 'only_in_old'; old: ClientResult }
+  | { change: 'only_in_new'; new: ClientResult };
+
+export interface SideSummary {
+  file: string;
+  format: SideFormat;
+  clients: number;
+  /** Every rulesVersion the side's records name (one, unless the file joins several runs). */
+  rulesVersions: string[];
+  /** The earliest and latest screening date of the side's screened records. */
+  screeningDates: { from: string; to: string } | null;
+}
+
+export interface Diff {
+  old: SideSummary;
+  new: SideSummary;
+  /** Programs screened on both sides: only these are compared. */
+  programs: string[];
+  /** Programs screened on one side only (e.g. a run with --program): named, not compared. */
+  programsOnlyIn: { old: string[]; new: string[] };
+  /** Programs whose pack version differs, when both sides record it (JSON reports). */
+  packVersions: { program: string; old: string; new: string }[];
+  /** Changed clients in the new side's order, then those only in the old side, in its order. */
+  clients: ClientDiff[];
+  matched: number;
+  unchanged: number;
+}
+
+function summarize(side: Side): SideSummary {
+  const versions = new Set<string>();
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const client of side.clients) {
+    if (client.rulesVersion) versions.add(client.rulesVersion);
+    const date = client.screeningDate;
+    if (!date) continue;
+    if (from === undefined || date < from) from = date;
+    if (to === undefined || date > to) to = date;
+  }
+  return { file: side.file, format: side.format, clients: side.clients.length, rulesVersions: [...versions], screeningDates: from && to ? { from, to } : null };
+}
+
+/** The programs some client of the side was screened for. */
+function screenedPrograms(side: Side): Set<string> {
+  const programs = new Set<string>();
+  for (const client of side.clients) for (const program of client.programs.keys()) programs.add(program);
+  return programs;
+}
+
+/** Each client's key: its case id, else where it came from; the nth record of a repeated key is "key #n". */
+function keyed(clients: readonly ClientResult[]): Map<string, ClientResult> {
+  const byKey = new Map<string, ClientResult>();
+  const seen = new Map<string, number>();
+  for (const client of clients) {
+    const base = client.caseId !== null ? `caseId ${client.caseId}` : `at ${client.source} #${client.index ?? ''}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    byKey.set(n === 1 ? base : `${base} #${n}`, client);
+  }
+  return byKey;
+}
+
+function changesOf(old: ClientResult, now: ClientResult, programs: readonly string[]): FieldChange[] {
+  if (old.status !== now.status) return [{ program: null, field: 'status', old: old.status, new: now.status }];
+  const changes: FieldChange[] = [];
+  for (const program of programs) {
+    const before = old.programs.get(program);
+    const after = now.programs.get(program);
+    for (const field of new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])])) {
+      const a = before?.get(field) ?? null;
+      const b = after?.get(field) ?? null;
+      if (a !== b) changes.push({ program, field, old: a, new: b });
+    }
+  }
+  return changes;
+}
+
+export function compareSides(old: Side, now: Side): Diff {
+  const oldPrograms = screenedPrograms(old);
+  const newPrograms = screenedPrograms(now);
+  const programs = [...newPrograms].filter((program) => oldPrograms.has(program));
+  const oldByKey = keyed(old.clients);
+  const clients: ClientDiff[] = [];
+  let matched = 0;
+  for (const [key, client] of keyed(now.clients)) {
+    const before = oldByKey.get(key);
+    if (!before) {
+      clients.push({ change: 'only_in_new', new: client });
+      continue;
+    }
+    oldByKey.delete(key);
+    matched++;
+    const changes = changesOf(before, client, programs);
+    if (changes.length) clients.push({ change: 'changed', old: before, new: client, changes });
+  }
+  for (const client of oldByKey.values()) clients.push({ change: 'only_in_old', old: client });
+  const packVersions = programs.flatMap((program) => {
+    const a = old.packVersions.get(program);
+    const b = now.packVersions.get(program);
+    return a && b && a !== b ? [{ program, old: a, new: b }] : [];
+  });
+  return {
+    old: summarize(old),
+    new: summarize(now),
+    programs,
+    programsOnlyIn: { old: [...oldPrograms].filter((p) => !newPrograms.has(p)), new: [...newPrograms].filter((p) => !oldPrograms.has(p)) },
+    packVersions,
+    clients,
+    matched,
+    unchanged: matched - clients.filter((client) => client.change === 'changed').length,
+  };
+}
+
+/** Whether anything changed: a client's result, a client on one side only, or a program screened on one side only. */
+export const hasChanges = (diff: Diff): boolean => diff.clients.length > 0 || diff.programsOnlyIn.old.length > 0 || diff.programsOnlyIn.new.length > 0;
