@@ -72,7 +72,10 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
     throw new InvalidArgumentError(`intake is an interview and needs a terminal (stdin is not a TTY). To screen a case file without one, run "relief screen <case-file>".\nusage: ${USAGE}`);
   }
   const say = io.stdout;
-  const screener = new Screener(await loadRulePacks(options.rules));
+  const rulePacks = await loadRulePacks(options.rules);
+  const screener = new Screener(rulePacks);
+  // Planning the next question needs the results and questions, not why each open result is open.
+  const planning = new Screener(rulePacks, { witnesses: false });
   const today = todayEpochDay(io.now());
   const dayFor = (asOf: string | undefined, caseDate: string | undefined) => screeningDayFor(asOf, caseDate, today);
   const screen = (caseFile: CaseFile, source: string, asOf: string | undefined) => {
@@ -110,7 +113,7 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
     save: (latest) => store.save(latest),
     say,
     screeningDay: (caseDate) => dayFor(asOf, caseDate),
-    openFacts: openFactsBy(screener),
+    openFacts: openFactsBy(planning),
     alwaysAsk: saved ? [] : IDENTIFYING_FIELDS,
   });
   if (saved) {

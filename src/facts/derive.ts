@@ -3,7 +3,7 @@
  * are computed once per case and shared between packs.
  */
 import type { DeclaredFact } from '../packs/load.js';
-import type { DeriveContext, Derived } from './derived.js';
+import type { DeriveContext, Derived, FactValue } from './derived.js';
 
 export type DerivedFacts = Map<string, Derived>;
 
@@ -47,10 +47,26 @@ function planFor(declared: ReadonlyMap<string, DeclaredFact>): Plan {
   return plan;
 }
 
+/** Whether nothing in a value is unknown (null at any depth) and no missing field left part of it so. */
+function fullyKnown(derived: Derived): boolean {
+  const known = (value: FactValue): boolean => value !== null && (typeof value !== 'object' || Object.values(value).every(known));
+  return derived.missing.length === 0 && known(derived.value);
+}
+
 export class FactCache {
   private readonly values: (Derived | undefined)[] = [];
 
-  constructor(readonly context: DeriveContext) {}
+  /**
+   * `knownFrom`: the facts of the same case with fewer fields given (settling by cases gives values
+   * to the fields a case leaves unknown, src/settle). Its fully known facts are taken as they are:
+   * giving a value to a field that was unknown never changes a fully known fact (the soundness
+   * property: unknown is never "no"), and deriving every fact again for every completion cost
+   * more than all the rest of settling.
+   */
+  constructor(
+    readonly context: DeriveContext,
+    private readonly knownFrom?: FactCache,
+  ) {}
 
   /** The facts a loaded pack declares (its `facts`), by name. */
   derivePack(declared: ReadonlyMap<string, DeclaredFact>): DerivedFacts {
@@ -69,7 +85,8 @@ export class FactCache {
   private value(fact: DeclaredFact, slot: number): Derived {
     let value = this.values[slot];
     if (value === undefined) {
-      value = fact.calculator.compute(this.context, fact.params as never);
+      const earlier = this.knownFrom?.values[slot];
+      value = earlier && fullyKnown(earlier) ? earlier : fact.calculator.compute(this.context, fact.params as never);
       this.values[slot] = value;
     }
     return value;

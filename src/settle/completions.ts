@@ -76,10 +76,10 @@ export class CaseCompletions {
     private readonly packs: ReadonlyMap<string, CompiledPack>,
     readonly caseFile: CaseFile,
     readonly screeningDay: EpochDay,
-    /** The facts already derived for the case itself. */
-    rootCache?: FactCache,
+    /** The facts already derived for the case itself; each completion takes its fully known ones. */
+    private readonly rootCache: FactCache = new FactCache({ caseFile, screeningDay }),
   ) {
-    if (rootCache) this.nodes.set('', { caseFile, cache: rootCache, programs: new Map() });
+    this.nodes.set('', { caseFile, cache: rootCache, programs: new Map() });
   }
 
   static key(assignments: readonly Assignment[]): string {
@@ -116,7 +116,7 @@ export class CaseCompletions {
         // across fields can refuse the completion: the whole schema parse would cost more than screening it.
         caseFile = consistencyIssues(raw as CaseFile).length === 0 ? (raw as CaseFile) : null;
       }
-      node = { caseFile, cache: caseFile ? new FactCache({ caseFile, screeningDay: this.screeningDay }) : null, programs: new Map() };
+      node = { caseFile, cache: caseFile ? new FactCache({ caseFile, screeningDay: this.screeningDay }, this.rootCache) : null, programs: new Map() };
       this.nodes.set(key, node);
     }
     return node;

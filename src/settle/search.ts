@@ -4,10 +4,11 @@
  * is still open is split further. The result is settled when every branch settles and they all
  * agree; it is open, with a witness pair, as soon as two branches settle to different values.
  *
- * Bounds (per result, so a long record cannot make one case run away): at most MAX_DEPTH fields
- * split on one path and MAX_SCREENED completions screened for it (completions another result's
- * search already screened are free). When a bound is hit, the branch left counts as open: the
- * result is then reported open, never settled, so the bound costs decisiveness, not soundness.
+ * Bounds (SETTLE_BUDGET per result, so a long record cannot make one case run away; and
+ * CASE_SCREENING_CAP for all the searches of a case): at most maxDepth fields split on one path
+ * and maxScreened completions screened for it (completions another result's search already
+ * screened are free). When a bound is hit, the branch left counts as open: the result is then
+ * reported open, never settled, so the bound costs decisiveness, not soundness.
  * The field split first is the one the most open results of the case reach (see `rankFields`),
  * so the searches share their first completions.
  */
@@ -20,7 +21,18 @@ export interface Budget {
   maxScreened: number;
 }
 
-export const SETTLE_BUDGET: Budget = { maxDepth: 4, maxScreened: 64 };
+/**
+ * Per result. The law's shapes the fixtures settle take at most two fields and 41 completions; a
+ * result still open past this is almost always one that turns on the program's core facts
+ * (trafficking, abuse) with everything else unknown, which no split of a few fields settles.
+ */
+export const SETTLE_BUDGET: Budget = { maxDepth: 4, maxScreened: 48 };
+
+/**
+ * Per case, for the searches of all its results together: a case with nearly everything unknown
+ * (the start of an interview) has every result open, each reaching dozens of fields.
+ */
+export const CASE_SCREENING_CAP = 160;
 
 /** A completion (only the fields it had to set: the others cannot change the value) and its value. */
 export interface Completion {
@@ -107,7 +119,7 @@ export function search(context: SearchContext, target: Target, start: readonly A
 
   for (let next = 0; next < queue.length; next++) {
     if (stopAtDisagreement && firstOf.size > 1) break;
-    if (completions.screened - screenedBefore >= budget.maxScreened) {
+    if (completions.screened - screenedBefore >= budget.maxScreened || completions.screened >= CASE_SCREENING_CAP) {
       complete = false;
       break;
     }

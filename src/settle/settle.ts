@@ -122,7 +122,9 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
   const context: SearchContext = { completions, thresholds, rank };
 
   const stillOpen: Target[] = [];
-  for (const target of targets) {
+  // The results that reach the fewest fields first: the likeliest to settle, before the case's cap is spent.
+  const byReach = targets.map((target) => ({ target, fields: reachOf(target).length })).sort((a, b) => a.fields - b.fields);
+  for (const { target } of byReach) {
     const program = programs.find((p) => p.program === target.program)!;
     const verdict = search(context, target, [], SETTLE_BUDGET, true);
     if (options.witnesses && verdict.value === null && !verdict.witness) {

@@ -16,8 +16,9 @@ const GENERATOR: string = '../../bench/generate.js';
 const { caseGenerator } = (await import(GENERATOR)) as { caseGenerator: (seed: number) => (index: number) => string };
 
 const rulePacks = await loadRulePacks();
-const compiled = new Screener(rulePacks, { engine: 'compiled' });
-const reference = new Screener(rulePacks, { engine: 'reference' });
+// The engines are compared on what they evaluate; settling by cases runs on the compiled packs whichever screens.
+const compiled = new Screener(rulePacks, { engine: 'compiled', settle: false });
+const reference = new Screener(rulePacks, { engine: 'reference', settle: false });
 
 const SEED = 20121215;
 const GENERATED = 300;

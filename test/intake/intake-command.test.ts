@@ -19,7 +19,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'relief-intake-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const claudia: unknown = parse(readFileSync(join(FIXTURES_DIR, 'cases', 'claudia.case.yaml'), 'utf8'));
-const screener = new Screener(await loadRulePacks());
+// The interview plans from results and questions; witness pairs (why a result is open) are not needed.
+const screener = new Screener(await loadRulePacks(), { witnesses: false });
 const screen = (caseValue: unknown) => {
   const caseFile = validateCase(caseValue, 'test');
   return screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate!), source: 'test' });

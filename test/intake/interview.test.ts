@@ -16,7 +16,8 @@ import { FIXTURES_DIR } from '../support/fixtures.js';
 import { ScriptedPrompts, answersFrom, script, type Answerer } from './scripted-prompts.js';
 
 const claudia: unknown = parse(readFileSync(join(FIXTURES_DIR, 'cases', 'claudia.case.yaml'), 'utf8'));
-const screener = new Screener(await loadRulePacks());
+// The interview plans from results and questions; witness pairs (why a result is open) are not needed.
+const screener = new Screener(await loadRulePacks(), { witnesses: false });
 const results = async (caseFile: CaseFile) =>
   (await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate ?? '2013-01-15'), source: 'test' })).programs.map(({ program, outcome, classifications }) => ({ program, outcome, classifications }));
 

@@ -20,7 +20,8 @@ import { loadRulePacks } from '../../src/packs/load.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 import { ScriptedPrompts, answersFrom } from './scripted-prompts.js';
 
-const screener = new Screener(await loadRulePacks());
+// The interview plans from results and questions; witness pairs (why a result is open) are not needed.
+const screener = new Screener(await loadRulePacks(), { witnesses: false });
 const file = join(FIXTURES_DIR, 'cases', 'lucia.case.yaml');
 const lucia = validateCase(parse(readFileSync(file, 'utf8')), file);
 const screeningDay = parseExactDate(lucia.screeningDate!);

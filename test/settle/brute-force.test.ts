@@ -20,7 +20,7 @@ import { loadBoundaryFixtures, loadCaseFixtures } from '../support/fixtures.js';
 
 const packs = await loadRulePacks();
 const plain = new Screener(packs, { settle: false });
-const settling = new Screener(packs);
+const settling = new Screener(packs, { witnesses: false });
 const compiled = new Map(packs.packs.map((loaded) => [loaded.pack.program, new CompiledPack(loaded)]));
 const thresholds = thresholdsOf(packs);
 const cases = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
