@@ -8,6 +8,7 @@
  * text cell that a spreadsheet would run as a formula is written as text (see csvCell).
  */
 import type { LoadedPack } from '../packs/load.js';
+import { PackError } from '../packs/pack-error.js';
 import { describeIssue } from '../case/load.js';
 import { inert } from '../text/inert.js';
 import { firstBar, type BatchRecord } from './records.js';
@@ -35,7 +36,7 @@ function programColumns(loaded: LoadedPack): CsvColumn[] {
   if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => result(record)?.outcome ?? null }, reason];
   const fields = Object.keys(pack.classifications ?? {});
   // A classification named "reason" would share its column's name with the reason: refused before any case is screened.
-  if (fields.includes(REASON_COLUMN)) throw new Error(`the pack of ${pack.program} names a classification "${REASON_COLUMN}", the name of the CSV output's reason column: rename it`);
+  if (fields.includes(REASON_COLUMN)) throw new PackError(loaded.file, [`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`]);
   const classifications = fields.map((field) => ({
     name: `${pack.program}.${field}`,
     read: (record: BatchRecord) => {
