@@ -2,10 +2,13 @@
  * The batch's data output: NDJSON (one record per line) or CSV (one row per case). CSV columns
  * come from the loaded packs, so a new pack gets its column without a code change: an
  * eligibility program's outcome in a column named by its id, a discretion program's
- * classifications in "<program>.<classification>" columns (morton.priority, morton.level). A text
- * cell that a spreadsheet would run as a formula is written as text (see csvCell).
+ * classifications in "<program>.<classification>" columns (morton.priority, morton.level), each
+ * followed by "<program>.reason", the one reason that decides it. `relief diff` reads the result
+ * columns by these names through the packs, so a reason column is never taken for a result. A
+ * text cell that a spreadsheet would run as a formula is written as text (see csvCell).
  */
 import type { LoadedPack } from '../packs/load.js';
+import { PackError } from '../packs/pack-error.js';
 import { describeIssue } from '../case/load.js';
 import { inert } from '../text/inert.js';
 import { firstBar, type BatchRecord } from './records.js';
@@ -23,17 +26,25 @@ interface CsvColumn {
  */
 export const UNDETERMINED = 'undetermined';
 
+/** The suffix of a program's reason column: "daca.reason", "morton.reason". */
+export const REASON_COLUMN = 'reason';
+
 function programColumns(loaded: LoadedPack): CsvColumn[] {
   const { pack } = loaded;
   const result = (record: BatchRecord) => (record.status === 'screened' ? record.programs.find((p) => p.program === pack.program) : undefined);
-  if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => result(record)?.outcome ?? null }];
-  return Object.keys(pack.classifications ?? {}).map((field) => ({
+  const reason: CsvColumn = { name: `${pack.program}.${REASON_COLUMN}`, read: (record) => result(record)?.reason ?? null };
+  if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => result(record)?.outcome ?? null }, reason];
+  const fields = Object.keys(pack.classifications ?? {});
+  // A classification named "reason" would share its column's name with the reason: refused before any case is screened.
+  if (fields.includes(REASON_COLUMN)) throw new PackError(loaded.file, [`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`]);
+  const classifications = fields.map((field) => ({
     name: `${pack.program}.${field}`,
-    read: (record) => {
+    read: (record: BatchRecord) => {
       const program = result(record);
       return program ? (program.classifications?.[field] ?? UNDETERMINED) : null;
     },
   }));
+  return [...classifications, reason];
 }
 
 function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
@@ -46,11 +57,14 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
     { name: 'caseId', read: (r) => r.caseId },
     { name: 'clientName', read: (r) => r.clientName ?? null },
     { name: 'status', read: (r) => r.status },
+    { name: 'triage', read: (r) => r.triage },
+    { name: 'triageRank', read: (r) => r.triageRank },
     { name: 'screeningDate', read: screened((r) => r.screeningDate) },
     { name: 'rulesVersion', read: screened((r) => r.rulesVersion) },
     ...packs.flatMap(programColumns),
     { name: 'needsReview', read: screened((r) => (r.needsReview ? 'yes' : 'no')) },
     { name: 'reviewPrograms', read: screened((r) => r.programs.filter((p) => p.needsReview).map((p) => p.program).join(';')) },
+    { name: 'nextQuestions', read: screened((r) => r.nextQuestions.join(';')) },
     { name: 'firstBar', read: screened(firstBar) },
     { name: 'errors', read: (r) => (r.status === 'error' ? r.errors.map(describeIssue).join('; ') : null) },
     { name: 'reportFile', read: (r) => r.reportFile ?? null },

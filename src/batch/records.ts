@@ -1,10 +1,12 @@
 /**
- * One batch record per input case: the compact answer a paralegal sorts by (outcome or
- * classification per program, review flag, the bars that apply), or the error that kept the case
- * from being screened. The full report goes to --reports; these records are the NDJSON/CSV output.
+ * One batch record per input case: the compact answer a paralegal sorts by (the triage group and
+ * rank, outcome or classification per program with its one deciding reason, review flag, the bars
+ * that apply, the next questions to ask), or the error that kept the case from being screened.
+ * The full report goes to --reports; these records are the NDJSON/CSV output.
  */
 import type { Report } from '../app/screen.js';
 import type { CaseIssue } from '../case/load.js';
+import { elementsNotMet, programReason, type Triage } from './triage.js';
 
 export interface ProgramSummary {
   program: string;
@@ -22,9 +24,18 @@ export interface ProgramSummary {
   bars: string[];
   /** Bars that apply but a waiver that applies cures, as "rule (cured by waiver)". */
   waived: string[];
+  /** Required elements the known facts fail: the program is not eligible, and its bars are not what to act on. */
+  notMet: string[];
+  /**
+   * With a result open (an outcome, a classification): how many of the case's decisive questions
+   * could settle or narrow it; 0 when no case fact could (a question of law). Absent when nothing is open.
+   */
+  decisiveQuestions?: number;
+  /** The one reason that decides the result, at most REASON_MAX characters (triage.ts); null when eligible or nothing decides it. */
+  reason: string | null;
 }
 
-interface RecordBase {
+interface RecordBase extends Triage {
   /** Position in the input, from 1: the output keeps this order. */
   index: number;
   source: string;
@@ -41,6 +52,8 @@ export interface ScreenedRecord extends RecordBase {
   screeningDate: string;
   rulesVersion: string;
   needsReview: boolean;
+  /** The case's decisive questions as fields, the nearest result's first, at most NEXT_QUESTIONS_MAX (triage.ts). */
+  nextQuestions: string[];
   programs: ProgramSummary[];
 }
 
@@ -51,10 +64,12 @@ export interface ErrorRecord extends RecordBase {
 
 export type BatchRecord = ScreenedRecord | ErrorRecord;
 
-export function summarizeProgram(program: Report['programs'][number]): ProgramSummary {
+/** A program's summary; `decisive`: the decisive questions naming it, when it has a result open (triage.ts). */
+export function summarizeProgram(program: Report['programs'][number], decisive: readonly unknown[] | undefined): ProgramSummary {
   const applying = program.findings.filter((finding) => finding.kind === 'bar' && finding.status === 'applies');
   const bars = applying.filter((finding) => !finding.defeatedBy).map((finding) => finding.rule);
   const waived = applying.filter((finding) => finding.defeatedBy).map((finding) => `${finding.rule} (cured by ${finding.defeatedBy!.join(', ')})`);
+  const notMet = elementsNotMet(program);
   return {
     program: program.program,
     kind: program.kind,
@@ -65,11 +80,22 @@ export function summarizeProgram(program: Report['programs'][number]): ProgramSu
     cautions: program.cautions.map((caution) => caution.code),
     bars,
     waived,
+    notMet,
+    ...(decisive ? { decisiveQuestions: decisive.length } : {}),
+    reason: programReason(program, notMet, bars),
   };
 }
 
-/** The first bar that applies uncured, as "program:rule", for sorting and the CSV column. */
+/** The bars that count: those of programs whose required elements are all met (or open), as "program rule". */
+export function barsThatCount(record: ScreenedRecord): string[] {
+  return record.programs.filter((p) => p.notMet.length === 0).flatMap((p) => p.bars.map((bar) => `${p.program} ${bar}`));
+}
+
+/**
+ * The first bar that counts, as "program:rule", for sorting and the CSV column: a bar of a program
+ * whose required elements already fail (the T visa's entry ground for a client never trafficked) is not it.
+ */
 export function firstBar(record: ScreenedRecord): string | null {
-  for (const program of record.programs) if (program.bars[0]) return `${program.program}:${program.bars[0]}`;
+  for (const program of record.programs) if (program.notMet.length === 0 && program.bars[0]) return `${program.program}:${program.bars[0]}`;
   return null;
 }

@@ -15,6 +15,7 @@ import { fitName } from '../files/names.js';
 import { adoptStopSignal } from '../files/temporary.js';
 import type { InputItem, Origin } from './inputs.js';
 import { summarizeProgram, type BatchRecord } from './records.js';
+import { ERROR_TRIAGE, decisiveByOpenProgram, nextQuestions, triageOf } from './triage.js';
 
 export interface CaseOptions {
   /** --as-of: overrides every case's screeningDate. */
@@ -94,7 +95,7 @@ export class CaseScreener {
     if (item.kind === 'error') {
       const issues = listedIssues(item.issues); // a roster row can break every one of thousands of columns
       const clientName = item.clientName ? { clientName: item.clientName } : {};
-      return this.withReport({ ...base, caseId: item.caseId ?? null, ...clientName, status: 'error', errors: issues }, errorReport(where, issues));
+      return this.withReport({ ...base, caseId: item.caseId ?? null, ...clientName, ...ERROR_TRIAGE, status: 'error', errors: issues }, errorReport(where, issues));
     }
     let raw: unknown;
     try {
@@ -103,21 +104,24 @@ export class CaseScreener {
       const screeningDay = screeningDayFor(this.options.asOf, caseFile.screeningDate, this.options.today);
       checkScreeningDate(caseFile, screeningDay, where);
       const report = await this.screener.screen(caseFile, { screeningDay, source: where, ...(this.options.programs ? { programs: this.options.programs } : {}) });
-      const programs = report.programs.map(summarizeProgram);
+      const decisive = decisiveByOpenProgram(report.programs, report.questions);
+      const programs = report.programs.map((program) => summarizeProgram(program, decisive.get(program.program)));
       const record: BatchRecord = {
         ...base,
         caseId: report.caseId,
         ...clientNameOf(caseFile),
+        ...triageOf(report),
         status: 'screened',
         screeningDate: report.screeningDate,
         rulesVersion: report.rulesVersion,
         needsReview: programs.some((program) => program.needsReview),
+        nextQuestions: nextQuestions(report.programs, report.questions),
         programs,
       };
       return this.withReport(record, () => renderText(report, { color: false, explain: false }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return this.withReport({ ...base, caseId: caseIdOf(raw), ...clientNameOf(raw), status: 'error', errors: error.issues }, errorReport(where, error.issues));
+      return this.withReport({ ...base, caseId: caseIdOf(raw), ...clientNameOf(raw), ...ERROR_TRIAGE, status: 'error', errors: error.issues }, errorReport(where, error.issues));
     }
   }
 

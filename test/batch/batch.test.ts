@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR, loadRulePacks } from '../../src/packs/load.js';
@@ -145,15 +146,17 @@ describe('outputs', () => {
     const { code, stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), join(DATA, 'folder', 'bad-yaml.yaml'), '--format', 'csv']);
     expect(code).toBe(EXIT.batchHadErrors);
     const { packs } = await loadRulePacks();
-    const programColumns = packs.flatMap(({ pack }) => (pack.kind === 'eligibility' ? [pack.program] : Object.keys(pack.classifications ?? {}).map((f) => `${pack.program}.${f}`)));
-    expect(programColumns).toEqual(expect.arrayContaining(['daca', 'morton.priority', 'morton.level']));
+    // Each program's result column(s), then its reason.
+    const programColumns = packs.flatMap(({ pack }) => [...(pack.kind === 'eligibility' ? [pack.program] : Object.keys(pack.classifications ?? {}).map((f) => `${pack.program}.${f}`)), `${pack.program}.reason`]);
+    expect(programColumns).toEqual(expect.arrayContaining(['daca', 'daca.reason', 'morton.priority', 'morton.level', 'morton.reason']));
     const [header, ramos, broken, ...rest] = stdout.trim().split('\n');
     expect(rest).toEqual([]);
     const columns = header!.split(',');
-    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'firstBar', 'errors', 'reportFile']);
-    const row = Object.fromEntries(columns.map((c, i) => [c, ramos!.split(',')[i]]));
-    expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', screeningDate: '2014-07-01', daca: 'barred', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: 'daca:daca-felony', errors: '' });
-    expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,,error,.*"not valid YAML: /);
+    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'triage', 'triageRank', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'nextQuestions', 'firstBar', 'errors', 'reportFile']);
+    const [row] = parse(`${header}\n${ramos}\n`, { columns: true }) as Record<string, string>[];
+    // DACA fails its age and arrival elements: its felony bar is not the bar to act on (firstBar is empty).
+    expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', triage: 'open', triageRank: '6', screeningDate: '2014-07-01', daca: 'barred', 'daca.reason': 'not met: daca-under-31-on-june-15-2012 (+1 more)', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: '', errors: '' });
+    expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,,error,error,7,.*"not valid YAML: /);
   });
 
   it('gives a pack added to the rules folder its own columns and results, with no code change', async () => {
@@ -169,9 +172,19 @@ describe('outputs', () => {
     expect(program(ndjson[0]!, 'zz-discretion')).toMatchObject({ classifications: { priority: '1', level: '2' } });
   });
 
+  it('refuses, as a broken pack (exit 3), a classification named like the reason column', async () => {
+    const rules = join(scratch, 'rules-with-a-reason-classification');
+    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+    const packFile = join(rules, 'morton', 'pack.json');
+    writeFileSync(packFile, readFileSync(packFile, 'utf8').replaceAll('"level"', '"reason"'));
+    const { code, stderr } = await run([join(ROOT, 'fixtures/cases/daca-baseline.case.yaml'), '--format', 'csv', '--rules', rules]);
+    expect(code).toBe(EXIT.invalidRulePack);
+    expect(stderr).toMatch(/morton\/pack\.json:\n  - classification "reason" has the name of the CSV output's reason column/);
+  });
+
   it('limits the columns and the screening to --program', async () => {
     const { stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--format', 'csv', '--program', 'morton']);
-    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,screeningDate,rulesVersion,morton.priority,morton.level,needsReview,reviewPrograms,firstBar,errors,reportFile');
+    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,triage,triageRank,screeningDate,rulesVersion,morton.priority,morton.level,morton.reason,needsReview,reviewPrograms,nextQuestions,firstBar,errors,reportFile');
     expect((await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--program', 'dapa'])).code).toBe(EXIT.usage);
   });
 
@@ -199,22 +212,28 @@ describe('outputs', () => {
     expect(readFileSync(join(dir, names[1]!), 'utf8')).toMatch(/could not be screened\nInput: .*cases\.ndjson:3\n {2}- not valid JSON/);
   });
 
-  it('summarises on stderr: counts per program and result, then the triage list, needs-review and bars first', async () => {
+  it('summarises on stderr: counts per program and result, then the triage by what to do next', async () => {
     const folder = folderWithDanglingLink();
     const { stderr } = await run([folder, join(ROOT, 'fixtures/cases/daca-baseline.case.yaml')]);
     expect(stderr).toMatch(/^relief batch: 6 cases: 3 screened, 3 could not be screened\n/);
     expect(stderr).toMatch(/│ daca +│ barred +│ 1 +│/);
     expect(stderr).toMatch(/│ morton +│ priority 1 +│ 2 +│/);
-    // Only Ramos (1326) has a bar that applies. Claudia needs review without one (the T visa's entry
-    // waiver reaches her entry whatever the nexus, issue 12 point 6); the fully known baseline client
-    // raises no legal question and is in no triage group (issue 14, item 1).
-    const order = ['Needs attorney review, with a possible bar: 1', 'Needs attorney review: 1', 'Could not be screened (fix the input and run again): 3'].map((title) => stderr.indexOf(title));
+    // The baseline client is eligible for DACA with nothing to review: first. The folder's Claudia (screened today,
+    // eligible nowhere) is two questions from Morton's level; its Ramos (1326) is eligible nowhere, open on more.
+    const order = [
+      'Eligible for a program (ready to file first: no waiver, no review point): 1 (16.7%)',
+      'One or two questions from a result (ask them next): 1 (16.7%)',
+      'Open: more questions to ask, or a question of law for an attorney: 1 (16.7%)',
+      'Could not be screened (fix the input and run again): 3 (50.0%)',
+    ].map((title) => stderr.indexOf(title));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
-    expect(stderr).toContain('(ramos-gallegos-1326): bars: daca daca-felony');
-    expect(stderr).not.toContain('(daca-baseline)');
+    const entries = stderr.split('\n').filter((line) => line.startsWith('    - '));
+    expect(entries[0]).toMatch(/\(daca-baseline\): eligible: daca, s744-rpi$/);
+    expect(entries[1]).toMatch(/\(claudia\): ask: criminalHistory\.convictions\[0\]\.maximumPenaltyDays, criminalHistory\.convictions\[0\]\.aggravatedFelony \| two questions from a result: morton \| review: /);
+    expect(entries[2]).toMatch(/\(ramos-gallegos-1326\): open: s744-rpi, /);
     expect(stderr).not.toMatch(/\u001b\[/);
     const limited = (await run([folder, '--triage', '1'])).stderr;
-    expect(limited).toContain('… and 2 more (see the batch output)');
+    expect(limited).toContain('… and 2 more (see the batch output: sort it by triageRank)');
   });
 });
 

@@ -54,8 +54,16 @@ describe('CSV formula injection', () => {
   it('neutralises every text cell, not only the case id, and writes numbers as they are', async () => {
     const { packs } = await loadRulePacks();
     const writer = dataWriter('csv', packs);
-    const record: BatchRecord = { index: 7, source: '=HYPERLINK("http://x")', line: 12, caseId: 'plain', status: 'error', errors: [{ field: null, problem: '@cmd' }], reportFile: '-report.txt' };
+    const record: BatchRecord = { index: 7, source: '=HYPERLINK("http://x")', line: 12, caseId: 'plain', triage: 'error', triageRank: 7, status: 'error', errors: [{ field: null, problem: '@cmd' }], reportFile: '-report.txt' };
     const [row] = parse(writer.header + writer.line(record), { columns: true }) as Record<string, string>[];
-    expect(row).toMatchObject({ index: '7', line: '12', caseId: 'plain', source: `'=HYPERLINK("http://x")`, errors: "'@cmd", reportFile: "'-report.txt" });
+    expect(row).toMatchObject({ index: '7', line: '12', triageRank: '7', caseId: 'plain', source: `'=HYPERLINK("http://x")`, errors: "'@cmd", reportFile: "'-report.txt" });
+    // The triage's text cells too: a reason and the next questions (from the packs and the case's fields).
+    const screened: BatchRecord = {
+      index: 8, source: 'roster.csv', line: 9, caseId: 'p', triage: 'open', triageRank: 6, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'v', needsReview: false,
+      nextQuestions: ['+x', 'y'],
+      programs: [{ program: 'daca', kind: 'eligibility', outcome: 'not_enough_information', needsReview: false, review: [], cautions: [], bars: [], waived: [], notMet: [], decisiveQuestions: 2, reason: '=1+1' }],
+    };
+    const [second] = parse(writer.header + writer.line(screened), { columns: true }) as Record<string, string>[];
+    expect(second).toMatchObject({ triage: 'open', triageRank: '6', 'daca.reason': "'=1+1", nextQuestions: "'+x;y" });
   });
 });

@@ -88,6 +88,19 @@ describe('relief diff', () => {
     expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 8, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 6 });
   });
 
+  it('reads the results through the packs: a reason, the triage or the next questions changed alone is no change', async () => {
+    const original = readFileSync(at('old.csv'), 'utf8');
+    const rows = parse(original, { columns: true }) as Record<string, string>[];
+    const header = Object.keys(rows[0]!);
+    expect(header).toEqual(expect.arrayContaining(['triage', 'triageRank', 'daca.reason', 'morton.reason', 'nextQuestions']));
+    const edited: Record<string, string>[] = rows.map((row) => ({ ...row, triage: 'barred', triageRank: '5', 'daca.reason': 'eligible', 'morton.reason': '1', nextQuestions: 'outcome' }));
+    const file = at('old-reasons-edited.csv');
+    writeFileSync(file, [header.join(','), ...edited.map((row) => header.map((name) => JSON.stringify(row[name])).join(','))].join('\n') + '\n');
+    const { code, stdout } = await runCli(['diff', at('old.csv'), file]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('No changes: 8 clients matched');
+  });
+
   it('compares two JSON reports, naming the pack whose version changed', async () => {
     const base = join(CASES, 'daca-baseline.case.yaml');
     writeFileSync(at('r-old.json'), (await runCli(['screen', base, '--format', 'json'])).stdout);

@@ -1,0 +1,162 @@
+/**
+ * What to do next with a screened client, from its report: a per-program `reason` short enough for
+ * a spreadsheet cell, the case's decisive questions ranked (`nextQuestions`), and the client's
+ * triage group and rank, which the batch summary and a sorted CSV share.
+ *
+ * The groups, in the order a clinic acts on them (triageRank sorts them so):
+ *   1 eligible   some eligibility program is eligible, on no waiver and no review point (ready to file)
+ *   2 eligible   some eligibility program is eligible or eligible with a waiver, with a review point or a waiver to prepare
+ *   3 questions  no program eligible; one decisive question away from a result (see questionsAway)
+ *   4 questions  the same, two questions away
+ *   5 barred     no program eligible and no result open: every eligibility program barred or its
+ *                required elements not met, every Morton classification settled
+ *   6 open       results open, each more than two questions away, or open on what no case fact
+ *                settles (a question of law, a list of unknown length)
+ *   7 error      the input could not be screened
+ */
+import type { Report } from '../app/screen.js';
+import type { ProgramResult } from '../findings/program-result.js';
+import type { Question } from '../settle/settle.js';
+
+export type TriageGroup = 'eligible' | 'questions' | 'barred' | 'open' | 'error';
+
+export interface Triage {
+  triage: TriageGroup;
+  /** 1 to 7, as in the table above: sorting by it lists the clients in the summary's order. */
+  triageRank: number;
+}
+
+export const ERROR_TRIAGE: Triage = { triage: 'error', triageRank: 7 };
+
+/** Questions named in a record: enough for the next interview, few enough for one spreadsheet cell. */
+export const NEXT_QUESTIONS_MAX = 5;
+/** Characters of a program's reason: one spreadsheet cell a paralegal reads at a glance. */
+export const REASON_MAX = 100;
+/** "One or two questions away": the most decisive questions an open result may have to count as near. */
+const NEAR = 2;
+
+const ELIGIBLE = new Set(['eligible', 'eligible_with_waiver']);
+
+function shortened(text: string): string {
+  return text.length <= REASON_MAX ? text : `${text.slice(0, REASON_MAX - 1)}…`;
+}
+
+/** "x" or "x (+2 more)": the first of several, and how many others. */
+function firstOf(items: readonly string[]): string {
+  return items.length > 1 ? `${items[0]} (+${items.length - 1} more)` : items[0]!;
+}
+
+const codes = (program: ProgramResult, prefix: string): string[] =>
+  (program.outcomeReasons ?? []).filter((code) => code.startsWith(`${prefix}:`)).map((code) => code.slice(prefix.length + 1));
+
+/** The required elements the known facts fail: such a program is not eligible, and its bars are not what to act on. */
+export function elementsNotMet(program: ProgramResult): string[] {
+  return program.findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => f.rule);
+}
+
+/** Whether a program has a result still open: an outcome, or a classification (Morton's priority or level). */
+export function isOpen(program: ProgramResult): boolean {
+  return program.outcome === 'not_enough_information' || Object.values(program.classifications ?? {}).some((value) => value === null);
+}
+
+function eligibilityReason(program: ProgramResult, notMet: readonly string[], bars: readonly string[]): string | null {
+  const byCases = codes(program, 'BY-CASES');
+  switch (program.outcome) {
+    case 'eligible':
+      return null;
+    case 'eligible_with_waiver': {
+      const waived = codes(program, 'WAIVER');
+      if (byCases.length) return waived.length ? `waiver may be needed for ${firstOf(waived)}` : `waiver may be needed: turns on ${firstOf(byCases)}`;
+      return `waiver for ${firstOf(waived)}`;
+    }
+    case 'barred':
+      if (notMet.length) return `not met: ${firstOf(notMet)}`;
+      if (bars.length) return `bar: ${firstOf(bars)}`;
+      // Settled by cases: no element fails and no bar applies on the known facts alone.
+      return `barred on every answer to ${firstOf(byCases)}`;
+    default: {
+      const awaiting = codes(program, 'UNKNOWN-WAIVER');
+      if (awaiting.length) return `open: waiver for ${firstOf(awaiting)}`;
+      return `open: ${firstOf(codes(program, 'UNKNOWN'))}`;
+    }
+  }
+}
+
+function discretionReason(program: ProgramResult): string | null {
+  const values = program.classifications ?? {};
+  const open = Object.keys(values).filter((field) => values[field] === null);
+  if (open.length) return `open: ${open.join(', ')}`;
+  const outOfScope = program.findings.find((f) => f.kind === 'scope' && f.status === 'does_not_apply');
+  if (outOfScope) return `not applicable: ${outOfScope.rule}`;
+  const setting = program.findings.find((f) => f.kind === 'classification' && f.status === 'applies' && !f.defeatedBy);
+  if (setting) return setting.rule;
+  const settled = program.byCases?.find((c) => c.settled && c.value !== null && values[c.result] === c.value);
+  return settled ? `${settled.result} ${settled.value} on every answer to ${firstOf(settled.splitOn)}` : null;
+}
+
+/**
+ * The one reason that decides the program, as a cell: the first required element not met, else
+ * the first uncured bar, the waiver needed, or what is open (the first rule left unknown); for
+ * Morton, the open classification or the rule that set it. Null for eligible (nothing to decide)
+ * and for a classification no rule sets (Morton's "none").
+ */
+export function programReason(program: ProgramResult, notMet: readonly string[], bars: readonly string[]): string | null {
+  const reason = program.kind === 'eligibility' ? eligibilityReason(program, notMet, bars) : discretionReason(program);
+  return reason === null ? null : shortened(reason);
+}
+
+/** The decisive questions naming each open program, by program (a program with nothing open is absent). */
+export function decisiveByOpenProgram(programs: readonly ProgramResult[], questions: readonly Question[]): Map<string, Question[]> {
+  const byProgram = new Map<string, Question[]>();
+  for (const program of programs) {
+    if (!isOpen(program)) continue;
+    byProgram.set(program.program, questions.filter((q) => q.decisive && q.programs.includes(program.program)));
+  }
+  return byProgram;
+}
+
+/**
+ * How many questions the client is from a result: the fewest decisive questions naming one of its
+ * open results (those are the only case facts that could, each on its own, settle or narrow that
+ * result; answering them settles it, or opens a follow-up question). Null when nothing is open, or
+ * when no case fact could settle what is open (a question of law, a list of unknown length).
+ */
+function questionsAway(byProgram: ReadonlyMap<string, Question[]>): number | null {
+  const counts = [...byProgram.values()].map((list) => list.length).filter((n) => n > 0);
+  return counts.length ? Math.min(...counts) : null;
+}
+
+/**
+ * The case's decisive questions as fields, ranked: those of the open result fewest questions away
+ * first, all of them together (so a client one or two questions away has exactly those first),
+ * then those of the next open result, each group in the report's rank (by the number of open
+ * results each could settle). At most NEXT_QUESTIONS_MAX.
+ */
+export function nextQuestions(programs: readonly ProgramResult[], questions: readonly Question[]): string[] {
+  const byProgram = decisiveByOpenProgram(programs, questions);
+  const order = [...byProgram.keys()].filter((p) => byProgram.get(p)!.length > 0).sort((a, b) => byProgram.get(a)!.length - byProgram.get(b)!.length);
+  // A question goes with the nearest open result it could settle; one that names none (settled with a waiver that an answer may still change) goes last.
+  const nearest = (q: Question) => {
+    const at = order.findIndex((p) => q.programs.includes(p));
+    return at < 0 ? order.length : at;
+  };
+  return questions
+    .filter((q) => q.decisive)
+    .map((q, i) => ({ q, i, near: nearest(q) }))
+    .sort((a, b) => a.near - b.near || a.i - b.i)
+    .slice(0, NEXT_QUESTIONS_MAX)
+    .map(({ q }) => q.field);
+}
+
+export function triageOf(report: Pick<Report, 'programs' | 'questions'>): Triage {
+  const eligible = report.programs.filter((p) => p.kind === 'eligibility' && ELIGIBLE.has(p.outcome!));
+  if (eligible.length) {
+    const ready = eligible.some((p) => p.outcome === 'eligible' && !p.needsReview);
+    return { triage: 'eligible', triageRank: ready ? 1 : 2 };
+  }
+  const byProgram = decisiveByOpenProgram(report.programs, report.questions);
+  const away = questionsAway(byProgram);
+  if (away !== null && away <= NEAR) return { triage: 'questions', triageRank: 2 + away };
+  if (byProgram.size === 0) return { triage: 'barred', triageRank: 5 };
+  return { triage: 'open', triageRank: 6 };
+}
