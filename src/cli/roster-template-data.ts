@@ -11,54 +11,54 @@ export const RANKING: RankingData = {
     "seed": 42,
     "cases": 400,
     "results": 2800,
-    "openBeforeBlanking": 1163,
-    "rulesVersion": "4bbce3b5b1d3"
+    "openBeforeBlanking": 948,
+    "rulesVersion": "4f25a5c2f639"
   },
   "columns": [
     {
+      "column": "criminalHistory.convictions",
+      "changed": 581,
+      "opened": 581
+    },
+    {
       "column": "trafficking.occurred",
-      "changed": 476,
-      "opened": 476
+      "changed": 480,
+      "opened": 480
     },
     {
       "column": "entries.N.date",
+      "changed": 407,
+      "opened": 407
+    },
+    {
+      "column": "removal.priorRemovals",
       "changed": 403,
       "opened": 403
     },
     {
-      "column": "removal.priorRemovals",
-      "changed": 399,
-      "opened": 399
-    },
-    {
       "column": "security.nationalSecurityConcern",
-      "changed": 386,
-      "opened": 386
-    },
-    {
-      "column": "criminalHistory.convictions",
-      "changed": 370,
-      "opened": 370
+      "changed": 390,
+      "opened": 390
     },
     {
       "column": "statusHistory.N.from",
-      "changed": 294,
-      "opened": 294
+      "changed": 298,
+      "opened": 298
     },
     {
       "column": "statusHistory.N.to",
-      "changed": 294,
-      "opened": 294
+      "changed": 298,
+      "opened": 298
     },
     {
       "column": "criminalHistory.convictions.N.jurisdiction",
-      "changed": 291,
-      "opened": 291
+      "changed": 295,
+      "opened": 295
     },
     {
       "column": "criminalHistory.convictions.N.expunged",
-      "changed": 287,
-      "opened": 287
+      "changed": 286,
+      "opened": 286
     },
     {
       "column": "security.gangParticipation",
@@ -82,8 +82,8 @@ export const RANKING: RankingData = {
     },
     {
       "column": "departures",
-      "changed": 155,
-      "opened": 155
+      "changed": 159,
+      "opened": 159
     },
     {
       "column": "person.dateOfBirth",
@@ -92,18 +92,18 @@ export const RANKING: RankingData = {
     },
     {
       "column": "security.prostitution.engaged",
-      "changed": 121,
-      "opened": 121
+      "changed": 125,
+      "opened": 125
     },
     {
       "column": "security.unlawfulVoting",
       "changed": 121,
-      "opened": 121
+      "opened": 0
     },
     {
       "column": "criminalHistory.convictions.N.offenseTypes",
-      "changed": 116,
-      "opened": 116
+      "changed": 120,
+      "opened": 120
     },
     {
       "column": "criminalHistory.category",
@@ -112,13 +112,13 @@ export const RANKING: RankingData = {
     },
     {
       "column": "criminalHistory.convictions.N.juvenile",
-      "changed": 103,
-      "opened": 103
+      "changed": 100,
+      "opened": 100
     },
     {
       "column": "criminalHistory.convictions.N.maximumPenaltyDays",
-      "changed": 92,
-      "opened": 86
+      "changed": 87,
+      "opened": 80
     },
     {
       "column": "security.recentVisaAbuse",
@@ -127,13 +127,13 @@ export const RANKING: RankingData = {
     },
     {
       "column": "criminalHistory.convictions.N.aggravatedFelony",
-      "changed": 63,
-      "opened": 61
+      "changed": 64,
+      "opened": 62
     },
     {
       "column": "person.currentLocation",
       "changed": 49,
-      "opened": 14
+      "opened": 4
     },
     {
       "column": "departures.N.date",
@@ -151,19 +151,19 @@ export const RANKING: RankingData = {
       "opened": 26
     },
     {
-      "column": "entries.N.manner",
-      "changed": 40,
-      "opened": 40
-    },
-    {
       "column": "criminalHistory.convictions.N.label",
-      "changed": 30,
-      "opened": 30
+      "changed": 32,
+      "opened": 32
     },
     {
       "column": "criminalHistory.convictions.N.offenseDate",
       "changed": 26,
       "opened": 26
+    },
+    {
+      "column": "entries.N.manner",
+      "changed": 22,
+      "opened": 22
     },
     {
       "column": "criminalHistory.convictions.N.connectedToAbuse",
@@ -177,8 +177,8 @@ export const RANKING: RankingData = {
     },
     {
       "column": "criminalHistory.convictions.N.sentenceToCustodyDays",
-      "changed": 6,
-      "opened": 6
+      "changed": 8,
+      "opened": 8
     },
     {
       "column": "criminalHistory.convictions.N.daysHeldOnImmigrationDetainer",
