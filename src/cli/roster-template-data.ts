@@ -12,7 +12,7 @@ export const RANKING: RankingData = {
     "cases": 400,
     "results": 2800,
     "openBeforeBlanking": 948,
-    "rulesVersion": "4f25a5c2f639"
+    "rulesVersion": "6f9fab96658c"
   },
   "columns": [
     {
