@@ -67,15 +67,19 @@ function screenedPrograms(side: Side): Set<string> {
   return programs;
 }
 
-/** Each client's key: its case id, else where it came from; the nth record of a repeated key is "key #n". */
+/**
+ * Each client's key: its case id, else where it came from, and for a repeated one its place among
+ * the records with the same id. Built as JSON so that no case id can spell another's key (an id
+ * "x #2" and the second record of "x").
+ */
 function keyed(clients: readonly ClientResult[]): Map<string, ClientResult> {
   const byKey = new Map<string, ClientResult>();
   const seen = new Map<string, number>();
   for (const client of clients) {
-    const base = client.caseId !== null ? `caseId ${client.caseId}` : `at ${client.source} #${client.index ?? ''}`;
+    const base = JSON.stringify(client.caseId !== null ? ['caseId', client.caseId] : ['at', client.source, client.index]);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    byKey.set(n === 1 ? base : `${base} #${n}`, client);
+    byKey.set(JSON.stringify([base, n]), client);
   }
   return byKey;
 }

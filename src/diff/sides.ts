@@ -7,7 +7,7 @@
  * the file and line (DiffInputError), never skipped: a record dropped here would be a client the
  * diff silently forgot.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CASE_LIMITS } from '../case/limits.js';
 import { csvRecords } from '../batch/csv-records.js';
@@ -73,14 +73,20 @@ export function programFields(packs: readonly LoadedPack[]): ProgramFields {
 
 export async function readSide(file: string, fields: ProgramFields): Promise<Side> {
   try {
+    // A side is read twice (its first line says what it is), which a pipe or a device cannot be:
+    // its data would be gone by the second read, and every client with it.
+    const kind = await stat(file);
+    if (kind.isDirectory()) throw new DiffInputError(file, 'is a folder, not a batch output or a JSON report');
+    if (!kind.isFile()) throw new DiffInputError(file, 'is not a regular file (a pipe or a device): save the batch output or the report to a file and compare that');
     if (extname(file).toLowerCase() === '.csv') return await readCsv(file, fields);
     const first = await firstLine(file);
-    if (first !== undefined && looksLikeRecord(first)) return await readNdjson(file);
+    // No line at all: a batch output of no cases.
+    if (first === EMPTY || (first !== TOO_LONG && looksLikeRecord(first))) return await readNdjson(file);
     return await readReport(file, fields);
   } catch (error) {
     if (error instanceof DiffInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DiffInputError(file, 'no such file');
+    if (code === 'ENOENT') throw new DiffInputError(file, 'does not exist');
     if (code === 'EISDIR') throw new DiffInputError(file, 'is a folder, not a batch output or a JSON report');
     if (code === 'EACCES' || code === 'EPERM') throw new DiffInputError(file, 'cannot be read (permission denied)');
     throw error;
@@ -96,12 +102,16 @@ async function* linesOf(file: string, ends: LineEnds = 'lf'): AsyncGenerator<Phy
   }
 }
 
-async function firstLine(file: string): Promise<string | undefined> {
+const EMPTY = Symbol('no line');
+const TOO_LONG = Symbol('a line longer than a batch record can be');
+
+/** The first line that is not blank. */
+async function firstLine(file: string): Promise<string | typeof EMPTY | typeof TOO_LONG> {
   for await (const line of linesOf(file)) {
-    if (line.tooLong) return undefined;
+    if (line.tooLong) return TOO_LONG;
     if (line.text.trim()) return line.text;
   }
-  return undefined;
+  return EMPTY;
 }
 
 function looksLikeRecord(line: string): boolean {

@@ -11,7 +11,7 @@ import { consistencyIssues, type CaseFile } from '../case/schema.js';
 import { FactCache } from '../facts/derive.js';
 import type { CompiledPack } from '../evaluate/compiled.js';
 import type { ConditionTrace } from '../evaluate/engine.js';
-import { decideOutcome, type Outcome } from '../findings/outcome.js';
+import { decideOutcome } from '../findings/outcome.js';
 import { classify } from '../findings/classifications.js';
 import type { Finding } from '../findings/program-result.js';
 import { keysOf, type FieldValue } from './representatives.js';
@@ -168,10 +168,5 @@ export class CaseCompletions {
       }
     }
     return { values, reasons, reach, factorFields, unknownRules };
-  }
-
-  /** Every program screened. */
-  get programs(): readonly string[] {
-    return [...this.packs.keys()];
   }
 }

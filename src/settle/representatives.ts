@@ -5,9 +5,10 @@
  * - yes/no: true and false; an enumeration: each of its values;
  * - a number: one value in each interval cut by the packs' thresholds of its unit (thresholds.ts),
  *   both sides of each line (a test "more than t" turns between t and t+1, "at least t" between
- *   t-1 and t), and the same lines shifted by the other numbers known on the same record (a
- *   custody of imposed less suspended days, a detainer's days out of the custody) and by the
- *   total of the same field on the other records (sentences and confinement added up). The
+ *   t-1 and t), and the same lines shifted by the other numbers known on the same record that
+ *   a calculator adds or subtracts (a custody of imposed less suspended days, a detainer's days
+ *   out of the custody: t + k, t - k, k - t) and by the totals on the other records (of the same
+ *   field: sentences added up; of the days held less detainer days: confinement added up). The
  *   interval's lowest value stands for it;
  * - a date given as a span: the span cut at the packs' fixed dates, at the anniversaries (by the
  *   packs' numbers of years) of the screening date and of the case's other dates, and at those
@@ -84,13 +85,16 @@ function numberRepresentatives(path: string, root: unknown, thresholds: Threshol
   const lines = new Set<number>(base);
   if (at) {
     const siblings = SENTENCE_ARITHMETIC.has(field) ? Object.entries(at.record).filter(([key, v]) => key !== field && SENTENCE_ARITHMETIC.has(key) && typeof v === 'number').map(([, v]) => v as number) : [];
-    const othersTotal = (at.list ?? []).reduce<number>((sum, item) => {
-      const v = item !== at.record && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
-      return typeof v === 'number' ? sum + v : sum;
-    }, 0);
+    const others = (at.list ?? []).filter((item): item is Record<string, unknown> => item !== at.record && item !== null && typeof item === 'object');
+    const total = (read: (item: Record<string, unknown>) => number) => others.reduce((sum, item) => sum + read(item), 0);
+    const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+    // Totals over the records: of the same field (sentences added up), and of the days held less
+    // those held only on a detainer (confinement added up).
+    const othersTotals = [total((item) => number(item[field])), total((item) => number(item.daysInCustody) - number(item.daysHeldOnImmigrationDetainer))].filter((n) => n !== 0);
     for (const t of base) {
-      for (const k of siblings) lines.add(t + k).add(t - k);
-      if (othersTotal) lines.add(t - othersTotal);
+      // A line t on a difference with a known k (custody = imposed - suspended): t + k, t - k and k - t.
+      for (const k of siblings) lines.add(t + k).add(t - k).add(k - t);
+      for (const sum of othersTotals) lines.add(t - sum);
     }
   }
   const cuts = new Set<number>([0]);

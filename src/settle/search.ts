@@ -101,7 +101,7 @@ interface Pending {
  * disagree (enough to know it is open); without, collects every value it can reach.
  */
 export function search(context: SearchContext, target: Target, start: readonly Assignment[], budget: Budget, stopAtDisagreement: boolean): Verdict {
-  const { completions, thresholds, rank } = context;
+  const { completions } = context;
   const firstOf = new Map<string, Completion>();
   const values: string[] = [];
   const reasons = new Set<string>();

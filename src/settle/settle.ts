@@ -124,33 +124,45 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
   const stillOpen: Target[] = [];
   // The results that reach the fewest fields first: the likeliest to settle, before the case's cap is spent.
   const byReach = targets.map((target) => ({ target, fields: reachOf(target).length })).sort((a, b) => a.fields - b.fields);
+  const unexplained: { target: Target; verdict: Verdict; byCases: ByCases }[] = [];
   for (const { target } of byReach) {
     const program = programs.find((p) => p.program === target.program)!;
     const verdict = search(context, target, [], SETTLE_BUDGET, true);
-    if (options.witnesses && verdict.value === null && !verdict.witness) {
-      const found = findWitness(context, target, verdict.found, WITNESS_SCREENING_CAP);
-      if (found.witness) verdict.witness = found.witness;
-      verdict.blocked ||= found.blocked;
-    }
     if (verdict.splitOn.length === 0 && verdict.value === null) {
       stillOpen.push(target);
       continue;
     }
-    const byCases: ByCases = {
-      result: target.result,
-      settled: verdict.value !== null,
-      value: verdict.value,
-      splitOn: verdict.splitOn,
-      explanation: explain(target, verdict),
-      ...(verdict.witness ? { witness: verdict.witness.map(witnessOf) } : {}),
-    };
+    const byCases = byCasesOf(target, verdict);
     (program.byCases ??= []).push(byCases);
+    if (verdict.value === null && !verdict.witness) unexplained.push({ target, verdict, byCases });
     applyVerdict(program, target, verdict);
     // Settled to "eligible with a waiver" by cases that differ (eligible in some): an answer still
     // changes the outcome (whether the waiver is needed), so its fields are still asked.
     if (verdict.value === null || verdict.values.length > 1) stillOpen.push(target);
   }
-  return questionsFor(programs, stillOpen, context, reachOf);
+  const questions = questionsFor(programs, stillOpen, context, reachOf);
+  // Last, so that the completions it screens count against no bound of the searches above: the
+  // results and the questions are the same with witnesses or without.
+  if (options.witnesses) {
+    for (const { target, verdict, byCases } of unexplained) {
+      const found = findWitness(context, target, verdict.found, WITNESS_SCREENING_CAP);
+      if (found.witness) verdict.witness = found.witness;
+      verdict.blocked ||= found.blocked;
+      Object.assign(byCases, byCasesOf(target, verdict));
+    }
+  }
+  return questions;
+}
+
+function byCasesOf(target: Target, verdict: Verdict): ByCases {
+  return {
+    result: target.result,
+    settled: verdict.value !== null,
+    value: verdict.value,
+    splitOn: verdict.splitOn,
+    explanation: explain(target, verdict),
+    ...(verdict.witness ? { witness: verdict.witness.map(witnessOf) } : {}),
+  };
 }
 
 /**

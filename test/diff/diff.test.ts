@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR } from '../../src/packs/load.js';
@@ -148,6 +149,26 @@ describe('relief diff', () => {
     expect(stdout).toMatch(/\(no caseId\) \(new #1 .*\n    daca: \w+ -> eligible_with_waiver/);
   });
 
+  it('keeps apart a repeated caseId and a caseId that reads like its second record', async () => {
+    const [first] = lines(at('old.ndjson')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const write = (name: string, records: Record<string, unknown>[]) => writeFileSync(at(name), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const error = { index: 2, source: 's', line: 2, caseId: 'x', status: 'error', errors: [] };
+    write('repeat-old.ndjson', [{ ...first, caseId: 'x' }, error, { ...first, index: 3, caseId: 'x #2' }]);
+    write('repeat-new.ndjson', [{ ...first, caseId: 'x' }, { ...first, index: 2 }, { ...first, index: 3, caseId: 'x #2' }].map((r, i) => (i === 1 ? { ...r, caseId: 'x' } : r)));
+    const { code, stdout } = await runCli(['diff', at('repeat-old.ndjson'), at('repeat-new.ndjson')]);
+    expect(code).toBe(EXIT.diffFoundChanges);
+    expect(stdout).toContain('3 clients');
+    expect(stdout).toContain('Changed: 1 client of 3 matched');
+    expect(stdout).toMatch(/x \(new #2 [^\n]*\)\n    screening: error -> screened/);
+  });
+
+  it('compares two empty batch outputs (a batch of no cases) as no changes', async () => {
+    writeFileSync(at('empty.ndjson'), '');
+    const { code, stdout } = await runCli(['diff', at('empty.ndjson'), at('empty.ndjson')]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('No changes');
+  });
+
   it('writes the inputs\' text inert: no terminal escapes in text, no formulas in CSV', async () => {
     const records = lines(at('old.ndjson')).map((line) => JSON.parse(line) as Record<string, unknown>);
     const hostile = '=cmd|\u001b]0;owned\u0007';
@@ -167,12 +188,15 @@ describe('relief diff', () => {
 
   it('refuses what is not an output with one paragraph naming the file (exit 2)', async () => {
     mkdirSync(at('a-folder'), { recursive: true });
+    // A pipe would be read twice (its first line says what it is) and lose every client: refused, never opened.
+    execFileSync('mkfifo', [at('a-fifo')]);
     writeFileSync(at('not-json.json'), 'hello\n');
     writeFileSync(at('other.json'), '{"tool":"something else"}\n');
     writeFileSync(at('no-columns.csv'), 'name,dob\nx,1990\n');
     writeFileSync(at('broken.ndjson'), `${lines(at('old.ndjson'))[0]}\n{"index": 2\n`);
     const cases: [string, RegExp][] = [
-      ['missing.ndjson', /missing\.ndjson no such file/],
+      ['missing.ndjson', /missing\.ndjson does not exist/],
+      ['a-fifo', /a-fifo is not a regular file \(a pipe or a device\)/],
       ['a-folder', /a-folder is a folder/],
       ['not-json.json', /not-json\.json is neither a batch output .* \(it is not JSON\)/],
       ['other.json', /other\.json is JSON but neither/],
