@@ -86,16 +86,17 @@ export function summarizeProgram(program: Report['programs'][number], decisive: 
   };
 }
 
-/** The bars that count: those of programs whose required elements are all met (or open), as "program rule". */
-export function barsThatCount(record: ScreenedRecord): string[] {
-  return record.programs.filter((p) => p.notMet.length === 0).flatMap((p) => p.bars.map((bar) => `${p.program} ${bar}`));
+/**
+ * The bars that count, in the programs' order: those of programs whose required elements are all
+ * met (or open). A bar of a program whose elements already fail (the T visa's entry ground for a
+ * client never trafficked) is not what to act on.
+ */
+export function barsThatCount(record: ScreenedRecord): { program: string; bar: string }[] {
+  return record.programs.filter((p) => p.notMet.length === 0).flatMap((p) => p.bars.map((bar) => ({ program: p.program, bar })));
 }
 
-/**
- * The first bar that counts, as "program:rule", for sorting and the CSV column: a bar of a program
- * whose required elements already fail (the T visa's entry ground for a client never trafficked) is not it.
- */
+/** The first bar that counts, as "program:rule", for sorting and the CSV column. */
 export function firstBar(record: ScreenedRecord): string | null {
-  for (const program of record.programs) if (program.notMet.length === 0 && program.bars[0]) return `${program.program}:${program.bars[0]}`;
-  return null;
+  const [first] = barsThatCount(record);
+  return first ? `${first.program}:${first.bar}` : null;
 }

@@ -84,7 +84,7 @@ export class Tally {
         break;
       }
       case 'barred': {
-        const bars = barsThatCount(record);
+        const bars = barsThatCount(record).map(({ program, bar }) => `${program} ${bar}`);
         const notMet = record.programs.filter((p) => p.notMet.length).map((p) => p.program);
         what = [bars.length ? `bars: ${bars.join('; ')}` : '', notMet.length ? `not met: ${notMet.join(', ')}` : ''].filter(Boolean).join(' | ');
         break;

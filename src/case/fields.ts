@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { CaseFile, DateSpec, ExactDate } from './schema.js';
+import { readKeys } from './paths.js';
 
 interface Walkable {
   meta?: () => Record<string, unknown> | undefined;
@@ -87,12 +88,7 @@ export function readPath(value: unknown, path: string): unknown {
     keys = path.split('.').filter(Boolean);
     keysOfPath.set(path, keys);
   }
-  let current = value;
-  for (const key of keys) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return readKeys(value, keys);
 }
 
 /** What one piece of text (a CSV cell) must become to fill a field: its kind, and whether it is a list of them. */

@@ -8,6 +8,7 @@
  * nothing further.
  */
 import { echo } from '../text/inert.js';
+import { pathKeys } from './paths.js';
 import { readYaml } from './yaml-text.js';
 
 export interface WhatIf {
@@ -25,11 +26,6 @@ export class WhatIfError extends Error {
 
 const PATH = /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+|\[\d+\])*$/;
 const INDEX = /^\d+$/;
-
-/** The keys of a path: "a.b[0].c" and "a.b.0.c" both give a, b, 0, c. */
-function keysOf(path: string): string[] {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.');
-}
 
 export function parseWhatIf(text: string): WhatIf | undefined {
   const split = text.indexOf('=');
@@ -57,7 +53,7 @@ function indexIn(list: unknown[], key: string, canAppend: boolean, path: string,
 const isContainer = (value: unknown): value is Container => value !== null && typeof value === 'object';
 
 function apply(root: Container, { path, value }: WhatIf): void {
-  const keys = keysOf(path);
+  const keys = pathKeys(path).map(String);
   let node = root;
   for (let i = 0; i < keys.length - 1; i += 1) {
     const key = keys[i]!;

@@ -14,7 +14,8 @@ import type { ConditionTrace } from '../evaluate/engine.js';
 import { decideOutcome } from '../findings/outcome.js';
 import { classify } from '../findings/classifications.js';
 import type { Finding } from '../findings/program-result.js';
-import { keysOf, type FieldValue } from './representatives.js';
+import { pathKeys } from '../case/paths.js';
+import type { FieldValue } from './representatives.js';
 
 export interface Assignment {
   path: string;
@@ -111,7 +112,7 @@ export class CaseCompletions {
       let caseFile: CaseFile | null = this.caseFile;
       if (assignments.length) {
         let raw: unknown = this.caseFile;
-        for (const { path, value } of assignments) raw = withValue(raw, keysOf(path), value);
+        for (const { path, value } of assignments) raw = withValue(raw, pathKeys(path), value);
         // Each value set is one its field's type allows (representatives.ts), so only the checks
         // across fields can refuse the completion: the whole schema parse would cost more than screening it.
         caseFile = consistencyIssues(raw as CaseFile).length === 0 ? (raw as CaseFile) : null;

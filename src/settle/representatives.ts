@@ -18,6 +18,7 @@
  * that never happened) is not split: a result that turns on it stays open.
  */
 import { anniversary, parseDateSpec, toIsoDate, type EpochDay } from '../case/dates.js';
+import { pathKeys, readKeys } from '../case/paths.js';
 import { fieldKindOf } from './field-kinds.js';
 import type { Thresholds } from './thresholds.js';
 
@@ -31,28 +32,14 @@ export interface Representative {
   upTo?: number;
 }
 
-/** "criminalHistory.convictions[0].maximumPenaltyDays" -> its keys, indices as numbers. */
-export function keysOf(path: string): (string | number)[] {
-  return path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== '').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
-}
-
-export function readAt(root: unknown, path: string | readonly (string | number)[]): unknown {
-  let node = root;
-  for (const key of typeof path === 'string' ? keysOf(path) : path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
 /** The record a field belongs to (a conviction), and the list it is in, when it is in a list. */
 function recordOf(root: unknown, path: string): { record: Record<string, unknown>; list: unknown[] | null; field: string } | null {
-  const keys = keysOf(path);
+  const keys = pathKeys(path);
   const field = keys.pop();
-  const record = readAt(root, keys);
+  const record = readKeys(root, keys);
   if (typeof field !== 'string' || record === null || typeof record !== 'object') return null;
   const last = keys[keys.length - 1];
-  const list = typeof last === 'number' ? (readAt(root, keys.slice(0, -1)) as unknown[]) : null;
+  const list = typeof last === 'number' ? (readKeys(root, keys.slice(0, -1)) as unknown[]) : null;
   return { record: record as Record<string, unknown>, list, field };
 }
 
@@ -168,7 +155,7 @@ function trialValues(path: string, screeningDay: EpochDay): Representative[] | n
  * `trial`, fields that are never split get values to try for a witness (see trialValues).
  */
 export function representatives(path: string, root: unknown, screeningDay: EpochDay, thresholds: Thresholds, trial = false): Representative[] | null {
-  const current = readAt(root, path);
+  const current = readKeys(root, pathKeys(path));
   const kind = fieldKindOf(path);
   if (current === undefined && trial) {
     const tried = trialValues(path, screeningDay);
