@@ -14,6 +14,7 @@ import { nextQuestion, questionsInOrder, type OpenFacts, type PlannedQuestion } 
 import { caseQuestions, sectionsOf, type ObjectField, type Section } from './questions.js';
 import { IMPLIED } from './skip-rules.js';
 import type { Choice, Prompts } from './prompts.js';
+import { echo } from '../text/inert.js';
 
 export interface InterviewOptions {
   prompts: Prompts;
@@ -256,8 +257,9 @@ export class Interview {
     return true;
   }
 
+  /** An answer as the review lists it: inert and bounded, since a resumed case file may come from anywhere. */
   private shown(question: Question): string {
     const value = this.answers[question.path];
-    return value === null || value === undefined ? "don't know" : encodeAnswer(question, value);
+    return value === null || value === undefined ? "don't know" : echo(encodeAnswer(question, value));
   }
 }

@@ -167,6 +167,12 @@ describe('relief intake interview', () => {
     expect(caseFile?.person?.dateOfBirth).toBe('1991-01-01');
   });
 
+  it('lists answers in the review inert: a resumed case file\'s text cannot drive the terminal', async () => {
+    const { said } = await interview(script({ review: ['save'] }), { answers: { caseId: 'c-1', 'person.name': 'Ana\u001b]0;owned\u0007' } });
+    expect(said).toContain('person.name: Ana\\x1b]0;owned\\x07');
+    expect(said).not.toContain('\u001b');
+  });
+
   it('asks the new questions a changed answer opens, and drops those it closes', async () => {
     const { caseFile, prompts } = await interview(
       script({
