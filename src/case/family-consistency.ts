@@ -4,7 +4,7 @@
  * client who never married, a visa class on a status that is no visa) are errors naming the field,
  * so no rule reads a contradiction and picks one side at random.
  */
-import { ageOn, parseDateSpec } from './dates.js';
+import { ageOn, rangeOfField } from './dates.js';
 import type { CaseFile } from './schema.js';
 
 export interface FieldIssue {
@@ -78,12 +78,12 @@ function familyIssues(caseFile: CaseFile): FieldIssue[] {
   if (victims?.includes('child') && children?.every((child) => child.abused === false)) {
     issues.push({ path: ['abuse', 'victims'], message: children.length === 0 ? 'lists a child, but family.children says the client has none' : 'lists a child, but every child in family.children is recorded as not abused' });
   }
-  const screening = caseFile.screeningDate ? parseDateSpec(caseFile.screeningDate) : undefined;
+  const screening = rangeOfField(caseFile.screeningDate);
   family?.children?.forEach((child, i) => {
     const at = (field: string, message: string) => issues.push({ path: ['family', 'children', i, field], message });
     if (child.abused === false && child.abusedBy) at('abusedBy', 'names an abuser, but this child\'s "abused" is false');
     if (child.abused === true && victims && !victims.includes('child')) at('abused', 'is true, but abuse.victims does not list a child');
-    const birth = child.dateOfBirth ? parseDateSpec(child.dateOfBirth) : undefined;
+    const birth = rangeOfField(child.dateOfBirth);
     if (child.age !== undefined && birth && screening) {
       const low = ageOn(birth.latest, screening.earliest);
       const high = ageOn(birth.earliest, screening.earliest);

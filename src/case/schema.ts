@@ -8,7 +8,7 @@
  * interviewer would ask to fill it; the missing-facts report and the intake interview read them.
  */
 import { z } from 'zod';
-import { parseDateSpec, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
+import { parseDateSpec, rangeOfField, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
 import { familyAndStatusIssues, familyAndStatusEvents } from './family-consistency.js';
 
 /** Attaches the field's description and the question that asks for it. */
@@ -478,15 +478,15 @@ export interface ConsistencyIssue {
  */
 export function consistencyIssues(caseFile: z.infer<typeof CaseFileFields>): ConsistencyIssue[] {
   const issues: ConsistencyIssue[] = [];
-  const birth = caseFile.person?.dateOfBirth ? parseDateSpec(caseFile.person.dateOfBirth) : undefined;
+  const birth = rangeOfField(caseFile.person?.dateOfBirth);
   for (const { value, path, what } of datedEvents(caseFile)) {
     const range = parseDateSpec(value);
     if (birth && range && range.latest < birth.earliest) issues.push({ path, message: `${what} is before the date of birth` });
   }
   caseFile.criminalHistory?.convictions?.forEach((conviction, i) => {
     const at = ['criminalHistory', 'convictions', i];
-    const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
-    const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+    const offense = rangeOfField(conviction.offenseDate);
+    const convicted = rangeOfField(conviction.convictionDate);
     if (offense && convicted && convicted.latest < offense.earliest) {
       issues.push({ path: [...at, 'convictionDate'], message: 'the conviction date is before the offense date' });
     }
@@ -497,7 +497,7 @@ export function consistencyIssues(caseFile: z.infer<typeof CaseFileFields>): Con
     if (toCustody !== undefined && imposed !== undefined && (toCustody > imposed || (suspended !== undefined && toCustody !== imposed - suspended))) {
       issues.push({ path: [...at, 'sentenceToCustodyDays'], message: 'does not match the sentence imposed less the days suspended' });
     }
-    const expunged = conviction.expungedOn ? parseDateSpec(conviction.expungedOn) : undefined;
+    const expunged = rangeOfField(conviction.expungedOn);
     if (expunged && convicted && expunged.latest < convicted.earliest) {
       issues.push({ path: [...at, 'expungedOn'], message: 'the conviction is set aside before it was entered' });
     }

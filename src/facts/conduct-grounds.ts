@@ -12,6 +12,7 @@ import { OffenseType, type CaseFile } from '../case/schema.js';
 import { defineCalculator, derived } from './derived.js';
 import { Years } from './params.js';
 import { onOrAfter, triOr, type Tri } from './tri.js';
+import { offenseDays } from './record/common.js';
 
 interface RecordReading {
   value: Tri;
@@ -38,8 +39,7 @@ function recordShows(caseFile: CaseFile, types: readonly string[], start?: Epoch
     }
     if (!record.offenseTypes.some((t) => types.includes(t))) return false;
     if (start === undefined) return true;
-    const offense = range(record.offenseDate) ?? (record.convictionDate ? { earliest: -Infinity, latest: range(record.convictionDate)!.latest } : undefined);
-    const within = onOrAfter(offense, start);
+    const within = onOrAfter(offenseDays(record), start);
     if (within === null) missing.push(`${at}.offenseDate`);
     return within;
   });

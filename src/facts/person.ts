@@ -3,7 +3,7 @@
  * relatives with a given status. A date of birth may be partial, so ages are ranges.
  */
 import { z } from 'zod';
-import { ageOn, anniversary, parseDateSpec, toIsoDate, type DayRange } from '../case/dates.js';
+import { ageOn, anniversary, parseDateSpec, rangeOfField, toIsoDate, type DayRange } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { RelativeStatus } from '../case/schema.js';
 import { defineCalculator, derived, type FactValue } from './derived.js';
@@ -18,8 +18,7 @@ function ageRange(birth: DayRange, day: number): { low: number; high: number } {
 }
 
 export function birthRange(caseFile: CaseFile): DayRange | undefined {
-  const text = caseFile.person?.dateOfBirth;
-  return text ? parseDateSpec(text) : undefined;
+  return rangeOfField(caseFile.person?.dateOfBirth);
 }
 
 function describeAge(low: number, high: number): string {
@@ -64,7 +63,7 @@ function firstEntryAge(caseFile: CaseFile, entries: NonNullable<CaseFile['entrie
   const ages = entries.map((entry) => {
     // A reported age is taken as said; dates give a range when no age was reported.
     if (entry.ageAtEntry !== undefined) return { low: entry.ageAtEntry, high: entry.ageAtEntry };
-    const date = entry.date ? parseDateSpec(entry.date) : undefined;
+    const date = rangeOfField(entry.date);
     if (birth && date) return { low: ageOn(birth.latest, date.earliest), high: ageOn(birth.earliest, date.latest) };
     return { low: 0, high: Infinity };
   });
@@ -217,7 +216,7 @@ type Child = NonNullable<NonNullable<CaseFile['family']>['children']>[number];
 
 /** A child is under an age on a day: by the date of birth (a range when partial), else by the age told for the screening date. */
 function childUnder(child: Child, day: number, years: number): Tri {
-  const birth = child.dateOfBirth ? parseDateSpec(child.dateOfBirth) : undefined;
+  const birth = rangeOfField(child.dateOfBirth);
   if (birth) {
     const { low, high } = ageRange(birth, day);
     return triRange(high < years, low < years);

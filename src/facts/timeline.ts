@@ -4,7 +4,7 @@
  * partial dates, so each conclusion is true only if it holds for every day the dates could be.
  */
 import { z } from 'zod';
-import { parseDateSpec, toIsoDate, anniversary, type DayRange, type EpochDay } from '../case/dates.js';
+import { parseDateSpec, rangeOfField, toIsoDate, anniversary, type DayRange, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { EntryManner, ImmigrationStatus, PriorRemovalBasis } from '../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from './derived.js';
@@ -209,7 +209,7 @@ export const continuousResidenceSince = defineCalculator({
     if (!entries) return derived(null, 'the entries are not recorded', ['entries']);
     const notes: ReviewNote[] = [];
     const entryOnStart = caseFile.entries?.find((e) => {
-      const range = e.date ? parseDateSpec(e.date) : undefined;
+      const range = rangeOfField(e.date);
       return range?.earliest === since && range.latest === since;
     });
     if (entryOnStart && !params.arrivalOnStartDateQualifies) notes.push({ code: 'arrivedOnStartDate', subject: `entry ${entryOnStart.date}` });

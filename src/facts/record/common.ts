@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ConvictionCategory, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import { derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
-import { ageOn, parseDateSpec, type DayRange } from '../../case/dates.js';
+import { ageOn, parseDateSpec, rangeOfField, type DayRange } from '../../case/dates.js';
 
 /** For one category label: the record keys it settles (true/false) or leaves unknown (null). */
 export const CategoryConclusions = z.record(ConvictionCategory, z.record(z.string(), z.union([z.boolean(), z.number(), z.null()])));
@@ -94,7 +94,7 @@ export function atLeast(count: CountRange, threshold: number): Tri {
 export function wasJuvenile(conviction: Conviction, birth: DayRange | undefined, adultAge: number): Tri {
   if (conviction.juvenile !== undefined) return conviction.juvenile;
   if (conviction.jurisdiction === 'juvenile_court') return true;
-  const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
+  const offense = rangeOfField(conviction.offenseDate);
   if (!birth || !offense) return null;
   const oldest = ageOn(birth.earliest, offense.latest);
   const youngest = ageOn(birth.latest, offense.earliest);
@@ -153,7 +153,7 @@ export function expungementEndsConviction(conviction: Conviction, firstOffender:
 export function firstOffenderRuleMayApply(conviction: Conviction, firstOffender: FirstOffenderExpungement): boolean {
   if (conviction.expunged !== true || conviction.expungementBasis === 'legal_defect') return false;
   if (hasType(conviction, firstOffender.offenseTypes) === false) return false;
-  const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+  const convicted = rangeOfField(conviction.convictionDate);
   return !convicted || convicted.earliest < parseDateSpec(firstOffender.convictedBefore)!.earliest;
 }
 
@@ -172,9 +172,9 @@ export function inaConvictionQuestions(conviction: Conviction, index: number, bi
 
 /** When the offense was committed: its date, else on or before the conviction. */
 export function offenseDays(conviction: Conviction): DayRange | undefined {
-  const offense = conviction.offenseDate ? parseDateSpec(conviction.offenseDate) : undefined;
+  const offense = rangeOfField(conviction.offenseDate);
   if (offense) return offense;
-  const convicted = conviction.convictionDate ? parseDateSpec(conviction.convictionDate) : undefined;
+  const convicted = rangeOfField(conviction.convictionDate);
   return convicted ? { earliest: -Infinity, latest: convicted.latest } : undefined;
 }
 

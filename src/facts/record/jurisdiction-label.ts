@@ -125,8 +125,8 @@ function classifyUnder(convictions: Conviction[], birth: DayRange | undefined, p
 
 /** The fields whose absence may have left a conviction's part of the result open. */
 function openFields(conviction: Conviction, index: number, birth: DayRange | undefined, params: Params): string[] {
+  const juvenile = juvenileAdjudication(conviction, birth, params.juvenileUnderAge) === null ? juvenileAdjudicationQuestions(conviction, index, birth, params.juvenileUnderAge) : [];
   const fields: (keyof Conviction)[] = [];
-  if (juvenileAdjudication(conviction, birth, params.juvenileUnderAge) === null) fields.push(...juvenileAdjudicationQuestions(conviction, index, birth, params.juvenileUnderAge).map((path) => path.slice(path.lastIndexOf('.') + 1) as keyof Conviction));
   if (conviction.expunged === true && conviction.expungementBasis === undefined) fields.push('expungementBasis');
   if (conviction.label === undefined) fields.push('label');
   if (conviction.offenseTypes === undefined) fields.push('offenseTypes');
@@ -137,7 +137,7 @@ function openFields(conviction: Conviction, index: number, birth: DayRange | und
     if (conviction.crimeInvolvingMoralTurpitude === undefined) fields.push('crimeInvolvingMoralTurpitude');
     if (conviction.aggravatedFelony === undefined) fields.push('aggravatedFelony');
   }
-  return fields.map((field) => convictionPath(index, field));
+  return [...new Set([...juvenile, ...fields.map((field) => convictionPath(index, field))])];
 }
 
 function notesFor(conviction: Conviction, index: number, params: Params): ReviewNote[] {
