@@ -17,5 +17,5 @@ export function inaParameters(conclusions = categoryConclusions()) {
   const names = Object.keys(InaGroundsParams.shape);
   const values = Object.fromEntries(Object.entries(shared.parameters).filter(([name]) => names.includes(name)).map(([name, parameter]) => [name, parameter.value]));
   // The age of adulthood is each pack's own parameter (every pack sets 18).
-  return InaGroundsParams.parse({ ...values, juvenileUnderAge: 18, categoryConclusions: conclusions });
+  return InaGroundsParams.parse({ ...values, juvenileUnderAge: 18, juvenileCourts: ['juvenile_court'], categoryConclusions: conclusions });
 }

@@ -21,6 +21,7 @@ const params = (reading: 'excluded' | 'counted' | 'disputed' = 'disputed') => ({
   misdemeanorReviewAboveDays: 365,
   statutoryMaximumDaysByOffenseType: { reentry_1326: 730 },
   juvenileUnderAge: 18,
+  juvenileCourts: ['juvenile_court' as const],
   foreignJurisdictions: ['foreign' as const],
   foreignGroundOffenseTypes: ['drug_possession' as const],
   unlawfulVotingOffenseTypes: ['unlawful_voting' as const],

@@ -4,7 +4,7 @@
  * read through the pack's own table of what that label settles for that program.
  */
 import { z } from 'zod';
-import { ConvictionCategory, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
+import { ConvictionCategory, Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import { derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { ageOn, parseDateSpec, rangeOfField, type DayRange } from '../../case/dates.js';
@@ -88,37 +88,52 @@ export function atLeast(count: CountRange, threshold: number): Tri {
 }
 
 /**
- * Whether the offense was committed as a juvenile: said outright, or a juvenile court, or worked
- * out from the dates of birth and offense; the age of adulthood is the pack's parameter.
+ * What makes a judgment a juvenile adjudication, as every record calculator's parameters give it
+ * from the rules: the age of adulthood, and the courts whose judgments are delinquency
+ * adjudications (rules/shared-parameters.json, juvenileCourtJurisdictions).
  */
-export function wasJuvenile(conviction: Conviction, birth: DayRange | undefined, adultAge: number): Tri {
+export interface JuvenileLaw {
+  juvenileUnderAge: number;
+  juvenileCourts: readonly string[];
+}
+
+/** The parameter naming the courts whose judgments are delinquency adjudications. */
+export const JuvenileCourts = z.array(Jurisdiction).min(1);
+
+const inJuvenileCourt = (conviction: Conviction, law: JuvenileLaw) => conviction.jurisdiction !== undefined && law.juvenileCourts.includes(conviction.jurisdiction);
+
+/**
+ * Whether the offense was committed as a juvenile: said outright, or a juvenile court, or worked
+ * out from the dates of birth and offense.
+ */
+export function wasJuvenile(conviction: Conviction, birth: DayRange | undefined, law: JuvenileLaw): Tri {
   if (conviction.juvenile !== undefined) return conviction.juvenile;
-  if (conviction.jurisdiction === 'juvenile_court') return true;
+  if (inJuvenileCourt(conviction, law)) return true;
   const offense = rangeOfField(conviction.offenseDate);
   if (!birth || !offense) return null;
   const oldest = ageOn(birth.earliest, offense.latest);
   const youngest = ageOn(birth.latest, offense.earliest);
-  if (youngest >= adultAge) return false;
-  if (oldest < adultAge) return true;
+  if (youngest >= law.juvenileUnderAge) return false;
+  if (oldest < law.juvenileUnderAge) return true;
   return null;
 }
 
 /**
  * Whether the judgment is a juvenile delinquency adjudication, which is no conviction for any
- * program (Matter of Devison, 22 I&N Dec. 1362 (BIA 2000)): entered by a juvenile court (whatever
- * the age: some juvenile courts keep older youths), or for an offense committed as a juvenile by
- * someone not tried as an adult. Open while the court, the age at the offense or the adult trial is.
+ * program (the rules cite Matter of Devison): entered by a juvenile court (whatever the age: some
+ * juvenile courts keep older youths), or for an offense committed as a juvenile by someone not
+ * tried as an adult. Open while the court, the age at the offense or the adult trial is.
  */
-export function juvenileAdjudication(conviction: Conviction, birth: DayRange | undefined, adultAge: number): Tri {
-  if (conviction.jurisdiction === 'juvenile_court') return true;
+export function juvenileAdjudication(conviction: Conviction, birth: DayRange | undefined, law: JuvenileLaw): Tri {
+  if (inJuvenileCourt(conviction, law)) return true;
   const juvenileCourt: Tri = conviction.jurisdiction === undefined ? null : false;
-  return triOr([juvenileCourt, triAnd([wasJuvenile(conviction, birth, adultAge), triNot(conviction.triedAsAdult ?? null)])]);
+  return triOr([juvenileCourt, triAnd([wasJuvenile(conviction, birth, law), triNot(conviction.triedAsAdult ?? null)])]);
 }
 
 /** The fields whose answers would settle an open juvenile adjudication. */
-export function juvenileAdjudicationQuestions(conviction: Conviction, index: number, birth: DayRange | undefined, adultAge: number): string[] {
+export function juvenileAdjudicationQuestions(conviction: Conviction, index: number, birth: DayRange | undefined, law: JuvenileLaw): string[] {
   const questions = conviction.jurisdiction === undefined ? [convictionPath(index, 'jurisdiction')] : [];
-  const juvenile = wasJuvenile(conviction, birth, adultAge);
+  const juvenile = wasJuvenile(conviction, birth, law);
   if (juvenile === null) questions.push(convictionPath(index, 'juvenile'));
   else if (juvenile && conviction.triedAsAdult === undefined) questions.push(convictionPath(index, 'triedAsAdult'));
   return questions;
@@ -158,13 +173,13 @@ export function firstOffenderRuleMayApply(conviction: Conviction, firstOffender:
 }
 
 /** Whether the judgment is a conviction under INA 101(a)(48)(A): not a juvenile adjudication, not ended by being set aside. */
-export function inaConviction(conviction: Conviction, birth: DayRange | undefined, adultAge: number, firstOffender: FirstOffenderExpungement): Tri {
-  return triAnd([triNot(juvenileAdjudication(conviction, birth, adultAge)), triNot(expungementEndsConviction(conviction, firstOffender))]);
+export function inaConviction(conviction: Conviction, birth: DayRange | undefined, law: JuvenileLaw, firstOffender: FirstOffenderExpungement): Tri {
+  return triAnd([triNot(juvenileAdjudication(conviction, birth, law)), triNot(expungementEndsConviction(conviction, firstOffender))]);
 }
 
 /** The fields whose answers would settle whether the judgment is an INA conviction. */
-export function inaConvictionQuestions(conviction: Conviction, index: number, birth: DayRange | undefined, adultAge: number): string[] {
-  const questions = juvenileAdjudicationQuestions(conviction, index, birth, adultAge);
+export function inaConvictionQuestions(conviction: Conviction, index: number, birth: DayRange | undefined, law: JuvenileLaw): string[] {
+  const questions = juvenileAdjudicationQuestions(conviction, index, birth, law);
   if (conviction.expunged === undefined) questions.push(convictionPath(index, 'expunged'));
   else if (conviction.expunged && conviction.expungementBasis === undefined) questions.push(convictionPath(index, 'expungementBasis'));
   return questions;

@@ -37,6 +37,7 @@ import {
   rangeTest,
   sentenceImposedRange,
   wasJuvenile,
+  JuvenileCourts,
 } from './common.js';
 import { Admissions } from './prior-events.js';
 import { AggravatedFelonyParams, AggravatedFelonyReading } from './aggravated-felony.js';
@@ -70,6 +71,7 @@ const Params = z.strictObject({
   pettyOffenseMaximumDays: DayCount,
   pettyOffenseSentenceDays: DayCount,
   juvenileUnderAge: Years,
+  juvenileCourts: JuvenileCourts,
   juvenileExceptionYears: Years,
   multipleConvictionsAggregateDays: DayCount,
   prostitutionLookbackYears: Years,
@@ -147,7 +149,7 @@ function pettyOffense(conviction: Conviction, index: number, ctx: Context): Tri 
  * confinement imposed for it more than the exception's years before the screening date.
  */
 function juvenileException(conviction: Conviction, index: number, ctx: Context): Tri {
-  const juvenile = wasJuvenile(conviction, ctx.birth, ctx.params.juvenileUnderAge);
+  const juvenile = wasJuvenile(conviction, ctx.birth, ctx.params);
   if (juvenile === false) return false;
   const cutoff = anniversary(ctx.screeningDay, -ctx.params.juvenileExceptionYears);
   const before = (days: DayRange | undefined): Tri => (!days ? null : days.latest < cutoff ? true : days.earliest >= cutoff ? false : null);
@@ -204,17 +206,17 @@ const NO_CONVICTION: Classified = {
 function standing(conviction: Conviction, index: number, ctx: Context): Tri {
   const name = convictionName(conviction, index);
   const { params } = ctx;
-  const juvenile = juvenileAdjudication(conviction, ctx.birth, params.juvenileUnderAge);
+  const juvenile = juvenileAdjudication(conviction, ctx.birth, params);
   if (juvenile === true) ctx.notes.push({ code: 'juvenileAdjudication', subject: name });
   // A foreign court's adult conviction of a minor: whether it would be delinquency under the FJDA.
-  if (conviction.jurisdiction === 'foreign' && juvenile === false && wasJuvenile(conviction, ctx.birth, params.juvenileUnderAge) !== false) {
+  if (conviction.jurisdiction === 'foreign' && juvenile === false && wasJuvenile(conviction, ctx.birth, params) !== false) {
     ctx.notes.push({ code: 'foreignJuvenileConviction', subject: name });
   }
   if (conviction.expunged) {
     ctx.notes.push({ code: firstOffenderRuleMayApply(conviction, params.firstOffenderExpungement) ? 'firstOffenderExpungement' : 'setAsideConviction', subject: name });
   }
-  const value = inaConviction(conviction, ctx.birth, params.juvenileUnderAge, params.firstOffenderExpungement);
-  if (value === null) ctx.missing.push(...inaConvictionQuestions(conviction, index, ctx.birth, params.juvenileUnderAge));
+  const value = inaConviction(conviction, ctx.birth, params, params.firstOffenderExpungement);
+  if (value === null) ctx.missing.push(...inaConvictionQuestions(conviction, index, ctx.birth, params));
   return value;
 }
 

@@ -27,6 +27,7 @@ import {
   juvenileAdjudication,
   juvenileAdjudicationQuestions,
   maximumPenaltyRange,
+  JuvenileCourts,
 } from './common.js';
 import { differentDays, type Bound } from './grouping.js';
 
@@ -59,6 +60,7 @@ const Params = z.strictObject({
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
   /** Age under which an offense is a juvenile matter when the case file does not say (a delinquency adjudication is no conviction). */
   juvenileUnderAge: z.number().int().min(1),
+  juvenileCourts: JuvenileCourts,
   foreignJurisdictions: z.array(Jurisdiction).min(1),
   /** Offense types that show a foreign offense would make the person inadmissible or removable if committed here. */
   foreignGroundOffenseTypes: z.array(OffenseType),
@@ -102,7 +104,7 @@ function differentDates(indices: number[], convictions: Conviction[], bound: Bou
  */
 function counts(c: Conviction, birth: DayRange | undefined, params: Params): Tri {
   const setAside: Tri = c.expunged === false ? false : c.expunged && c.expungementBasis === 'legal_defect' ? true : null;
-  return triAnd([triNot(juvenileAdjudication(c, birth, params.juvenileUnderAge)), triNot(setAside)]);
+  return triAnd([triNot(juvenileAdjudication(c, birth, params)), triNot(setAside)]);
 }
 
 function classifyUnder(convictions: Conviction[], birth: DayRange | undefined, params: Params, disputedExcludes: boolean): Value {
@@ -125,7 +127,7 @@ function classifyUnder(convictions: Conviction[], birth: DayRange | undefined, p
 
 /** The fields whose absence may have left a conviction's part of the result open. */
 function openFields(conviction: Conviction, index: number, birth: DayRange | undefined, params: Params): string[] {
-  const juvenile = juvenileAdjudication(conviction, birth, params.juvenileUnderAge) === null ? juvenileAdjudicationQuestions(conviction, index, birth, params.juvenileUnderAge) : [];
+  const juvenile = juvenileAdjudication(conviction, birth, params) === null ? juvenileAdjudicationQuestions(conviction, index, birth, params) : [];
   const fields: (keyof Conviction)[] = [];
   if (conviction.expunged === true && conviction.expungementBasis === undefined) fields.push('expungementBasis');
   if (conviction.label === undefined) fields.push('label');

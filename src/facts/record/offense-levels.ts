@@ -27,6 +27,7 @@ import {
   juvenileAdjudication,
   maximumPenaltyRange,
   rangeTest,
+  JuvenileCourts,
 } from './common.js';
 import { AggravatedFelonyParams, AggravatedFelonyReading } from './aggravated-felony.js';
 import { birthRange } from '../person.js';
@@ -40,6 +41,7 @@ const Params = z.strictObject({
   level2MisdemeanorCount: z.number().int().min(1),
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
   juvenileUnderAge: z.number().int().min(1),
+  juvenileCourts: JuvenileCourts,
   ...AggravatedFelonyParams,
   firstOffenderExpungement: FirstOffenderExpungement,
   categoryConclusions: CategoryConclusions,
@@ -63,13 +65,13 @@ function levelOf(convictions: Conviction[], caseFile: CaseFile, params: Params, 
   const aggravated: Tri[] = [];
   convictions.forEach((conviction, i) => {
     const name = convictionName(conviction, i);
-    const adjudication = juvenileAdjudication(conviction, birth, params.juvenileUnderAge);
+    const adjudication = juvenileAdjudication(conviction, birth, params);
     juvenile.push(adjudication);
     if (adjudication === true) notes.push({ code: 'juvenile', subject: name });
     if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
-    const counted = inaConviction(conviction, birth, params.juvenileUnderAge, params.firstOffenderExpungement);
+    const counted = inaConviction(conviction, birth, params, params.firstOffenderExpungement);
     counts.push(counted);
-    if (counted === null) missing.push(...inaConvictionQuestions(conviction, i, birth, params.juvenileUnderAge));
+    if (counted === null) missing.push(...inaConvictionQuestions(conviction, i, birth, params));
     if (counted === false) return;
     // A sentence imposed bounds the maximum from below: over a year, the crime is punishable by more than a year.
     const max = maximumPenaltyRange(conviction, params.statutoryMaximumDaysByOffenseType);

@@ -24,6 +24,7 @@ import {
   maximumPenaltyRange,
   rangeTest,
   StatutoryMaxima,
+  JuvenileCourts,
 } from './common.js';
 import { birthRange } from '../person.js';
 import { parseDateSpec, type DayRange } from '../../case/dates.js';
@@ -48,6 +49,7 @@ const Params = z.strictObject({
   statutoryMaximumDaysByOffenseType: StatutoryMaxima,
   multipleMisdemeanorCount: z.number().int().min(2),
   juvenileUnderAge: z.number().int().min(1),
+  juvenileCourts: JuvenileCourts,
   /** Whether expunged convictions, and juvenile adjudications not tried as an adult, count toward the bars. */
   expungedConvictionsCount: z.boolean(),
   juvenileAdjudicationsCount: z.boolean(),
@@ -100,8 +102,8 @@ function classify(
   notes: ReviewNote[],
 ): Classified {
   const name = convictionName(conviction, index);
-  const juvenileOnly = juvenileAdjudication(conviction, birth, params.juvenileUnderAge);
-  if (juvenileOnly === null) missing.push(...juvenileAdjudicationQuestions(conviction, index, birth, params.juvenileUnderAge));
+  const juvenileOnly = juvenileAdjudication(conviction, birth, params);
+  if (juvenileOnly === null) missing.push(...juvenileAdjudicationQuestions(conviction, index, birth, params));
   const expunged: Tri = conviction.expunged ?? null;
   if (expunged) notes.push({ code: 'expunged', subject: name });
   if (juvenileOnly) notes.push({ code: 'juvenile', subject: name });
