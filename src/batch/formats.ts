@@ -7,8 +7,7 @@
  * columns by these names through the packs, so a reason column is never taken for a result. A
  * text cell that a spreadsheet would run as a formula is written as text (see csvCell).
  */
-import type { LoadedPack } from '../packs/load.js';
-import { PackError } from '../packs/pack-error.js';
+import { REASON_COLUMN, type LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
 import { inert } from '../text/inert.js';
 import { firstBar, type BatchRecord } from './records.js';
@@ -26,18 +25,12 @@ interface CsvColumn {
  */
 export const UNDETERMINED = 'undetermined';
 
-/** The suffix of a program's reason column: "daca.reason", "morton.reason". */
-export const REASON_COLUMN = 'reason';
-
 function programColumns(loaded: LoadedPack): CsvColumn[] {
   const { pack } = loaded;
   const result = (record: BatchRecord) => (record.status === 'screened' ? record.programs.find((p) => p.program === pack.program) : undefined);
   const reason: CsvColumn = { name: `${pack.program}.${REASON_COLUMN}`, read: (record) => result(record)?.reason ?? null };
   if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => result(record)?.outcome ?? null }, reason];
-  const fields = Object.keys(pack.classifications ?? {});
-  // A classification named "reason" would share its column's name with the reason: refused before any case is screened.
-  if (fields.includes(REASON_COLUMN)) throw new PackError(loaded.file, [`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`]);
-  const classifications = fields.map((field) => ({
+  const classifications = Object.keys(pack.classifications ?? {}).map((field) => ({
     name: `${pack.program}.${field}`,
     read: (record: BatchRecord) => {
       const program = result(record);

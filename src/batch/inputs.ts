@@ -10,7 +10,8 @@ import { InputError, readCaseText, type CaseIssue } from '../case/load.js';
 import { CASE_LIMITS } from '../case/limits.js';
 import { csvRecords, type CsvRecord } from './csv-records.js';
 import { physicalLines } from './lines.js';
-import { headerIssues, rosterColumns, rowToCase, type DateOrder, type RosterColumn } from './roster.js';
+import { headerIssues, rosterColumns, rowToCase, type RosterColumn } from './roster.js';
+import type { DateOrder } from './date-order.js';
 
 export interface Origin {
   source: string;

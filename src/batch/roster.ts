@@ -14,10 +14,8 @@ import { cellKind, type CellKind } from '../case/fields.js';
 import type { CaseIssue } from '../case/load.js';
 import { parseDateSpec } from '../case/dates.js';
 import { echo } from '../text/inert.js';
+import type { DateOrder } from './date-order.js';
 
-/** How a roster writes its dates: `ymd` (YYYY-MM-DD, the case file's form) or `mdy` (MM/DD/YYYY, as U.S. exports do). */
-export type DateOrder = 'ymd' | 'mdy';
-export const DATE_ORDERS: readonly DateOrder[] = ['ymd', 'mdy'];
 
 export interface RosterColumn {
   name: string;
@@ -32,12 +30,15 @@ const EMPTY_LIST = '[]';
 const INDEX = /^\d+$/;
 
 /** Column names clinics' systems use, and the case-file field each fills. */
-export const COLUMN_ALIASES: Readonly<Record<string, string>> = { clientName: 'person.name' };
+const COLUMN_ALIASES: Readonly<Record<string, string>> = { clientName: 'person.name' };
+
+/** The case-file field a roster column fills: its own name, or the field an alias stands for. */
+export const fieldOfColumn = (name: string): string => (Object.hasOwn(COLUMN_ALIASES, name) ? COLUMN_ALIASES[name]! : name);
 
 export function rosterColumns(header: readonly string[]): RosterColumn[] {
   return header.map((raw) => {
     const name = raw.trim();
-    const field = Object.hasOwn(COLUMN_ALIASES, name) ? COLUMN_ALIASES[name]! : name;
+    const field = fieldOfColumn(name);
     const path = field.split('.').map((part) => (INDEX.test(part) ? Number(part) : part));
     const fieldPath = path.filter((part) => typeof part === 'string').join('.');
     return { name, path, kind: name ? cellKind(fieldPath) : undefined };

@@ -110,12 +110,12 @@ export class CaseScreener {
         ...base,
         caseId: report.caseId,
         ...clientNameOf(caseFile),
-        ...triageOf(report),
+        ...triageOf(report.programs, decisive),
         status: 'screened',
         screeningDate: report.screeningDate,
         rulesVersion: report.rulesVersion,
         needsReview: programs.some((program) => program.needsReview),
-        nextQuestions: nextQuestions(report.programs, report.questions),
+        nextQuestions: nextQuestions(report.questions, decisive),
         programs,
       };
       return this.withReport(record, () => renderText(report, { color: false, explain: false }));

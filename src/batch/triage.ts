@@ -14,7 +14,6 @@
  *                settles (a question of law, a list of unknown length)
  *   7 error      the input could not be screened
  */
-import type { Report } from '../app/screen.js';
 import type { ProgramResult } from '../findings/program-result.js';
 import type { Question } from '../settle/settle.js';
 
@@ -132,8 +131,7 @@ function questionsAway(byProgram: ReadonlyMap<string, Question[]>): number | nul
  * then those of the next open result, each group in the report's rank (by the number of open
  * results each could settle). At most NEXT_QUESTIONS_MAX.
  */
-export function nextQuestions(programs: readonly ProgramResult[], questions: readonly Question[]): string[] {
-  const byProgram = decisiveByOpenProgram(programs, questions);
+export function nextQuestions(questions: readonly Question[], byProgram: ReadonlyMap<string, Question[]>): string[] {
   const order = [...byProgram.keys()].filter((p) => byProgram.get(p)!.length > 0).sort((a, b) => byProgram.get(a)!.length - byProgram.get(b)!.length);
   // A question goes with the nearest open result it could settle; one that names none (settled with a waiver that an answer may still change) goes last.
   const nearest = (q: Question) => {
@@ -148,13 +146,13 @@ export function nextQuestions(programs: readonly ProgramResult[], questions: rea
     .map(({ q }) => q.field);
 }
 
-export function triageOf(report: Pick<Report, 'programs' | 'questions'>): Triage {
-  const eligible = report.programs.filter((p) => p.kind === 'eligibility' && ELIGIBLE.has(p.outcome!));
+/** `byProgram`: the decisive questions naming each open program (decisiveByOpenProgram). */
+export function triageOf(programs: readonly ProgramResult[], byProgram: ReadonlyMap<string, Question[]>): Triage {
+  const eligible = programs.filter((p) => p.kind === 'eligibility' && ELIGIBLE.has(p.outcome!));
   if (eligible.length) {
     const ready = eligible.some((p) => p.outcome === 'eligible' && !p.needsReview);
     return { triage: 'eligible', triageRank: ready ? 1 : 2 };
   }
-  const byProgram = decisiveByOpenProgram(report.programs, report.questions);
   const away = questionsAway(byProgram);
   if (away !== null && away <= NEAR) return { triage: 'questions', triageRank: 2 + away };
   if (byProgram.size === 0) return { triage: 'barred', triageRank: 5 };

@@ -6,9 +6,9 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { DataFormat } from '../batch/formats.js';
-import type { DateOrder } from '../batch/roster.js';
+import { DATE_ORDERS, type DateOrder } from '../batch/date-order.js';
 import type { CliIO } from './io.js';
-import { engineOption, screeningDateOption, type EngineChoice } from './options.js';
+import { engineOption, noSettleOption, screeningDateOption, type EngineChoice } from './options.js';
 
 export interface BatchOptions {
   format: DataFormat;
@@ -49,10 +49,10 @@ export function batchCommand(io: CliIO): Command {
     .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
     .option('--triage <n>', 'cases to list per triage group in the summary', countOption, 20)
     .option('-q, --quiet', 'no progress bar')
-    .addOption(new Option('--date-order <order>', 'how CSV rosters write dates: ymd (YYYY-MM-DD) or mdy (MM/DD/YYYY, never guessed)').choices(['ymd', 'mdy']).default('ymd'))
+    .addOption(new Option('--date-order <order>', 'how CSV rosters write dates: ymd (YYYY-MM-DD) or mdy (MM/DD/YYYY, never guessed)').choices(DATE_ORDERS).default('ymd'))
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
-    .option('--no-settle', 'do not settle by cases what the known facts leave open (faster; for comparison)')
+    .addOption(noSettleOption())
     .action(async (inputs: string[], options: BatchOptions) => {
       const { batch } = await import('./batch-action.js');
       await batch(io, inputs, options);

@@ -22,6 +22,9 @@ export const engineOption = (): Option =>
     .choices(ENGINES)
     .default('compiled');
 
+/** --no-settle (commander sets `settle` false): leave open what Kleene logic leaves open (src/settle). */
+export const noSettleOption = (): Option => new Option('--no-settle', 'do not settle by cases what the known facts leave open (faster; for comparison)');
+
 /** Every --program id names a loaded pack. */
 export function checkProgramIds(packs: RulePacks, ids: readonly string[] | undefined): void {
   const known = packs.packs.map((p) => p.pack.program);

@@ -6,7 +6,7 @@
  */
 import { questionFor, requiredKeys } from '../case/fields.js';
 import { csvLine } from '../batch/formats.js';
-import { COLUMN_ALIASES } from '../batch/roster.js';
+import { fieldOfColumn } from '../batch/roster.js';
 import { RANKING } from './roster-template-data.js';
 
 export interface RankedColumn {
@@ -27,8 +27,8 @@ export interface RankingData {
 
 /** The columns that say who the client is, first: they decide nothing, and relief diff matches clients by caseId. */
 const IDENTITY = [
-  { name: 'caseId', field: 'caseId', comment: "the clinic's reference for the client: relief diff matches clients by it; it is shown in the triage summary" },
-  { name: 'clientName', field: 'person.name', comment: 'the name or initials (person.name): carried to the NDJSON and CSV outputs, never to the summary on stderr' },
+  { name: 'caseId', comment: "the clinic's reference for the client: relief diff matches clients by it; it is shown in the triage summary" },
+  { name: 'clientName', comment: 'the name or initials (person.name): carried to the NDJSON and CSV outputs, never to the summary on stderr' },
 ];
 
 export interface TemplateColumn {
@@ -55,7 +55,7 @@ export function templateColumns(data: RankingData = RANKING): TemplateColumn[] {
       `blanking it changed ${count(changed)} of ${count(results)} results (${percent(changed, results)}; ${count(opened)} became open)`,
     ]),
   );
-  const columns: TemplateColumn[] = IDENTITY.map(({ name, comment }) => ({ name, comment }));
+  const columns: TemplateColumn[] = [...IDENTITY];
   const placed = new Set(columns.map((c) => c.name));
   const add = (name: string, field: string, note: string): void => {
     if (placed.has(name)) return;
@@ -76,8 +76,7 @@ export function templateColumns(data: RankingData = RANKING): TemplateColumn[] {
 /** The header and the example row. */
 export function templateCsv(data: RankingData = RANKING): string {
   const columns = templateColumns(data);
-  const aliased = (name: string): string => (Object.hasOwn(COLUMN_ALIASES, name) ? COLUMN_ALIASES[name]! : name);
-  const exampleCell = (name: string): string | null => data.example[aliased(name).replace(/\.\d+(?=\.|$)/g, '.N')] ?? null;
+  const exampleCell = (name: string): string | null => data.example[fieldOfColumn(name).replace(/\.\d+(?=\.|$)/g, '.N')] ?? null;
   return csvLine(columns.map((c) => c.name)) + csvLine(columns.map((c) => exampleCell(c.name)));
 }
 

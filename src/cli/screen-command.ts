@@ -6,7 +6,7 @@ import { Command, Option, InvalidArgumentError } from 'commander';
 import { parseWhatIf, type WhatIf } from '../case/what-if.js';
 import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { CliIO } from './io.js';
-import { engineOption, screeningDateOption, type EngineChoice } from './options.js';
+import { engineOption, noSettleOption, screeningDateOption, type EngineChoice } from './options.js';
 
 export interface ScreenOptions {
   format: string;
@@ -36,7 +36,7 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
-    .option('--no-settle', 'do not settle by cases what the known facts leave open (for comparison)')
+    .addOption(noSettleOption())
     .action(async (casePath: string, options: ScreenOptions, cmd: Command) => {
       // One case: zod would compile a parser for each object schema (built when the schema modules
       // load, below) on its first parse, which costs more than one parse of each can win back.

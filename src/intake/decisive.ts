@@ -7,17 +7,11 @@
 import type { Report, Screener } from '../app/screen.js';
 import type { EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
+import type { Question } from '../settle/settle.js';
 import type { OpenFacts } from './planner.js';
 
-export interface DecisiveUnknown {
-  field: string;
-  question: string;
-  /** The programs whose open result the answer could change. */
-  programs: string[];
-}
-
-export function decisiveUnknowns(report: Report): DecisiveUnknown[] {
-  return report.questions.filter((q) => q.decisive).map(({ field, question, programs }) => ({ field, question, programs }));
+export function decisiveUnknowns(report: Report): Question[] {
+  return report.questions.filter((q) => q.decisive);
 }
 
 /** The interview's view of a screening: each decisive unknown with the number of programs it could decide. */

@@ -306,6 +306,12 @@ function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, rule
   if (rule.kind === 'scope' && pack.kind !== 'discretion') problems.push(`${at}: scope rules belong in discretion packs (eligibility packs state requirements)`);
 }
 
+/**
+ * The suffix of a program's reason column in the batch CSV ("daca.reason", "morton.reason", beside
+ * "morton.priority"): no classification may take its name, in any output.
+ */
+export const REASON_COLUMN = 'reason';
+
 /** Parameters every pack can use: federal statutory facts that no one program owns. */
 export const SHARED_PARAMETERS_FILE = 'shared-parameters.json';
 
@@ -350,6 +356,7 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
     ruleIds.add(rule.id);
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
+  if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
   if (problems.length) throw new PackError(shown, problems);
   return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts };
 }
