@@ -16,6 +16,7 @@ import { UNDETERMINED } from './formats.js';
 import { describeOrigin } from './screen-case.js';
 import { barsThatCount, type BatchRecord, type ScreenedRecord } from './records.js';
 import type { TriageGroup } from './triage.js';
+import { percent } from '../text/numbers.js';
 
 interface ListedGroup {
   title: string;
@@ -133,8 +134,4 @@ export class Tally {
     }
     return `${lines.join('\n')}\n`;
   }
-}
-
-function percent(part: number, whole: number): string {
-  return `${((100 * part) / whole).toFixed(1)}%`;
 }

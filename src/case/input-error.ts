@@ -4,6 +4,7 @@
  * key), so it is made inert and bounded here, once, for the terminal, the batch record and the report.
  */
 import { bounded, echo } from '../text/inert.js';
+import { count } from '../text/numbers.js';
 
 /** One problem with a case, and the field it concerns (null when it concerns the whole input). */
 export interface CaseIssue {
@@ -28,7 +29,7 @@ export function describeIssue(issue: CaseIssue): string {
 /** The first LISTED_PROBLEMS issues, and how many more there are: for an error and for a batch error record alike. */
 export function listedIssues(issues: readonly CaseIssue[]): CaseIssue[] {
   if (issues.length <= LISTED_PROBLEMS) return [...issues];
-  return [...issues.slice(0, LISTED_PROBLEMS), wholeInput(`… and ${(issues.length - LISTED_PROBLEMS).toLocaleString('en-US')} more problems`)];
+  return [...issues.slice(0, LISTED_PROBLEMS), wholeInput(`… and ${count(issues.length - LISTED_PROBLEMS)} more problems`)];
 }
 
 export class InputError extends Error {

@@ -17,6 +17,7 @@ import { describeFault } from './text-fault.js';
 import { valueLimitIssue } from './value-limits.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
 import { readYaml } from './yaml-text.js';
+import { count } from '../text/numbers.js';
 
 export { InputError, describeIssue, formatPath, listedIssues, type CaseIssue } from './input-error.js';
 
@@ -25,7 +26,7 @@ const LISTED_KEYS = 5;
 
 function unknownKeys(keys: readonly string[]): string {
   const named = keys.slice(0, LISTED_KEYS).map((key) => `"${formatPath([key])}"`).join(', ');
-  const more = keys.length > LISTED_KEYS ? ` and ${(keys.length - LISTED_KEYS).toLocaleString('en-US')} more` : '';
+  const more = keys.length > LISTED_KEYS ? ` and ${count(keys.length - LISTED_KEYS)} more` : '';
   return `unknown field${keys.length > 1 ? 's' : ''} ${named}${more} (check the spelling; run "relief schema" for the field list)`;
 }
 

@@ -6,6 +6,7 @@
 import { echo } from '../text/inert.js';
 import { formatPath, type CaseIssue } from './input-error.js';
 import { CASE_LIMITS, type InputLimit } from './limits.js';
+import { count } from '../text/numbers.js';
 
 interface Visit {
   value: unknown;
@@ -24,8 +25,6 @@ function pathOf(visit: Visit): PropertyKey[] {
 function breach(visit: Visit, what: string, limit: InputLimit): CaseIssue {
   return { field: formatPath(pathOf(visit)), problem: `${what}: ${limit.describe}` };
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The first breach of a case limit in the value, depth first in document order, or undefined. */
 export function valueLimitIssue(root: unknown): CaseIssue | undefined {

@@ -8,6 +8,7 @@
  */
 import cliProgress from 'cli-progress';
 import { countInputs } from '../batch/inputs.js';
+import { count } from '../text/numbers.js';
 
 export interface ProgressState {
   done: number;
@@ -20,7 +21,6 @@ export interface ProgressState {
 }
 
 const BAR_WIDTH = 24;
-const number = (n: number): string => n.toLocaleString('en-US');
 
 /** A duration as a person reads it on a progress bar: 8s, 3m 05s, 1h 02m. */
 export function duration(seconds: number): string {
@@ -36,16 +36,16 @@ export function progressLine(state: ProgressState): string {
   const rate = seconds >= 1 && state.done > 0 ? state.done / seconds : undefined;
   const parts: string[] = [];
   if (state.total === undefined) {
-    parts.push(`screening ${number(state.done)} case${state.done === 1 ? '' : 's'}${state.counting ? ' (counting the inputs…)' : ''}`);
+    parts.push(`screening ${count(state.done)} case${state.done === 1 ? '' : 's'}${state.counting ? ' (counting the inputs…)' : ''}`);
   } else {
     const total = Math.max(state.total, state.done);
     const fraction = total === 0 ? 1 : state.done / total;
     const filled = Math.round(fraction * BAR_WIDTH);
-    parts.push(`screening ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${Math.floor(fraction * 100)}% ${number(state.done)}/${number(total)} cases`);
+    parts.push(`screening ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${Math.floor(fraction * 100)}% ${count(state.done)}/${count(total)} cases`);
   }
-  if (rate !== undefined) parts.push(`${number(Math.round(rate))} cases/s`);
+  if (rate !== undefined) parts.push(`${count(Math.round(rate))} cases/s`);
   if (rate !== undefined && state.total !== undefined) parts.push(`${duration(Math.max(0, state.total - state.done) / rate)} left`);
-  if (state.errors > 0) parts.push(`${number(state.errors)} not screened`);
+  if (state.errors > 0) parts.push(`${count(state.errors)} not screened`);
   return parts.join(' · ');
 }
 

@@ -8,6 +8,7 @@ import { questionFor, requiredKeys } from '../case/fields.js';
 import { csvLine } from '../batch/formats.js';
 import { fieldOfColumn } from '../batch/roster.js';
 import { RANKING } from './roster-template-data.js';
+import { count, percent } from '../text/numbers.js';
 
 export interface RankedColumn {
   /** The column with list items taken together: criminalHistory.convictions.N.expunged. */
@@ -36,8 +37,6 @@ export interface TemplateColumn {
   comment: string;
 }
 
-const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)}%`;
-const count = (n: number): string => n.toLocaleString('en-US');
 
 const firstItem = (column: string): string => column.replace(/\.N(?=\.|$)/g, '.0');
 const fieldOf = (column: string): string => column.replace(/\.N(?=\.|$)/g, '');

@@ -9,12 +9,13 @@ import { csvLine } from '../batch/formats.js';
 import { echo } from '../text/inert.js';
 import type { ClientDiff, Diff, FieldChange, SideSummary } from './compare.js';
 import type { ClientResult } from './sides.js';
+import { count } from '../text/numbers.js';
 
 export type DiffFormat = 'text' | 'csv' | 'ndjson';
 
 export const MATCHING = 'Clients are matched by caseId; a record without one by its source and position in the batch; a caseId given to several records matches them in order.';
 
-const count = (n: number, what: string): string => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+const counted = (n: number, what: string): string => `${count(n)} ${what}${n === 1 ? '' : 's'}`;
 
 const FORMAT_NAMES = { ndjson: 'batch NDJSON', csv: 'batch CSV', report: 'JSON report' } as const;
 
@@ -23,7 +24,7 @@ function describeSide(label: string, side: SideSummary): string {
   const dates = side.screeningDates
     ? `screened ${echo(side.screeningDates.from)}${side.screeningDates.to === side.screeningDates.from ? '' : ` to ${echo(side.screeningDates.to)}`}`
     : 'no screening date';
-  return `  ${label}: ${echo(side.file)} (${FORMAT_NAMES[side.format]}): ${count(side.clients, 'client')}; ${versions}; ${dates}`;
+  return `  ${label}: ${echo(side.file)} (${FORMAT_NAMES[side.format]}): ${counted(side.clients, 'client')}; ${versions}; ${dates}`;
 }
 
 function where(client: ClientResult): string {
@@ -53,16 +54,16 @@ export function renderText(diff: Diff): string {
   const groups = { changed: [] as ClientDiff[], only_in_old: [] as ClientDiff[], only_in_new: [] as ClientDiff[] };
   for (const client of diff.clients) groups[client.change].push(client);
   if (diff.clients.length === 0) {
-    lines.push('', `No changes: ${count(diff.matched, 'client')} matched, each with the same status, outcome, priority and level in every program compared (${diff.programs.map((p) => echo(p)).join(', ') || 'none'}).`);
+    lines.push('', `No changes: ${counted(diff.matched, 'client')} matched, each with the same status, outcome, priority and level in every program compared (${diff.programs.map((p) => echo(p)).join(', ') || 'none'}).`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push('', `Changed: ${count(groups.changed.length, 'client')} of ${diff.matched.toLocaleString('en-US')} matched`);
+  lines.push('', `Changed: ${counted(groups.changed.length, 'client')} of ${count(diff.matched)} matched`);
   for (const client of groups.changed) lines.push(...textClient(client));
-  if (groups.only_in_old.length) lines.push('', `Only in old (not in the new output): ${count(groups.only_in_old.length, 'client')}`);
+  if (groups.only_in_old.length) lines.push('', `Only in old (not in the new output): ${counted(groups.only_in_old.length, 'client')}`);
   for (const client of groups.only_in_old) lines.push(...textClient(client));
-  if (groups.only_in_new.length) lines.push('', `Only in new (not in the old output): ${count(groups.only_in_new.length, 'client')}`);
+  if (groups.only_in_new.length) lines.push('', `Only in new (not in the old output): ${counted(groups.only_in_new.length, 'client')}`);
   for (const client of groups.only_in_new) lines.push(...textClient(client));
-  lines.push('', `Unchanged: ${count(diff.unchanged, 'client')}`);
+  lines.push('', `Unchanged: ${counted(diff.unchanged, 'client')}`);
   return `${lines.join('\n')}\n`;
 }
 
