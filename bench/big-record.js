@@ -28,6 +28,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { random } from './generate.js';
 import { CASE_LIMITS } from '../dist/case/limits.js';
+import { option } from './options.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
@@ -91,9 +92,11 @@ function bigRecordCase(count, seed, grow) {
         juvenile: maybe(false, 0.5),
         connectedToAbuse: maybe(chance(0.1), 0.7),
       };
+      // A court imposes no more than the statute's maximum (a case file saying otherwise is refused).
+      if (c.sentenceImposedDays !== undefined && c.maximumPenaltyDays !== undefined) c.sentenceImposedDays = Math.min(c.sentenceImposedDays, c.maximumPenaltyDays);
       if (c.sentenceImposedDays !== undefined && chance(0.8)) {
-        c.sentenceSuspendedDays = suspended;
-        c.sentenceToCustodyDays = imposed - suspended;
+        c.sentenceSuspendedDays = Math.min(suspended, c.sentenceImposedDays);
+        c.sentenceToCustodyDays = c.sentenceImposedDays - c.sentenceSuspendedDays;
       }
       convictions.push(c);
     }
@@ -160,10 +163,6 @@ function bigRecordCase(count, seed, grow) {
   };
 }
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-}
 
 /** Runs `relief screen FILE --format json` in a child (bench/measure-cli.js), stdout to `out`: wall time from here, peak RSS of the child. */
 function screen(file, out, result) {

@@ -27,10 +27,6 @@ import { loadRulePacks } from '../dist/packs/load.js';
 import { rosterColumns, rowToCase } from '../dist/batch/roster.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const caseCount = Number(option('cases', '400'));
 const seed = Number(option('seed', '42'));
 /** A row without a screening date is screened as of "today": fixed, so the ranking can be reproduced. */
@@ -133,6 +129,7 @@ const module = `/**
  * the benchmark's generated roster, and an example row (fixtures/cases/daca-baseline).
  */
 import type { RankingData } from './roster-template-columns.js';
+import { option } from './options.js';
 
 export const RANKING: RankingData = ${JSON.stringify(data, null, 2)};
 `;

@@ -16,13 +16,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseGenerator } from './generate.js';
+import { option } from './options.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-}
 const count = Number(option('count', '5000'));
 const seed = Number(option('seed', '42'));
 

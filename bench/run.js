@@ -36,13 +36,10 @@ import { FactCache } from '../dist/facts/derive.js';
 import { loadRulePacks } from '../dist/packs/load.js';
 import { readInputs } from '../dist/batch/inputs.js';
 import { Screener } from '../dist/app/screen.js';
+import { option } from './options.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-}
 const quick = process.argv.includes('--quick');
 const sizes = option('sizes', quick ? '2000' : '10000,100000').split(',').map(Number);
 const jobs = option('jobs', '1,2').split(',').map(Number);

@@ -79,26 +79,28 @@ export async function countInputs(paths: readonly string[], stopped: () => boole
 
 const COUNT_CHUNK_BYTES = 1024 * 1024;
 
-/** The items of one NDJSON file or roster, as readNdjson and readRoster give them; a file that fails to read gives one error item. */
+/**
+ * The items of one NDJSON file or roster, as readNdjson and readRoster give them; a file that fails
+ * to read gives one error item. An NDJSON file is read by readNdjson itself (it parses nothing); a
+ * roster's records are counted without reading each row into a case.
+ */
 async function countRecords(path: string, kind: 'ndjson' | 'csv', stopped: () => boolean): Promise<number> {
   let count = 0;
+  if (kind === 'ndjson') {
+    for await (const _item of readNdjson(path, COUNT_CHUNK_BYTES)) if (++count % 4096 === 0 && stopped()) break;
+    return count;
+  }
   try {
     const handle = await open(path);
     try {
-      const lines = physicalLines(handle, kind === 'ndjson' ? 'lf' : 'any', CASE_LIMITS.bytes.value, COUNT_CHUNK_BYTES);
-      if (kind === 'ndjson') {
-        for await (const line of lines) {
-          if (line.tooLong || line.text.trim()) count++;
-          if (count % 4096 === 0 && stopped()) break;
-        }
-      } else {
-        let cells: number | undefined;
-        for await (const record of csvRecords(lines, () => cells, CASE_LIMITS.bytes)) {
-          if (count++ === 0) cells = record.problem === undefined ? record.cells.length || undefined : undefined;
-          if (count % 4096 === 0 && stopped()) break;
-        }
-        count = Math.max(0, count - 1); // the header
+      const lines = physicalLines(handle, 'any', CASE_LIMITS.bytes.value, COUNT_CHUNK_BYTES);
+      // The header's width, as readRoster takes it from its columns.
+      let cells: number | undefined;
+      for await (const record of csvRecords(lines, () => cells, CASE_LIMITS.bytes)) {
+        if (count++ === 0) cells = record.problem === undefined ? record.cells.length || undefined : undefined;
+        if (count % 4096 === 0 && stopped()) break;
       }
+      count = Math.max(0, count - 1); // the header
     } finally {
       await handle.close().catch(() => undefined);
     }
@@ -159,12 +161,13 @@ async function readCaseFile(path: string): Promise<InputItem> {
 const tooLong = (path: string, line: number): InputItem => fileError(path, `the line is too long: ${CASE_LIMITS.bytes.describe}`, line);
 
 /** One case per line; blank lines are skipped (see lines.ts for what ends a line). */
-async function* readNdjson(path: string): AsyncGenerator<InputItem> {
+/** `chunkBytes`: how much to read at a time (the quick count reads big chunks: it parses nothing). */
+async function* readNdjson(path: string, chunkBytes?: number): AsyncGenerator<InputItem> {
   let line = 0;
   try {
     const handle = await open(path);
     try {
-      for await (const physical of physicalLines(handle, 'lf', CASE_LIMITS.bytes.value)) {
+      for await (const physical of physicalLines(handle, 'lf', CASE_LIMITS.bytes.value, chunkBytes)) {
         line = physical.number;
         if (physical.tooLong) yield tooLong(path, line);
         else if (physical.text.trim()) yield { kind: 'text', origin: { source: path, line }, text: physical.text, jsonOnly: true };
