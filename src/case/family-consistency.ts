@@ -5,12 +5,7 @@
  * so no rule reads a contradiction and picks one side at random.
  */
 import { ageOn, rangeOfField } from './dates.js';
-import type { CaseFile } from './schema.js';
-
-export interface FieldIssue {
-  path: (string | number)[];
-  message: string;
-}
+import type { CaseFile, ConsistencyIssue } from './schema.js';
 
 /**
  * Relationships that are no marriage: a marriage to the abuser recorded with one of them contradicts
@@ -20,8 +15,8 @@ const NOT_MARRIED_TO = ['unmarried_partner', 'parent', 'adult_child', 'other_par
 /** Relationships in which a marriage ceremony took place (the intended spouse's too: INA 204(a)(1)(A)(iii)(II)(aa)(BB)). */
 export const CEREMONY_RELATIONSHIPS: readonly string[] = ['spouse', 'former_spouse', 'intended_spouse_bigamy'];
 
-function marriageIssues(abuse: NonNullable<CaseFile['abuse']>): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+function marriageIssues(abuse: NonNullable<CaseFile['abuse']>): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
   const at = (field: string, message: string) => issues.push({ path: ['abuse', field], message });
   const relationship = abuse.abuser?.relationship;
   const status = abuse.marriageStatus;
@@ -59,8 +54,8 @@ function abuseMarriage(abuse: CaseFile['abuse']): 'continuing' | 'ended' | undef
   return undefined;
 }
 
-function familyIssues(caseFile: CaseFile): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+function familyIssues(caseFile: CaseFile): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
   const family = caseFile.family;
   const marital = family?.maritalStatus;
   if (marital && marital !== 'married' && family?.spouse) {
@@ -93,8 +88,8 @@ function familyIssues(caseFile: CaseFile): FieldIssue[] {
   return issues;
 }
 
-function statusAndEducationIssues(caseFile: CaseFile): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+function statusAndEducationIssues(caseFile: CaseFile): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
   caseFile.statusHistory?.forEach((period, i) => {
     if (period.visaClass && period.status !== 'nonimmigrant') {
       issues.push({ path: ['statusHistory', i, 'visaClass'], message: `is given, but the status is "${period.status}": a visa class belongs to a nonimmigrant status` });
@@ -115,7 +110,7 @@ function statusAndEducationIssues(caseFile: CaseFile): FieldIssue[] {
   return issues;
 }
 
-export function familyAndStatusIssues(caseFile: CaseFile): FieldIssue[] {
+export function familyAndStatusIssues(caseFile: CaseFile): ConsistencyIssue[] {
   return [...(caseFile.abuse ? marriageIssues(caseFile.abuse) : []), ...familyIssues(caseFile), ...statusAndEducationIssues(caseFile)];
 }
 

@@ -87,7 +87,7 @@ export const childVictim = defineCalculator({
 });
 
 /** Whether the client has a spouse now: false when family.maritalStatus says otherwise, unknown when it is not recorded. */
-export function hasSpouseNow(caseFile: CaseFile): Tri {
+function hasSpouseNow(caseFile: CaseFile): Tri {
   const marital = caseFile.family?.maritalStatus;
   if (marital) return marital === 'married';
   return caseFile.family?.spouse ? true : null;

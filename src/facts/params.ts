@@ -26,4 +26,7 @@ export function describeDay(param: DateParam): string {
 }
 
 export const Years = z.number().int().min(0).max(150);
+
+/** A parameter naming a case-file field by its dotted path (removal.inProceedings). */
+export const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as removal.inProceedings' });
 export const DayCount = z.number().int().min(0);

@@ -8,7 +8,7 @@ import type { CaseFile } from '../case/schema.js';
 import { RelativeStatus } from '../case/schema.js';
 import { defineCalculator, derived, type FactValue } from './derived.js';
 import { readPath } from '../case/fields.js';
-import { DateParam, Years, describeDay, resolveDay } from './params.js';
+import { DateParam, FieldPath, Years, describeDay, resolveDay } from './params.js';
 import { onOrAfter, triOr, triRange, type Tri } from './tri.js';
 import { spouseHasStatus } from './family.js';
 
@@ -25,7 +25,6 @@ function describeAge(low: number, high: number): string {
   return low === high ? `${low}` : `${low} to ${high}`;
 }
 
-const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as removal.inProceedings' });
 
 export const ageBelowOn = defineCalculator({
   description: "Younger than a number of years on a date: the client, or whoever's date of birth `birthDate` names (e.g. the abuser's).",
@@ -73,11 +72,11 @@ function firstEntryAge(caseFile: CaseFile, entries: NonNullable<CaseFile['entrie
 
 function firstEntryBefore(caseFile: CaseFile, years: number) {
   const entries = caseFile.entries;
-  if (!entries || entries.length === 0) return { value: null, low: 0, high: Infinity, detail: 'the entries are not recorded', missing: ['entries'] };
+  if (!entries || entries.length === 0) return { value: null, high: Infinity, detail: 'the entries are not recorded', missing: ['entries'] };
   const { low, high } = firstEntryAge(caseFile, entries);
   const value = triRange(high < years, low < years);
   const missing = value === null ? (birthRange(caseFile) ? ['entries'] : ['person.dateOfBirth', 'entries']) : [];
-  return { value, low, high, detail: Number.isFinite(high) ? `age at first entry: ${describeAge(low, high)}` : 'age at first entry unknown', missing };
+  return { value, high, detail: Number.isFinite(high) ? `age at first entry: ${describeAge(low, high)}` : 'age at first entry unknown', missing };
 }
 
 export const firstEntryBeforeAge = defineCalculator({

@@ -13,10 +13,9 @@ import { toIsoDate } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { readPath } from '../case/fields.js';
 import { defineCalculator, derived, type ReviewNote } from './derived.js';
-import { DayCount } from './params.js';
+import { DayCount, FieldPath } from './params.js';
 import { rangeOf } from './timeline.js';
 
-const FieldPath = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, { error: 'must be a dotted field path such as security.recentVisaAbuse' });
 
 type Period = NonNullable<CaseFile['statusHistory']>[number];
 

@@ -29,7 +29,7 @@ const Gate = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lossOver'), dollars: z.number().min(0) }),
 ]);
 
-export const AggravatedFelonyCategory = z.strictObject({
+const AggravatedFelonyCategory = z.strictObject({
   subparagraph: z.string().min(1),
   offense: z.string().min(1),
   offenseTypes: z.array(OffenseType).min(1),

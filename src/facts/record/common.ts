@@ -157,7 +157,7 @@ export type FirstOffenderExpungement = z.infer<typeof FirstOffenderExpungement>;
  * immigration hardship (Matter of Pickering, 23 I&N Dec. 621 (BIA 2003); Matter of Roldan, 22 I&N
  * Dec. 512 (BIA 1999)), except that the first-offender rule leaves a rehabilitative expungement open.
  */
-export function expungementEndsConviction(conviction: Conviction, firstOffender: FirstOffenderExpungement): Tri {
+function expungementEndsConviction(conviction: Conviction, firstOffender: FirstOffenderExpungement): Tri {
   if (conviction.expunged !== true) return conviction.expunged === false ? false : null;
   if (conviction.expungementBasis === undefined) return null;
   if (conviction.expungementBasis === 'legal_defect') return true;
