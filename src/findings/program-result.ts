@@ -17,7 +17,7 @@ import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack } from '../packs/load.js';
-import type { Rule, RuleKind, RuleStatus } from '../packs/schema.js';
+import type { LegalStatusKind, Rule, RuleKind, RuleStatus } from '../packs/schema.js';
 import { leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
@@ -90,7 +90,7 @@ export interface ProgramResult {
   program: string;
   title: string;
   kind: 'eligibility' | 'discretion';
-  legalStatus: { label: string; detail: string };
+  legalStatus: { kind: LegalStatusKind; label: string; detail: string };
   researchedAsOf: string;
   packVersion: string;
   outcome?: Outcome;

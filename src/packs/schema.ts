@@ -97,12 +97,20 @@ export const FactDeclaration = z.strictObject({
 
 export const Source = z.strictObject({ id: Text, title: Text, url: z.string().optional() });
 
+export const LegalStatusKind = z.enum(['in_force', 'in_litigation', 'historical', 'hypothetical']);
+export type LegalStatusKind = z.infer<typeof LegalStatusKind>;
+
 export const Pack = z.strictObject({
   $schema: z.string().optional(),
   program: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   title: Text,
   kind: z.enum(['eligibility', 'discretion']),
-  legalStatus: z.strictObject({ label: Text, detail: Text }),
+  /**
+   * Where the program stands in law today: `in_force` and `in_litigation` can help a client now;
+   * `historical` (superseded policy) and `hypothetical` (a bill never enacted) are for study, and
+   * every report and client summary says so.
+   */
+  legalStatus: z.strictObject({ kind: LegalStatusKind, label: Text, detail: Text }),
   /** A caution listed on every screening (a program whose legal status keeps changing); it never sets needsReview. */
   standingCaution: z.strictObject({ reason: Text, citation: Text }).optional(),
   researchedAsOf: ExactDate,
