@@ -89,6 +89,7 @@ export interface FactorList {
 export interface ProgramResult {
   program: string;
   title: string;
+  shortTitle: string;
   kind: 'eligibility' | 'discretion';
   legalStatus: { kind: LegalStatusKind; label: string; detail: string };
   researchedAsOf: string;
@@ -297,7 +298,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   const classifications = pack.classifications ? classify(loaded, findings, reviewReasons.list, openOnALegalPoint) : undefined;
   // Properties in the report's order; the optional ones added only when present (spreading them
   // in cost more than all the rest of this function).
-  const result = { program: pack.program, title: pack.title, kind: pack.kind, legalStatus: pack.legalStatus, researchedAsOf: pack.researchedAsOf, packVersion: loaded.version } as ProgramResult;
+  const result = { program: pack.program, title: pack.title, shortTitle: pack.shortTitle, kind: pack.kind, legalStatus: pack.legalStatus, researchedAsOf: pack.researchedAsOf, packVersion: loaded.version } as ProgramResult;
   if (decided) {
     result.outcome = decided.outcome;
     result.outcomeReasons = decided.reasons;

@@ -104,6 +104,8 @@ export const Pack = z.strictObject({
   $schema: z.string().optional(),
   program: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   title: Text,
+  /** The program's everyday name, for a summary line and a table cell ("T visa"). */
+  shortTitle: Text,
   kind: z.enum(['eligibility', 'discretion']),
   /**
    * Where the program stands in law today: `in_force` and `in_litigation` can help a client now;

@@ -43,7 +43,7 @@ describe('relief screen', () => {
     // The documented keys, no more and no fewer (README "JSON output").
     expect(Object.keys(report).sort()).toEqual(['caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
-    const common = ['cautions', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'title'];
+    const common = ['cautions', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
     expect(Object.keys(morton).sort()).toEqual([...common, 'level', 'priority', 'undetermined'].sort());
     expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
