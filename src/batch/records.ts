@@ -6,7 +6,8 @@
  */
 import type { Report } from '../app/screen.js';
 import type { CaseIssue } from '../case/load.js';
-import { elementsNotMet, programReason, type Triage } from './triage.js';
+import { programReason, type Triage } from './triage.js';
+import { elementsNotMet, uncuredBars } from '../findings/deciding.js';
 
 export interface ProgramSummary {
   program: string;
@@ -66,10 +67,9 @@ export type BatchRecord = ScreenedRecord | ErrorRecord;
 
 /** A program's summary; `decisive`: the decisive questions naming it, when it has a result open (triage.ts). */
 export function summarizeProgram(program: Report['programs'][number], decisive: readonly unknown[] | undefined): ProgramSummary {
-  const applying = program.findings.filter((finding) => finding.kind === 'bar' && finding.status === 'applies');
-  const bars = applying.filter((finding) => !finding.defeatedBy).map((finding) => finding.rule);
-  const waived = applying.filter((finding) => finding.defeatedBy).map((finding) => `${finding.rule} (cured by ${finding.defeatedBy!.join(', ')})`);
-  const notMet = elementsNotMet(program);
+  const waived = program.findings
+    .filter((finding) => finding.kind === 'bar' && finding.status === 'applies' && finding.defeatedBy)
+    .map((finding) => `${finding.rule} (cured by ${finding.defeatedBy!.join(', ')})`);
   return {
     program: program.program,
     kind: program.kind,
@@ -78,11 +78,11 @@ export function summarizeProgram(program: Report['programs'][number], decisive: 
     needsReview: program.needsReview,
     review: [...new Set(program.reviewReasons.map((reason) => reason.code))],
     cautions: program.cautions.map((caution) => caution.code),
-    bars,
+    bars: uncuredBars(program),
     waived,
-    notMet,
+    notMet: elementsNotMet(program),
     ...(decisive ? { decisiveQuestions: decisive.length } : {}),
-    reason: programReason(program, notMet, bars),
+    reason: programReason(program),
   };
 }
 

@@ -16,6 +16,7 @@
  */
 import type { ProgramResult } from '../findings/program-result.js';
 import type { Question } from '../settle/settle.js';
+import { byRuleId, decidingReason, isOpen } from '../findings/deciding.js';
 
 export type TriageGroup = 'eligible' | 'questions' | 'barred' | 'open' | 'error';
 
@@ -40,67 +41,9 @@ function shortened(text: string): string {
   return text.length <= REASON_MAX ? text : `${text.slice(0, REASON_MAX - 1)}…`;
 }
 
-/** "x" or "x (+2 more)": the first of several, and how many others. */
-function firstOf(items: readonly string[]): string {
-  return items.length > 1 ? `${items[0]} (+${items.length - 1} more)` : items[0]!;
-}
-
-const codes = (program: ProgramResult, prefix: string): string[] =>
-  (program.outcomeReasons ?? []).filter((code) => code.startsWith(`${prefix}:`)).map((code) => code.slice(prefix.length + 1));
-
-/** The required elements the known facts fail: such a program is not eligible, and its bars are not what to act on. */
-export function elementsNotMet(program: ProgramResult): string[] {
-  return program.findings.filter((f) => f.kind === 'requirement' && f.status === 'does_not_apply').map((f) => f.rule);
-}
-
-/** Whether a program has a result still open: an outcome, or a classification (Morton's priority or level). */
-export function isOpen(program: ProgramResult): boolean {
-  return program.outcome === 'not_enough_information' || Object.values(program.classifications ?? {}).some((value) => value === null);
-}
-
-function eligibilityReason(program: ProgramResult, notMet: readonly string[], bars: readonly string[]): string | null {
-  const byCases = codes(program, 'BY-CASES');
-  switch (program.outcome) {
-    case 'eligible':
-      return null;
-    case 'eligible_with_waiver': {
-      const waived = codes(program, 'WAIVER');
-      if (byCases.length) return waived.length ? `waiver may be needed for ${firstOf(waived)}` : `waiver may be needed: turns on ${firstOf(byCases)}`;
-      return `waiver for ${firstOf(waived)}`;
-    }
-    case 'barred':
-      if (notMet.length) return `not met: ${firstOf(notMet)}`;
-      if (bars.length) return `bar: ${firstOf(bars)}`;
-      // Settled by cases: no element fails and no bar applies on the known facts alone.
-      return `barred on every answer to ${firstOf(byCases)}`;
-    default: {
-      const awaiting = codes(program, 'UNKNOWN-WAIVER');
-      if (awaiting.length) return `open: waiver for ${firstOf(awaiting)}`;
-      return `open: ${firstOf(codes(program, 'UNKNOWN'))}`;
-    }
-  }
-}
-
-function discretionReason(program: ProgramResult): string | null {
-  const values = program.classifications ?? {};
-  const open = Object.keys(values).filter((field) => values[field] === null);
-  if (open.length) return `open: ${open.join(', ')}`;
-  const outOfScope = program.findings.find((f) => f.kind === 'scope' && f.status === 'does_not_apply');
-  if (outOfScope) return `not applicable: ${outOfScope.rule}`;
-  const setting = program.findings.find((f) => f.kind === 'classification' && f.status === 'applies' && !f.defeatedBy);
-  if (setting) return setting.rule;
-  const settled = program.byCases?.find((c) => c.settled && c.value !== null && values[c.result] === c.value);
-  return settled ? `${settled.result} ${settled.value} on every answer to ${firstOf(settled.splitOn)}` : null;
-}
-
-/**
- * The one reason that decides the program, as a cell: the first required element not met, else
- * the first uncured bar, the waiver needed, or what is open (the first rule left unknown); for
- * Morton, the open classification or the rule that set it. Null for eligible (nothing to decide)
- * and for a classification no rule sets (Morton's "none").
- */
-export function programReason(program: ProgramResult, notMet: readonly string[], bars: readonly string[]): string | null {
-  const reason = program.kind === 'eligibility' ? eligibilityReason(program, notMet, bars) : discretionReason(program);
+/** The program's deciding reason (findings/deciding.ts) with rule ids, as a spreadsheet cell. */
+export function programReason(program: ProgramResult): string | null {
+  const reason = decidingReason(program, byRuleId);
   return reason === null ? null : shortened(reason);
 }
 
