@@ -10,6 +10,7 @@ import type { EngineChoice } from '../evaluate/engine.js';
 import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, listedIssues, type CaseIssue } from '../case/load.js';
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
+import { DEFAULT_WIDTH } from '../render/wrap.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { fitName } from '../files/names.js';
 import { adoptStopSignal } from '../files/temporary.js';
@@ -118,7 +119,7 @@ export class CaseScreener {
         nextQuestions: nextQuestions(report.questions, decisive),
         programs,
       };
-      return this.withReport(record, () => renderText(report, { color: false, explain: false }));
+      return this.withReport(record, () => renderText(report, { color: false, detail: false, explain: false, width: DEFAULT_WIDTH }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return this.withReport({ ...base, caseId: caseIdOf(raw), ...clientNameOf(raw), ...ERROR_TRIAGE, status: 'error', errors: error.issues }, errorReport(where, error.issues));

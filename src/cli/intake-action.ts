@@ -12,6 +12,7 @@ import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
+import { widthFor } from '../render/wrap.js';
 import type { Answers } from '../intake/answers.js';
 import { caseYaml } from '../intake/case-yaml.js';
 import { IDENTIFYING_FIELDS } from '../intake/clinic-order.js';
@@ -146,7 +147,7 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
   say(`\nSaved ${target}.\n\n`);
 
   const report = await screen(caseFile, target, asOf);
-  say(renderText(report, { color, explain: false }));
+  say(renderText(report, { color, detail: false, explain: false, width: widthFor(io.stdoutColumns) }));
   const next = decisiveUnknowns(report);
   if (next.length) {
     say(`\nNext questions (${next.length} unknown facts could change a result):\n${next.map((unknown) => `  - ${unknown.question} (${unknown.field})`).join('\n')}\n`);

@@ -12,6 +12,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Resolves when stdout can take more (back-pressure for long batch output); absent: at once. */
   stdoutDrained?: () => Promise<void>;
+  /** stdout's width in columns, when it is a terminal (reports wrap to it; 80 otherwise). */
+  stdoutColumns?: number;
   /** stderr, when it is a terminal (for the batch progress bar). */
   stderrTerminal?: NodeJS.WriteStream;
 }
@@ -33,6 +35,7 @@ export function processIO(): CliIO {
     stdoutDrained: async () => {
       if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
     },
+    ...(process.stdout.isTTY ? { stdoutColumns: process.stdout.columns } : {}),
     ...(process.stderr.isTTY ? { stderrTerminal: process.stderr } : {}),
   };
 }

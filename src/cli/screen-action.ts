@@ -6,6 +6,7 @@ import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
 import { loadRulePacks } from '../packs/load.js';
 import type { CliIO } from './io.js';
+import { widthFor } from '../render/wrap.js';
 import { checkProgramIds } from './options.js';
 import type { ScreenOptions } from './screen-command.js';
 
@@ -29,6 +30,11 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
   io.stdout(
     options.format === 'json'
       ? (await import('../render/json.js')).renderJson(report)
-      : (await import('../render/text.js')).renderText(report, { color, explain: Boolean(options.explain) }),
+      : (await import('../render/text.js')).renderText(report, {
+          color,
+          detail: Boolean(options.detail),
+          explain: Boolean(options.explain),
+          width: options.width ?? widthFor(io.stdoutColumns),
+        }),
   );
 }

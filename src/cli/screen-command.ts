@@ -13,6 +13,8 @@ export interface ScreenOptions {
   asOf?: string;
   program?: string[];
   explain?: boolean;
+  detail?: boolean;
+  width?: number;
   whatIf?: WhatIf[];
   rules: string;
   engine: EngineChoice;
@@ -26,13 +28,21 @@ function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   return [...previous, change];
 }
 
+function widthOption(value: string): number {
+  const columns = Number(value);
+  if (!Number.isInteger(columns) || columns < 40 || columns > 1000) throw new InvalidArgumentError('must be a whole number of columns from 40 to 1000');
+  return columns;
+}
+
 export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): Command {
   return new Command('screen')
     .argument('<case-file>', 'path to the case file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: the case file\'s screeningDate, else today)', screeningDateOption)
     .option('--program <ids...>', 'screen only these programs (e.g. daca morton)')
+    .option('--detail', 'list every finding, factor and caution with its source, not only what decided each result')
     .option('--explain', 'show every rule, condition by condition, with the fact values')
+    .option('--width <columns>', 'wrap the text report to this many columns (default: the terminal\'s, else 80)', widthOption)
     .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())

@@ -1,31 +1,31 @@
 /**
- * The readable report: per program, the outcome or classification, what applies and why, what
- * needs an attorney, and the questions to ask next. Colour is decided by the caller's chalk level.
+ * The readable report, leading with the answer: a summary line per program, the questions that
+ * could still change a result, then per program the findings that decided it and its review points
+ * (--detail: everything found; --explain: every rule, condition by condition). Lines wrap to the
+ * terminal's width (80 when not a terminal).
+ *
  * The report holds the client's own words (case id, conviction labels, file names): they are made
- * inert before any colour is added, so the only escapes in the output are the renderer's own.
+ * inert before any colour is added, so the only escapes in the output are the renderer's own; and
+ * colour is added after wrapping, so widths count only what is seen.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../app/screen.js';
 import type { ConditionTrace } from '../evaluate/engine.js';
-import type { Finding, ProgramResult } from '../findings/program-result.js';
-import { parseExactDate } from '../case/dates.js';
+import type { Caution, Finding } from '../findings/program-result.js';
 import { echo, inertAll } from '../text/inert.js';
+import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
+import { NumberedSources } from './sources.js';
+import { wrap } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Every finding, factor and caution with its source, not only what decided each result. */
+  detail: boolean;
   /** Show every rule with its condition tree, not only what applies. */
   explain: boolean;
+  /** Columns to wrap to. */
+  width: number;
 }
-
-const OUTCOME_LABEL: Record<string, string> = {
-  eligible: 'ELIGIBLE',
-  eligible_with_waiver: 'ELIGIBLE WITH A WAIVER',
-  barred: 'BARRED',
-  not_enough_information: 'NOT ENOUGH INFORMATION',
-};
-
-/** Research older than this, relative to the screening date, gets a caution line. */
-const STALE_RESEARCH_DAYS = 180;
 
 const STATUS_MARK: Record<string, string> = { applies: 'yes', does_not_apply: 'no', unknown: '?' };
 
@@ -35,122 +35,191 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
+/** "x" or "x (+2 more)". */
+function firstOf(items: readonly string[]): string {
+  return items.length > 1 ? `${items[0]} (+${items.length - 1} more)` : items[0]!;
+}
+
+/** One line of at most `width` columns: cut with an ellipsis (the detail below has the whole text). */
+function oneLine(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
 class Writer {
   readonly lines: string[] = [];
-  constructor(readonly c: ChalkInstance) {}
-  line(text = '', indent = 0): void {
-    this.lines.push(`${' '.repeat(indent)}${text}`);
+  constructor(
+    readonly c: ChalkInstance,
+    readonly width: number,
+    readonly sources: NumberedSources,
+  ) {}
+
+  /** "source: …", a repeated long reference cited by its number. */
+  source(citation: string, indent: number): void {
+    this.para(`source: ${this.sources.cite(citation)}`, indent, 2, this.c.dim);
+  }
+
+  /** A paragraph wrapped at the width, continuation lines under its text; `style` colours each line. */
+  para(text: string, indent = 0, hang = 0, style: (line: string) => string = (line) => line): void {
+    for (const line of wrap(text, this.width, indent, hang)) this.lines.push(style(line));
+  }
+
+  /** "Label: text", the label in bold, wrapped. */
+  labelled(label: string, text: string, indent: number, style: (s: string) => string = (s) => s): void {
+    const [first, ...rest] = wrap(`${label} ${text}`, this.width, indent, 2);
+    const cut = indent + label.length;
+    this.lines.push(`${first!.slice(0, cut).replace(label, this.c.bold(label))}${style(first!.slice(cut))}`, ...rest.map(style));
+  }
+
+  /** "- text" items, continuation lines under the text. */
+  item(text: string, indent: number, style?: (line: string) => string): void {
+    this.para(`- ${text}`, indent, 2, style);
+  }
+
+  blank(): void {
+    this.lines.push('');
   }
 }
 
-function writeFinding(w: Writer, finding: Finding, indent: number): void {
+function toneColour(c: ChalkInstance, tone: Tone): ChalkInstance {
+  return { favourable: c.green, waiver: c.green, unfavourable: c.red, open: c.yellow, neutral: c }[tone];
+}
+
+function writeSummaryLine(w: Writer, line: SummaryLine, nameWidth: number): void {
   const { c } = w;
-  const overridden = finding.defeatedBy ? c.yellow(` (overridden by ${finding.defeatedBy.join(', ')})`) : '';
-  w.line(`- ${finding.name}${overridden}`, indent);
-  w.line(c.dim(`source: ${finding.citation}`), indent + 2);
-  for (const detail of new Set(finding.facts.map((f) => f.detail))) w.line(c.dim(`because: ${detail}`), indent + 2);
+  const review = line.needsReview ? `  ${c.magenta('needs review')}` : '';
+  w.lines.push(oneLine(`  ${line.shortTitle.padEnd(nameWidth)}  `, w.width).replace(line.shortTitle, c.bold(line.shortTitle)) + toneColour(c, line.tone)(line.result) + review);
+  const waivers = line.waivers.length ? `cured by: ${firstOf(line.waivers)}` : null;
+  const why = [line.statusNote, line.reason, waivers].filter(Boolean).join(' · ');
+  if (why) w.lines.push(c.dim(oneLine(`      ${why}`, w.width)));
+}
+
+function writeSummary(w: Writer, view: ReportView): void {
+  w.lines.push(w.c.bold('Summary'));
+  const nameWidth = Math.max(...view.lines.map((line) => line.shortTitle.length));
+  for (const line of view.lines) writeSummaryLine(w, line, nameWidth);
+  if (view.sharedCautions.length) {
+    w.para('Cautions for every program:', 2, 0, w.c.bold);
+    for (const caution of view.sharedCautions) w.item(caution.reason, 4, w.c.yellow);
+  }
+  w.blank();
+}
+
+function writeQuestions(w: Writer, questions: readonly ReportView['decisive'][number][], title: string, detail: boolean): void {
+  if (questions.length === 0) return;
+  w.para(title, 0, 0, w.c.bold);
+  questions.forEach((q, i) => {
+    const number = `${i + 1}.`.padEnd(3);
+    const field = detail ? ` (${q.field})` : '';
+    w.para(`${number} ${q.question} [${q.programs.join(', ')}]${field}`, 2, 4);
+  });
+  w.blank();
+}
+
+function writeFinding(w: Writer, finding: Finding, indent: number): void {
+  const overridden = finding.defeatedBy ? ` (overridden by ${finding.defeatedBy.join(', ')})` : '';
+  w.item(`${finding.name}${overridden}`, indent);
+  w.source(finding.citation, indent + 2);
+  for (const detail of new Set(finding.facts.map((f) => f.detail))) w.para(`because: ${detail}`, indent + 2, 2, w.c.dim);
+}
+
+function writeGroups(w: Writer, groups: FindingGroup[]): void {
+  for (const group of groups) {
+    w.para(`${group.title}:`, 2, 0, w.c.bold);
+    for (const finding of group.findings) writeFinding(w, finding, 4);
+  }
 }
 
 function writeTrace(w: Writer, node: ConditionTrace, indent: number): void {
   const mark = STATUS_MARK[node.status]!;
   const colour = node.status === 'applies' ? w.c.green : node.status === 'unknown' ? w.c.yellow : w.c.red;
-  const value = node.fact ? w.c.dim(`  [${node.fact} = ${formatValue(node.actual)}]`) : '';
-  w.line(`${colour(`[${mark}]`)} ${node.label}${value}`, indent);
+  const value = node.fact ? ` [${node.fact} = ${formatValue(node.actual)}]` : '';
+  const [first, ...rest] = wrap(`[${mark}] ${node.label}${value}`, w.width, indent, 4);
+  w.lines.push(first!.replace(`[${mark}]`, colour(`[${mark}]`)), ...rest);
   for (const child of node.children ?? []) writeTrace(w, child, indent + 4);
 }
 
-function section(w: Writer, title: string, findings: Finding[]): void {
-  if (findings.length === 0) return;
-  w.line(w.c.bold(title), 2);
-  for (const finding of findings) writeFinding(w, finding, 4);
+function writeCautions(w: Writer, cautions: Caution[], detail: boolean): void {
+  if (cautions.length === 0) return;
+  w.para('Cautions (true of every client in this position; not a review point):', 2, 0, w.c.bold);
+  for (const caution of cautions) {
+    w.item(caution.reason, 4);
+    if (detail) w.source(caution.citation, 6);
+  }
 }
 
-function writeProgram(w: Writer, program: ProgramResult, report: Report, options: TextOptions): void {
+function writeProgram(w: Writer, view: ProgramView, options: TextOptions): void {
   const { c } = w;
-  w.line(c.bold.underline(`${program.title} [${program.program}]`));
-  w.line(`${c.bold('Legal status:')} ${program.legalStatus.label}. ${program.legalStatus.detail}`, 2);
-  const ageDays = parseExactDate(report.screeningDate) - parseExactDate(program.researchedAsOf);
-  if (ageDays > STALE_RESEARCH_DAYS) {
-    w.line(c.yellow(`Caution: this pack's research is as of ${program.researchedAsOf}, ${ageDays} days before the screening date; check for later changes.`), 2);
-  }
-  if (program.outcome) {
-    const colour = program.outcome === 'eligible' ? c.green : program.outcome === 'barred' ? c.red : c.yellow;
-    w.line(`${c.bold('Outcome:')} ${colour.bold(OUTCOME_LABEL[program.outcome])}`, 2);
-  }
+  const { program } = view;
+  w.para(`${program.title} [${program.program}]`, 0, 2, c.bold.underline);
+  const status = options.detail ? `${program.legalStatus.label}. ${program.legalStatus.detail}` : `${program.legalStatus.label}.`;
+  w.labelled('Legal status:', status, 2);
+  if (program.outcome) w.labelled('Outcome:', view.line.result, 2, toneColour(c, view.line.tone).bold);
   // A classification is null only when the known facts leave it open ("none" is a value of its own).
   for (const [field, value] of Object.entries(program.classifications ?? {})) {
-    const shown = value ?? c.yellow('not determined by the known facts');
-    w.line(`${c.bold(`${field[0]!.toUpperCase()}${field.slice(1)}:`)} ${shown}`, 2);
+    w.labelled(`${field[0]!.toUpperCase()}${field.slice(1)}:`, value ?? 'not determined by the known facts', 2, value === null ? c.yellow : (s) => s);
   }
-  if (program.needsReview) w.line(c.magenta.bold('NEEDS ATTORNEY REVIEW'), 2);
-
-  const by = (kind: string, status: string) => program.findings.filter((f) => f.kind === kind && f.status === status);
-  section(w, 'Bars that apply:', by('bar', 'applies'));
-  section(w, 'Requirements not met:', by('requirement', 'does_not_apply'));
-  section(w, 'Waivers available:', by('waiver', 'applies'));
-  section(w, 'Classification:', by('classification', 'applies'));
-  section(w, 'Helping factors:', program.factors.positive);
-  section(w, 'Harmful factors:', program.factors.negative);
-  const open = program.findings.filter((f) => f.status === 'unknown' && f.kind !== 'helping_factor' && f.kind !== 'harmful_factor');
-  section(w, 'Not settled by the known facts:', open);
+  if (program.needsReview) w.para('NEEDS ATTORNEY REVIEW', 2, 0, c.magenta.bold);
+  const groups = options.detail ? view.all : view.deciding;
+  writeGroups(w, groups);
   if (program.byCases?.length) {
-    w.line(c.bold('Settled by cases over the unknown facts:'), 2);
-    for (const split of program.byCases) {
-      const colour = split.settled ? c.green : c.yellow;
-      w.line(`- ${split.result}: ${colour(split.explanation)}`, 4);
-    }
+    w.para('Settled by cases over the unknown facts:', 2, 0, c.bold);
+    for (const split of program.byCases) w.item(`${split.result}: ${split.explanation}`, 4, split.settled ? c.green : c.yellow);
   }
   if (program.reviewReasons.length) {
-    w.line(c.bold('For attorney review:'), 2);
+    w.para('For attorney review:', 2, 0, c.bold);
     for (const reason of program.reviewReasons) {
-      w.line(`- ${reason.reason}${reason.subject ? ` [${reason.subject}]` : ''}`, 4);
-      w.line(c.dim(`source: ${reason.citation}`), 6);
+      w.item(`${reason.reason}${reason.subject ? ` [${reason.subject}]` : ''}`, 4);
+      // The point names its question of law; where it comes from is for --detail.
+      if (options.detail) w.source(reason.citation, 6);
     }
   }
-  if (program.cautions.length) {
-    w.line(c.bold('Cautions (true of every client in this position; not a review point):'), 2);
-    for (const caution of program.cautions) {
-      w.line(`- ${caution.reason}`, 4);
-      w.line(c.dim(`source: ${caution.citation}`), 6);
-    }
-  }
+  writeCautions(w, view.cautions, options.detail);
+  const shown = new Set(groups.flatMap((g) => g.findings));
+  const hidden = view.all.flatMap((g) => g.findings).filter((f) => !shown.has(f)).length;
+  if (hidden) w.para(`(${hidden} more finding(s), factors among them: --detail lists them)`, 2, 0, c.dim);
   if (options.explain) {
-    w.line(c.bold('Every rule, condition by condition:'), 2);
+    w.para('Every rule, condition by condition:', 2, 0, c.bold);
     for (const finding of program.findings) {
-      w.line(c.dim(`${finding.kind.replace('_', ' ')} · ${finding.rule} · ${finding.citation}`), 4);
+      w.para(`${finding.kind.replace('_', ' ')} · ${finding.rule} · ${finding.citation}`, 4, 2, c.dim);
       writeTrace(w, finding.conditions, 4);
     }
   }
-  w.line();
+  w.blank();
 }
 
-/** The case's questions, each fact once, naming the programs it could change. */
-function writeQuestions(w: Writer, report: Report): void {
+function writeHeader(w: Writer, report: Report, caseId: string): void {
   const { c } = w;
-  const list = (title: string, questions: Report['questions']) => {
-    if (questions.length === 0) return;
-    w.line(c.bold(title));
-    for (const q of questions) w.line(`- ${q.question} ${c.dim(`(${q.field}; for: ${q.programs.join(', ')})`)}`, 2);
-    w.line();
-  };
-  list('Ask the client next:', report.questions.filter((q) => q.decisive));
-  list('Also worth asking (factors only):', report.questions.filter((q) => !q.decisive));
+  w.lines.push(c.bold('relief-screen screening report'));
+  w.para(`Case: ${caseId} · screening date: ${report.screeningDate} · file: ${report.source}`, 0, 2);
+  for (const change of report.whatIfs) w.para(`WHAT IF: ${change} (not the case file's fact)`, 0, 2, c.cyan.bold);
+  w.para(report.disclaimer, 0, 0, c.yellow);
+  w.blank();
+}
+
+function writeSourceList(w: Writer): void {
+  if (w.sources.listed.length === 0) return;
+  w.para('Sources cited by number:', 0, 0, w.c.bold);
+  w.sources.listed.forEach((reference, i) => w.para(`[${i + 1}] ${reference}`, 2, 4));
+  w.blank();
+}
+
+function writeStamp(w: Writer, report: Report): void {
+  const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
+  w.para(`Rule packs: version ${report.rulesVersion}: ${packs}`, 0, 2, w.c.dim);
 }
 
 export function renderText(untrusted: Report, options: TextOptions): string {
   const report = inertAll(untrusted);
-  const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }));
-  const { c } = w;
-  w.line(c.bold('relief-screen screening report'));
-  // A case id of megabytes must not make a header line of megabytes (a file name is bounded by the system).
-  const caseId = untrusted.caseId === null ? '(no case id)' : echo(untrusted.caseId);
-  w.line(`Case: ${caseId}  ·  file: ${report.source}  ·  screening date: ${report.screeningDate}`);
-  const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
-  w.line(`Rule packs: version ${report.rulesVersion}: ${packs}`);
-  for (const change of report.whatIfs) w.line(c.cyan.bold(`WHAT IF: ${change} (not the case file's fact)`));
-  w.line(c.yellow(report.disclaimer));
-  w.line();
-  for (const program of report.programs) writeProgram(w, program, report, options);
-  writeQuestions(w, report);
+  const view = reportView(report);
+  const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions].map((item) => item.citation));
+  const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }), options.width, new NumberedSources(citations));
+  // A case id of megabytes must not make a header of megabytes (a file name is bounded by the system).
+  writeHeader(w, report, untrusted.caseId === null ? '(no case id)' : echo(untrusted.caseId));
+  writeSummary(w, view);
+  writeQuestions(w, view.decisive, `Ask the client next (${view.decisive.length} question(s) that could change a result):`, options.detail);
+  for (const program of view.programs) writeProgram(w, program, options);
+  writeQuestions(w, view.worthAsking, 'Also worth asking (only a helping or harmful factor reads these):', options.detail);
+  writeSourceList(w);
+  writeStamp(w, report);
   return `${w.lines.join('\n')}\n`;
 }

@@ -41,7 +41,7 @@ describe('relief screen with escapes in the case file', () => {
       const { code, stdout } = await run(['screen', file, '--explain'], colour);
       expect(code).toBe(EXIT.ok);
       expectOnlyColourCodes(stdout);
-      expect(stdout).toContain(`Case: ${SHOWN}  ·`);
+      expect(stdout).toContain(`Case: ${SHOWN} ·`);
       expect(stdout).toContain('reentry\\x1b]0;CONVICTION\\x07\\x9b2J');
     }
     expect((await run(['screen', file], true)).stdout).toMatch(/\u001b\[1m/);
@@ -54,7 +54,10 @@ describe('relief screen with escapes in the case file', () => {
 
   it('bounds a long case id in the report header', async () => {
     const { stdout } = await run(['screen', hostileCase(`${'id'.repeat(4_000)}\u001b[2J`)]);
-    const header = stdout.split('\n').find((line) => line.startsWith('Case: '))!;
+    // The header paragraph, wrapped: from "Case:" to the disclaimer.
+    const lines = stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('Case:'));
+    const header = lines.slice(first, lines.findIndex((line) => line.startsWith('relief-screen is'))).join(' ');
     expect(header.length).toBeLessThan(400);
     expect(header).toContain('more characters)');
   });

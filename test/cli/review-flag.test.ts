@@ -42,7 +42,8 @@ describe('the review flag', () => {
   });
 
   it('shows the baseline in text with no review line and each program\'s cautions once', async () => {
-    const { stdout } = await runCli(['screen', baseline]);
+    // Wide enough that no caution is wrapped, so each can be found whole.
+    const { stdout } = await runCli(['screen', baseline, '--width', '1000']);
     expect(stdout).not.toContain('NEEDS ATTORNEY REVIEW');
     expect(stdout).not.toContain('For attorney review:');
     const programs = await jsonPrograms(baseline);

@@ -1,0 +1,194 @@
+/**
+ * What a report shows, decided once for every format (text, Markdown, HTML): the summary line of
+ * each program, the cautions every program shares (shown once), the case's questions, and per
+ * program the findings that decided its result. The renderers only lay this out.
+ */
+import type { Report } from '../app/screen.js';
+import type { Caution, Finding, ProgramResult } from '../findings/program-result.js';
+import { byFindingName, decidingReason, isOpen } from '../findings/deciding.js';
+import type { LegalStatusKind } from '../packs/schema.js';
+import type { Question } from '../settle/settle.js';
+import { parseExactDate } from '../case/dates.js';
+
+/** How a result reads at a glance: a renderer picks its colour or mark from this. */
+export type Tone = 'favourable' | 'waiver' | 'unfavourable' | 'open' | 'neutral';
+
+export interface SummaryLine {
+  program: string;
+  shortTitle: string;
+  /** What is not current law, in two or three words; null for a program in force. */
+  statusNote: string | null;
+  /** The outcome, or the classifications ("priority 1, level open"). */
+  result: string;
+  tone: Tone;
+  /** The one reason that decides the result, in the findings' words (findings/deciding.ts). */
+  reason: string | null;
+  /** The waivers an eligible-with-a-waiver result rests on. */
+  waivers: string[];
+  needsReview: boolean;
+}
+
+export interface FindingGroup {
+  title: string;
+  findings: Finding[];
+}
+
+export interface ProgramView {
+  program: ProgramResult;
+  line: SummaryLine;
+  /** The findings that decided the result, by group: what the default report shows. */
+  deciding: FindingGroup[];
+  /** Every group found (what --detail shows): the deciding ones, the factors and the rest. */
+  all: FindingGroup[];
+  /** This program's cautions, without those listed once for every program. */
+  cautions: Caution[];
+}
+
+export interface ReportView {
+  report: Report;
+  lines: SummaryLine[];
+  /** Cautions that every program screened raises, listed once. */
+  sharedCautions: Caution[];
+  /** Questions whose answer could change a result, ranked. */
+  decisive: Question[];
+  /** Questions that only a helping or harmful factor reads. */
+  worthAsking: Question[];
+  programs: ProgramView[];
+}
+
+export const OUTCOME_LABEL: Record<string, string> = {
+  eligible: 'ELIGIBLE',
+  eligible_with_waiver: 'ELIGIBLE WITH A WAIVER',
+  barred: 'BARRED',
+  not_enough_information: 'NOT ENOUGH INFORMATION',
+};
+
+const STATUS_NOTE: Record<LegalStatusKind, string | null> = {
+  in_force: null,
+  in_litigation: 'in litigation',
+  historical: 'historical, not current law',
+  hypothetical: 'never enacted',
+};
+
+const OUTCOME_TONE: Record<string, Tone> = {
+  eligible: 'favourable',
+  eligible_with_waiver: 'waiver',
+  barred: 'unfavourable',
+  not_enough_information: 'open',
+};
+
+/** Research older than this, relative to the screening date, gets a caution. */
+const STALE_RESEARCH_DAYS = 180;
+
+const isFactor = (f: Finding) => f.kind === 'helping_factor' || f.kind === 'harmful_factor';
+
+function resultOf(program: ProgramResult): { result: string; tone: Tone } {
+  if (program.outcome) return { result: OUTCOME_LABEL[program.outcome]!, tone: OUTCOME_TONE[program.outcome]! };
+  const values = Object.entries(program.classifications ?? {});
+  const result = values.map(([field, value]) => `${field} ${value ?? 'undetermined'}`).join(', ');
+  return { result, tone: isOpen(program) ? 'open' : 'neutral' };
+}
+
+/** The applying waivers that cure an applying bar: what an eligible-with-a-waiver result rests on. */
+function curingWaivers(program: ProgramResult): Finding[] {
+  const curing = new Set(program.findings.filter((f) => f.kind === 'bar' && f.status === 'applies').flatMap((f) => f.defeatedBy ?? []));
+  return program.findings.filter((f) => f.kind === 'waiver' && f.status === 'applies' && curing.has(f.rule));
+}
+
+function summaryLine(program: ProgramResult): SummaryLine {
+  return {
+    program: program.program,
+    shortTitle: program.shortTitle,
+    statusNote: STATUS_NOTE[program.legalStatus.kind],
+    ...resultOf(program),
+    reason: decidingReason(program, byFindingName),
+    waivers: program.outcome === 'eligible_with_waiver' ? curingWaivers(program).map((f) => f.name) : [],
+    needsReview: program.needsReview,
+  };
+}
+
+function groups(entries: [string, Finding[]][]): FindingGroup[] {
+  return entries.filter(([, findings]) => findings.length > 0).map(([title, findings]) => ({ title, findings }));
+}
+
+/**
+ * The findings that decided the result. A required element not met decides an eligibility program
+ * by itself: its bars are then not what to act on (a T-visa screening of a client never trafficked
+ * lists no entry ground). Otherwise the bars, the waivers that cure them, and what is open.
+ */
+function decidingGroups(program: ProgramResult): FindingGroup[] {
+  const where = (kind: string, status: string) => program.findings.filter((f) => f.kind === kind && f.status === status);
+  const open = program.findings.filter((f) => f.status === 'unknown' && !isFactor(f));
+  if (program.kind === 'discretion') {
+    const setting = where('classification', 'applies').filter((f) => !f.defeatedBy);
+    return groups([['Classification', setting], ['Not settled by the known facts', open]]);
+  }
+  const notMet = where('requirement', 'does_not_apply');
+  if (notMet.length) return groups([['Requirements not met', notMet]]);
+  const bars = where('bar', 'applies');
+  return groups([
+    ['Bars that apply', bars.filter((f) => !f.defeatedBy)],
+    ['Bars a waiver cures', bars.filter((f) => f.defeatedBy)],
+    ['Waivers that cure them', curingWaivers(program)],
+    ['Not settled by the known facts', program.outcome === 'eligible' ? [] : open],
+  ]);
+}
+
+/** Everything found, as the report listed it before it led with the answer (--detail). */
+function allGroups(program: ProgramResult): FindingGroup[] {
+  const where = (kind: string, status: string) => program.findings.filter((f) => f.kind === kind && f.status === status);
+  return groups([
+    ['Bars that apply', where('bar', 'applies')],
+    ['Requirements not met', where('requirement', 'does_not_apply')],
+    ['Waivers available', where('waiver', 'applies')],
+    ['Classification', where('classification', 'applies')],
+    ['Helping factors', program.factors.positive],
+    ['Harmful factors', program.factors.negative],
+    ['Not settled by the known facts', program.findings.filter((f) => f.status === 'unknown' && !isFactor(f))],
+  ]);
+}
+
+/** The stale-research caution of a program whose research is old at the screening date, or null. */
+function staleResearch(program: ProgramResult, screeningDate: string): Caution | null {
+  const ageDays = parseExactDate(screeningDate) - parseExactDate(program.researchedAsOf);
+  if (ageDays <= STALE_RESEARCH_DAYS) return null;
+  return {
+    code: 'stale-research',
+    reason: `The rule pack's research is as of ${program.researchedAsOf}, ${ageDays} days before the screening date: check for later changes in the law.`,
+    citation: `rule pack ${program.program}@${program.packVersion}`,
+  };
+}
+
+/** Cautions raised by every program screened (two or more): said once, not once per program. */
+function sharedBy(cautionLists: Caution[][]): Set<string> {
+  if (cautionLists.length < 2) return new Set();
+  const [first, ...rest] = cautionLists.map((list) => new Set(list.map((c) => c.reason)));
+  return new Set([...first!].filter((reason) => rest.every((set) => set.has(reason))));
+}
+
+export function reportView(report: Report): ReportView {
+  // The stale-research caution names the research date: said once when every pack has the same one.
+  const cautionLists = report.programs.map((program) => {
+    const stale = staleResearch(program, report.screeningDate);
+    return stale ? [stale, ...program.cautions] : program.cautions;
+  });
+  const shared = sharedBy(cautionLists);
+  const sharedCautions = (cautionLists[0] ?? [])
+    .filter((caution) => shared.has(caution.reason))
+    .map((caution) => (caution.code === 'stale-research' ? { ...caution, citation: 'every rule pack screened' } : caution));
+  const programs = report.programs.map((program, i) => ({
+    program,
+    line: summaryLine(program),
+    deciding: decidingGroups(program),
+    all: allGroups(program),
+    cautions: cautionLists[i]!.filter((c) => !shared.has(c.reason)),
+  }));
+  return {
+    report,
+    lines: programs.map((p) => p.line),
+    sharedCautions,
+    decisive: report.questions.filter((q) => q.decisive),
+    worthAsking: report.questions.filter((q) => !q.decisive),
+    programs,
+  };
+}
