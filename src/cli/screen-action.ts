@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
 import { WhatIfError } from '../case/what-if.js';
 import { todayEpochDay } from '../case/dates.js';
-import { Screener } from '../app/screen.js';
+import { Screener, type Report } from '../app/screen.js';
 import { loadRulePacks } from '../packs/load.js';
 import type { CliIO } from './io.js';
 import { widthFor } from '../render/wrap.js';
@@ -26,15 +26,22 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
     whatIfs: whatIfs.map((w) => `${w.path} = ${JSON.stringify(w.value)}`),
     ...(options.program ? { programs: options.program } : {}),
   });
-  // Only the renderer asked for is loaded: the text one brings chalk.
-  io.stdout(
-    options.format === 'json'
-      ? (await import('../render/json.js')).renderJson(report)
-      : (await import('../render/text.js')).renderText(report, {
-          color,
-          detail: Boolean(options.detail),
-          explain: Boolean(options.explain),
-          width: options.width ?? widthFor(io.stdoutColumns),
-        }),
-  );
+  io.stdout(await render(report, options, color, io));
+}
+
+/** The report in the format asked for; only that renderer is loaded (the text one brings chalk). */
+async function render(report: Report, options: ScreenOptions, color: boolean, io: CliIO): Promise<string> {
+  switch (options.format) {
+    case 'json':
+      return (await import('../render/json.js')).renderJson(report);
+    case 'markdown':
+      return (await import('../render/markdown.js')).renderMarkdown(report);
+    default:
+      return (await import('../render/text.js')).renderText(report, {
+        color,
+        detail: Boolean(options.detail),
+        explain: Boolean(options.explain),
+        width: options.width ?? widthFor(io.stdoutColumns),
+      });
+  }
 }

@@ -5,6 +5,7 @@
  * it with rule ids for a spreadsheet cell; a report writes it with the findings' names.
  */
 import type { ProgramResult } from './program-result.js';
+import { firstOf } from '../text/numbers.js';
 
 /** How a rule is named in the reason: its id (a cell to filter on) or its finding's name (a report). */
 export type RuleNamer = (program: ProgramResult, rule: string) => string;
@@ -12,11 +13,6 @@ export type RuleNamer = (program: ProgramResult, rule: string) => string;
 export const byRuleId: RuleNamer = (_program, rule) => rule;
 
 export const byFindingName: RuleNamer = (program, rule) => program.findings.find((f) => f.rule === rule)?.name ?? rule;
-
-/** "x" or "x (+2 more)": the first of several, and how many others. */
-function firstOf(items: readonly string[]): string {
-  return items.length > 1 ? `${items[0]} (+${items.length - 1} more)` : items[0]!;
-}
 
 const codes = (program: ProgramResult, prefix: string): string[] =>
   (program.outcomeReasons ?? []).filter((code) => code.startsWith(`${prefix}:`)).map((code) => code.slice(prefix.length + 1));

@@ -13,6 +13,7 @@ import type { Report } from '../app/screen.js';
 import type { ConditionTrace } from '../evaluate/engine.js';
 import type { Caution, Finding } from '../findings/program-result.js';
 import { echo, inertAll } from '../text/inert.js';
+import { firstOf } from '../text/numbers.js';
 import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
 import { NumberedSources } from './sources.js';
 import { wrap } from './wrap.js';
@@ -33,11 +34,6 @@ function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'unknown';
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${formatValue(v)}`).join(', ');
   return String(value);
-}
-
-/** "x" or "x (+2 more)". */
-function firstOf(items: readonly string[]): string {
-  return items.length > 1 ? `${items[0]} (+${items.length - 1} more)` : items[0]!;
 }
 
 /** One line of at most `width` columns: cut with an ellipsis (the detail below has the whole text). */
@@ -86,8 +82,11 @@ function toneColour(c: ChalkInstance, tone: Tone): ChalkInstance {
 
 function writeSummaryLine(w: Writer, line: SummaryLine, nameWidth: number): void {
   const { c } = w;
-  const review = line.needsReview ? `  ${c.magenta('needs review')}` : '';
-  w.lines.push(oneLine(`  ${line.shortTitle.padEnd(nameWidth)}  `, w.width).replace(line.shortTitle, c.bold(line.shortTitle)) + toneColour(c, line.tone)(line.result) + review);
+  const parts = [line.result, ...(line.needsReview ? ['needs review'] : [])];
+  let plain = `  ${[line.shortTitle.padEnd(nameWidth), ...parts].join('  ')}`;
+  // Too narrow for the columns: one line still, the parts run on.
+  if (plain.length > w.width) plain = oneLine(`  ${[line.shortTitle, ...parts].join(' · ')}`, w.width);
+  w.lines.push(plain.replace(line.shortTitle, c.bold(line.shortTitle)).replace(line.result, toneColour(c, line.tone)(line.result)).replace(/needs review$/, c.magenta('needs review')));
   const waivers = line.waivers.length ? `cured by: ${firstOf(line.waivers)}` : null;
   const why = [line.statusNote, line.reason, waivers].filter(Boolean).join(' · ');
   if (why) w.lines.push(c.dim(oneLine(`      ${why}`, w.width)));

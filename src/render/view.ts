@@ -148,14 +148,17 @@ function allGroups(program: ProgramResult): FindingGroup[] {
   ]);
 }
 
-/** The stale-research caution of a program whose research is old at the screening date, or null. */
-function staleResearch(program: ProgramResult, screeningDate: string): Caution | null {
+/** Days from a pack's research to the screening date, when more than STALE_RESEARCH_DAYS; else null. */
+function researchAge(program: ProgramResult, screeningDate: string): number | null {
   const ageDays = parseExactDate(screeningDate) - parseExactDate(program.researchedAsOf);
-  if (ageDays <= STALE_RESEARCH_DAYS) return null;
+  return ageDays > STALE_RESEARCH_DAYS ? ageDays : null;
+}
+
+function staleResearch(whose: string, researchedAsOf: string, ageDays: number, citation: string): Caution {
   return {
     code: 'stale-research',
-    reason: `The rule pack's research is as of ${program.researchedAsOf}, ${ageDays} days before the screening date: check for later changes in the law.`,
-    citation: `rule pack ${program.program}@${program.packVersion}`,
+    reason: `${whose} research is as of ${researchedAsOf}, ${ageDays} days before the screening date: check for later changes in the law.`,
+    citation,
   };
 }
 
@@ -167,15 +170,20 @@ function sharedBy(cautionLists: Caution[][]): Set<string> {
 }
 
 export function reportView(report: Report): ReportView {
-  // The stale-research caution names the research date: said once when every pack has the same one.
-  const cautionLists = report.programs.map((program) => {
-    const stale = staleResearch(program, report.screeningDate);
-    return stale ? [stale, ...program.cautions] : program.cautions;
+  const ages = report.programs.map((program) => researchAge(program, report.screeningDate));
+  // Packs researched on one date, all old at the screening date: one caution, not one per program.
+  const [first] = report.programs;
+  const oneDate = report.programs.length > 1 && report.programs.every((p, i) => ages[i] !== null && p.researchedAsOf === first!.researchedAsOf);
+  const cautionLists = report.programs.map((program, i) => {
+    const age = ages[i] ?? null;
+    if (age === null || oneDate) return program.cautions;
+    return [staleResearch("The rule pack's", program.researchedAsOf, age, `rule pack ${program.program}@${program.packVersion}`), ...program.cautions];
   });
   const shared = sharedBy(cautionLists);
-  const sharedCautions = (cautionLists[0] ?? [])
-    .filter((caution) => shared.has(caution.reason))
-    .map((caution) => (caution.code === 'stale-research' ? { ...caution, citation: 'every rule pack screened' } : caution));
+  const sharedCautions = [
+    ...(oneDate ? [staleResearch("Every rule pack's", first!.researchedAsOf, ages[0]!, 'the rule packs screened')] : []),
+    ...(cautionLists[0] ?? []).filter((caution) => shared.has(caution.reason)),
+  ];
   const programs = report.programs.map((program, i) => ({
     program,
     line: summaryLine(program),

@@ -1,0 +1,82 @@
+/** The text report leads with the answer and fits the terminal (issue 13, item 1). */
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
+
+const cases = join(FIXTURES_DIR, 'cases');
+const claudia = join(cases, 'claudia.case.yaml');
+const SUMMARY_LINES = 40;
+
+/** Columns a line takes, colour codes aside (every character here is one column wide). */
+const columns = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].length;
+/** The lines as one paragraph: a wrapped sentence can be found whole. */
+const flowed = (lines: string[]) => lines.map((line) => line.trim()).join(' ');
+
+async function json(file: string, ...args: string[]) {
+  return JSON.parse((await runCli(['screen', file, '--format', 'json', ...args])).stdout);
+}
+
+describe('the text report', () => {
+  it("holds every program's result and the questions that could change one in Claudia's first 40 lines at 80 columns", async () => {
+    const { stdout } = await runCli(['screen', claudia]);
+    const lines = stdout.split('\n');
+    const head = lines.slice(0, SUMMARY_LINES);
+    const report = await json(claudia);
+    const outcome: Record<string, string> = { eligible: 'ELIGIBLE', eligible_with_waiver: 'ELIGIBLE WITH A WAIVER', barred: 'BARRED', not_enough_information: 'NOT ENOUGH INFORMATION' };
+    expect(report.programs).toHaveLength(6);
+    for (const program of report.programs) {
+      const result = program.outcome ? outcome[program.outcome] : `priority ${program.priority}, level ${program.level ?? 'undetermined'}`;
+      expect(head.some((line) => line.includes(program.shortTitle) && line.includes(result))).toBe(true);
+    }
+    const decisive = report.questions.filter((q: { decisive: boolean }) => q.decisive);
+    expect(decisive.length).toBeGreaterThan(0);
+    for (const q of decisive) expect(flowed(head)).toContain(q.question);
+    expect(lines.every((line) => columns(line) <= 80)).toBe(true);
+  });
+
+  it('wraps every line of every bundled case to the width asked for, in colour too', async () => {
+    for (const file of readdirSync(cases).filter((name) => name.endsWith('.case.yaml'))) {
+      for (const [width, colour] of [[60, false], [80, true], [132, false]] as const) {
+        const { stdout } = await runCli(['screen', join(cases, file), '--width', String(width), '--detail', '--explain'], { colorSupported: colour });
+        const wide = stdout.split('\n').filter((line) => columns(line) > width);
+        expect({ file, width, wide }).toEqual({ file, width, wide: [] });
+      }
+    }
+  });
+
+  it('says once a caution every program raises: research older than the screening date allows', async () => {
+    const baseline = join(cases, 'daca-baseline.case.yaml');
+    const { stdout } = await runCli(['screen', baseline, '--as-of', '2026-06-01', '--width', '1000']);
+    expect(stdout.split("research is as of 2025-10-31, 213 days before the screening date").length - 1).toBe(1);
+    expect(stdout).toContain("Every rule pack's research is as of 2025-10-31");
+    // 180 days after the research, the line is not yet crossed.
+    const fresh = await runCli(['screen', baseline, '--as-of', '2026-04-29', '--width', '1000']);
+    expect(fresh.stdout).not.toContain('research is as of');
+  });
+
+  it('shows what decided each program by default and everything with --detail', async () => {
+    const baseline = join(cases, 'daca-baseline.case.yaml');
+    const brief = (await runCli(['screen', baseline, '--width', '1000'])).stdout;
+    const detail = (await runCli(['screen', baseline, '--width', '1000', '--detail'])).stdout;
+    const tVisa = (text: string) => text.slice(text.indexOf('[t-visa]'), text.indexOf('[vawa-cancellation]', text.indexOf('[t-visa]')));
+    // A client never trafficked: the element not met decides the T visa; its entry ground is detail.
+    expect(tVisa(brief)).toContain('Requirements not met:');
+    expect(tVisa(brief)).not.toContain('Bars that apply:');
+    expect(tVisa(detail)).toContain('Bars that apply:');
+    expect(tVisa(detail)).toContain('Present without being admitted or paroled');
+    expect(brief).toContain('--detail lists them');
+    expect(brief.split('\n').length).toBeLessThan(detail.split('\n').length);
+  });
+
+  it('cites a long reference the report repeats by number, listed once at the end', async () => {
+    const { stdout } = await runCli(['screen', claudia, '--detail', '--width', '1000']);
+    const memo = 'ICE memo "Civil Immigration Enforcement: Priorities for the Apprehension, Detention, and Removal of Aliens" (June 30, 2010; reissued Mar. 2, 2011), Policy No. 10072.1 (M1)';
+    const listed = stdout.split('\n').filter((line) => /^ {2}\[\d+\] /.test(line) && line.endsWith(`] ${memo}`));
+    expect(listed).toHaveLength(1);
+    const number = /\[(\d+)\]/.exec(listed[0]!)![1];
+    expect(stdout).toContain(`source: [${number}]`);
+    expect(stdout).not.toContain(`source: ${memo};`);
+  });
+});
