@@ -28,7 +28,7 @@ describe('the text report', () => {
     expect(report.programs).toHaveLength(6);
     for (const program of report.programs) {
       const result = program.outcome ? outcome[program.outcome] : `priority ${program.priority}, level ${program.level ?? 'undetermined'}`;
-      expect(head.some((line) => line.includes(program.shortTitle) && line.includes(result))).toBe(true);
+      expect(head.some((line) => line.includes(program.shortTitle) && line.includes(result!))).toBe(true);
     }
     const decisive = report.questions.filter((q: { decisive: boolean }) => q.decisive);
     expect(decisive.length).toBeGreaterThan(0);
