@@ -147,6 +147,8 @@ export function renderText(untrusted: Report, options: TextOptions): string {
   w.line(`Case: ${caseId}  ·  file: ${report.source}  ·  screening date: ${report.screeningDate}`);
   const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
   w.line(`Rule packs: version ${report.rulesVersion}: ${packs}`);
+  const { audit } = report;
+  w.line(c.dim(`Audit: relief-screen ${audit.toolVersion} · rules ${audit.rulesVersion} · case SHA-256 ${audit.caseSha256} · screening date ${audit.screeningDate} · produced ${audit.producedAt}`));
   for (const change of report.whatIfs) w.line(c.cyan.bold(`WHAT IF: ${change} (not the case file's fact)`));
   w.line(c.yellow(report.disclaimer));
   w.line();
