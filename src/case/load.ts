@@ -195,13 +195,15 @@ export function readCaseTextNow(path: string): CaseBytes {
 }
 
 /** `relief screen -`: the case file is read from standard input. */
-export const STANDARD_INPUT = '-';
+const STANDARD_INPUT = '-';
+/** How an error paragraph names standard input. */
+const STANDARD_INPUT_NAME = 'standard input';
 
 /** A case file read for screening: its text and hash, and the names it goes by. */
 export interface CaseInput extends CaseBytes {
   /** How an error paragraph names it: the path, or "standard input". */
   name: string;
-  /** How the report names it (Report.source): the path, or "(standard input)", which no path given as "-" could be confused with. */
+  /** How the report names it (Report.source): the path, or "(standard input)", in parentheses so that it does not read as a file's name. */
   source: string;
 }
 
@@ -210,16 +212,15 @@ export interface CaseInput extends CaseBytes {
  * stream is refused without reading it all. Nothing at all is its own error: nothing was piped in.
  */
 async function readStandardInput(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<CaseBytes> {
-  const name = 'standard input';
-  const text = new CaseText(name);
+  const text = new CaseText(STANDARD_INPUT_NAME);
   for await (const chunk of chunks) text.add(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), chunk.byteLength);
-  if (text.empty) throw new InputError(name, [wholeInput('is empty: nothing was piped in (relief screen - reads the case file from standard input, e.g. relief screen - < case.yaml)')]);
+  if (text.empty) throw new InputError(STANDARD_INPUT_NAME, [wholeInput('is empty: nothing was piped in (relief screen - reads the case file from standard input, e.g. relief screen - < case.yaml)')]);
   return text.done();
 }
 
 /** The case file `relief screen` names: a path, or "-" for standard input (read only then, from `stdin`; absent: an empty one). */
-export async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<CaseInput> {
-  if (path === STANDARD_INPUT) return { ...(await readStandardInput(stdin?.() ?? [])), name: 'standard input', source: '(standard input)' };
+async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<CaseInput> {
+  if (path === STANDARD_INPUT) return { ...(await readStandardInput(stdin?.() ?? [])), name: STANDARD_INPUT_NAME, source: `(${STANDARD_INPUT_NAME})` };
   return { ...readCaseTextNow(path), name: path, source: path };
 }
 
@@ -227,7 +228,7 @@ export async function readCaseInput(path: string, stdin?: () => AsyncIterable<Ui
  * Parses and validates a case's text, after applying any "what if" changes to its raw content.
  * JSON or YAML is told by the name's extension, else by the text's look (parseCaseText).
  */
-export function caseFromText(text: string, name: string, whatIfs: readonly WhatIf[] = []): CaseFile {
+function caseFromText(text: string, name: string, whatIfs: readonly WhatIf[] = []): CaseFile {
   const raw = parseCaseText(text, name);
   const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
   if (!isMapping || whatIfs.length === 0) return validateCase(raw, name);
