@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { parseExactDate } from '../src/case/dates.js';
 import { CaseFile } from '../src/case/schema.js';
 import { applyWhatIfs } from '../src/case/what-if.js';
-import { Screener, type Report } from '../src/app/screen.js';
+import { Screener, type Screening } from '../src/app/screen.js';
 import { loadRulePacks } from '../src/packs/load.js';
 import { loadBoundaryFixtures, loadCaseFixtures } from './support/fixtures.js';
 
@@ -32,7 +32,7 @@ function fieldPaths(value: unknown, prefix = ''): string[] {
 }
 
 /** Every settled rule status (settling by cases changes no rule's status). */
-function ruleStatuses(report: Report): Map<string, string> {
+function ruleStatuses(report: Screening): Map<string, string> {
   const out = new Map<string, string>();
   for (const program of report.programs) {
     for (const finding of program.findings) if (finding.status !== 'unknown') out.set(finding.rule, finding.status);
@@ -48,7 +48,7 @@ function ruleStatuses(report: Report): Map<string, string> {
 const NOT_BARRED = 'eligible, or eligible with a waiver';
 
 /** Every settled outcome, Morton priority and level. */
-function results(report: Report): Map<string, string> {
+function results(report: Screening): Map<string, string> {
   const out = new Map<string, string>();
   for (const program of report.programs) {
     if (program.outcome && program.outcome !== 'not_enough_information') out.set(`${program.program} outcome`, program.outcome === 'eligible_with_waiver' ? NOT_BARRED : program.outcome);
@@ -64,7 +64,7 @@ const agrees = (partial: string, full: string | undefined) => partial === full |
  * the full case settles the same way. Settling by cases costs several screenings per case, so its
  * property takes fewer runs than the rules' own.
  */
-function neverFlips(screener: Screener, settled: (report: Report) => Map<string, string>, numRuns: number) {
+function neverFlips(screener: Screener, settled: (report: Screening) => Map<string, string>, numRuns: number) {
   return async (_name: string, fixture: (typeof cases)[number]) => {
     const screeningDay = parseExactDate((fixture.caseValue as { screeningDate: string }).screeningDate);
     const screen = (caseFile: CaseFile) => screener.screen(caseFile, { screeningDay, source: 'soundness' });

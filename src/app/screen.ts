@@ -1,6 +1,7 @@
 /**
  * The screening pipeline for one case: validated case -> derived facts -> rule packs evaluated ->
- * program results -> one report. The CLI and (later) batch mode call this; it does no I/O.
+ * program results -> one screening, which audit.ts stamps into the report the outputs render. The
+ * CLI, the batch and the interview call this; it does no I/O.
  */
 import { toIsoDate, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
@@ -12,11 +13,13 @@ import type { RulePacks } from '../packs/load.js';
 import { CaseCompletions } from '../settle/completions.js';
 import { questionsFromMissing, settleByCases, type Question } from '../settle/settle.js';
 import { thresholdsOf } from '../settle/thresholds.js';
+import type { AuditStamp } from './audit.js';
 
 export const DISCLAIMER =
   'relief-screen is a screening aid, not legal advice. Its results are likely bars and helpful factors for an attorney to verify; points marked for review need an attorney\'s judgment.';
 
-export interface Report {
+/** A case screened: the report without its audit stamp (what the interview plans its questions from). */
+export interface Screening {
   tool: 'relief-screen';
   disclaimer: string;
   caseId: string | null;
@@ -32,6 +35,11 @@ export interface Report {
    * factors read. Each names the programs it matters to.
    */
   questions: Question[];
+}
+
+/** The report every output renders (README "JSON output"): the screening and its audit stamp (audit.ts). */
+export interface Report extends Screening {
+  audit: AuditStamp;
 }
 
 export interface ScreenerOptions {
@@ -66,7 +74,7 @@ export class Screener {
    * Screens one case. Runs packs one after another: a reference engine must not serve two runs at
    * once. The compiled packs answer without awaiting anything.
    */
-  async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[]; whatIfs?: string[] }): Promise<Report> {
+  async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[]; whatIfs?: string[] }): Promise<Screening> {
     const cache = new FactCache({ caseFile, screeningDay: options.screeningDay });
     const programs: ProgramResult[] = [];
     const evaluators = this.compiled ?? (await (this.reference ??= referenceEvaluators(this.rulePacks)));

@@ -23,10 +23,13 @@ import type { InputLimit } from '../case/limits.js';
 import type { PhysicalLine } from './lines.js';
 
 export type CsvRecord =
-  /** `line`: where the record starts (a quoted cell can carry it over later lines). */
-  | { line: number; cells: string[]; problem?: undefined }
-  /** `cell`: the 0-based cell the problem is in, when it is in one. */
-  | { line: number; problem: string; cell?: number };
+  /**
+   * `line`: where the record starts (a quoted cell can carry it over later lines); `raw`: the
+   * record's bytes as read, the line breaks inside quoted cells included, its own line end not.
+   */
+  | { line: number; cells: string[]; raw: Buffer; problem?: undefined }
+  /** `cell`: the 0-based cell the problem is in, when it is in one; `raw`: the line's bytes, unless it was too long to hold. */
+  | { line: number; problem: string; cell?: number; raw?: Buffer };
 
 /** A record whose last cell is a quoted one still open at the end of a line. */
 interface Open {
@@ -98,7 +101,7 @@ export async function* csvRecords(lines: AsyncIterable<PhysicalLine>, cellsPerRe
     if (!first.text.trim()) continue;
     let step = readLine(first.text);
     if (!('open' in step)) {
-      yield 'cells' in step ? { line: first.number, cells: step.cells } : { line: first.number, problem: step.problem, cell: step.cell };
+      yield 'cells' in step ? { line: first.number, cells: step.cells, raw: first.raw } : { line: first.number, problem: step.problem, cell: step.cell, raw: first.raw };
       continue;
     }
     const openCell = step.open.cells.length;
@@ -125,10 +128,13 @@ export async function* csvRecords(lines: AsyncIterable<PhysicalLine>, cellsPerRe
       else if ('cells' in step && step.cells.length !== expected) why = `read on to line ${line.number}, the row would have ${step.cells.length} cells, not the header's ${expected}`;
     }
     if (!why && 'cells' in step) {
-      yield { line: first.number, cells: step.cells };
+      // Every line taken was held (none too long), each ended by the break that joins it to the next.
+      const held = taken as Extract<PhysicalLine, { raw: Buffer }>[];
+      const raw = Buffer.concat(held.flatMap((line, k) => (k + 1 < held.length ? [line.raw, Buffer.from(line.end, 'latin1')] : [line.raw])));
+      yield { line: first.number, cells: step.cells, raw };
       continue;
     }
-    yield { line: first.number, problem: `opens a quote that is not closed on this line, and the lines after it do not complete the row (${why})`, cell: openCell };
+    yield { line: first.number, problem: `opens a quote that is not closed on this line, and the lines after it do not complete the row (${why})`, cell: openCell, raw: first.raw };
     for (let k = taken.length - 1; k >= 1; k--) again.push(taken[k]!);
   }
 }

@@ -5,7 +5,9 @@
  * classifications in "<program>.<classification>" columns (morton.priority, morton.level), each
  * followed by "<program>.reason", the one reason that decides it. `relief diff` reads the result
  * columns by these names through the packs, so a reason column is never taken for a result. A
- * text cell that a spreadsheet would run as a formula is written as text (see csvCell).
+ * text cell that a spreadsheet would run as a formula is written as text (see csvCell). The audit
+ * stamp's rulesVersion and screeningDate are the columns of those names; the rest of it comes last
+ * (toolVersion, caseSha256, producedAt), so the columns before keep their places.
  */
 import { REASON_COLUMN, type LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
@@ -52,8 +54,9 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
     { name: 'status', read: (r) => r.status },
     { name: 'triage', read: (r) => r.triage },
     { name: 'triageRank', read: (r) => r.triageRank },
-    { name: 'screeningDate', read: screened((r) => r.screeningDate) },
-    { name: 'rulesVersion', read: screened((r) => r.rulesVersion) },
+    // From the stamp, so an error row shows them too when known.
+    { name: 'screeningDate', read: (r) => r.audit.screeningDate },
+    { name: 'rulesVersion', read: (r) => r.audit.rulesVersion },
     ...packs.flatMap(programColumns),
     { name: 'needsReview', read: screened((r) => (r.needsReview ? 'yes' : 'no')) },
     { name: 'reviewPrograms', read: screened((r) => r.programs.filter((p) => p.needsReview).map((p) => p.program).join(';')) },
@@ -61,6 +64,9 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
     { name: 'firstBar', read: screened(firstBar) },
     { name: 'errors', read: (r) => (r.status === 'error' ? r.errors.map(describeIssue).join('; ') : null) },
     { name: 'reportFile', read: (r) => r.reportFile ?? null },
+    { name: 'toolVersion', read: (r) => r.audit.toolVersion },
+    { name: 'caseSha256', read: (r) => r.audit.caseSha256 },
+    { name: 'producedAt', read: (r) => r.audit.producedAt },
   ];
 }
 

@@ -8,6 +8,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError, readCaseText, type CaseIssue } from '../case/load.js';
 import { CASE_LIMITS } from '../case/limits.js';
+import { sha256Hex } from '../case/sha256.js';
 import { csvRecords, type CsvRecord } from './csv-records.js';
 import { physicalLines } from './lines.js';
 import { headerIssues, rosterColumns, rowToCase, type RosterColumn } from './roster.js';
@@ -19,12 +20,18 @@ export interface Origin {
   line: number | null;
 }
 
+/**
+ * `sha256`: the audit stamp's caseSha256, the hash of the input's bytes as read (README "Audit stamp"):
+ * a case file's bytes; an NDJSON line's bytes without its line end; a roster row's bytes (its own
+ * line end left out) after the header's and a line feed, since a row means nothing without the
+ * header that names its cells. An error item has it when those bytes were read.
+ */
 export type InputItem =
   /** Text holding one case: a case file (JSON or YAML) or an NDJSON line (JSON only). */
-  | { kind: 'text'; origin: Origin; text: string; jsonOnly: boolean }
+  | { kind: 'text'; origin: Origin; text: string; jsonOnly: boolean; sha256: string }
   /** A case already read into a value (a CSV row), still to be validated. */
-  | { kind: 'value'; origin: Origin; value: unknown }
-  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string; clientName?: string };
+  | { kind: 'value'; origin: Origin; value: unknown; sha256: string }
+  | { kind: 'error'; origin: Origin; issues: CaseIssue[]; caseId?: string; clientName?: string; sha256?: string };
 
 export interface InputOptions {
   /** How CSV rosters write their dates (roster.ts); case files and NDJSON always use YYYY-MM-DD. */
@@ -151,7 +158,8 @@ async function* filesInFolder(folder: string, within: ReadonlySet<string>): Asyn
 async function readCaseFile(path: string): Promise<InputItem> {
   const origin = { source: path, line: null };
   try {
-    return { kind: 'text', origin, text: await readCaseText(path), jsonOnly: false };
+    const { text, sha256 } = await readCaseText(path);
+    return { kind: 'text', origin, text, jsonOnly: false, sha256 };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { kind: 'error', origin, issues: error.issues };
@@ -170,7 +178,7 @@ async function* readNdjson(path: string, chunkBytes?: number): AsyncGenerator<In
       for await (const physical of physicalLines(handle, 'lf', CASE_LIMITS.bytes.value, chunkBytes)) {
         line = physical.number;
         if (physical.tooLong) yield tooLong(path, line);
-        else if (physical.text.trim()) yield { kind: 'text', origin: { source: path, line }, text: physical.text, jsonOnly: true };
+        else if (physical.text.trim()) yield { kind: 'text', origin: { source: path, line }, text: physical.text, jsonOnly: true, sha256: sha256Hex(physical.raw) };
       }
     } finally {
       await handle.close().catch(() => undefined);
@@ -187,12 +195,14 @@ interface Header {
   caseIdColumn: number;
   /** The column that fills person.name (clientName or person.name), for an error record to name the client. */
   nameColumn: number;
+  /** The header's bytes, for each row's hash; absent when the header line was too long to hold. */
+  raw?: Buffer;
 }
 
 function readHeader(record: CsvRecord): Header {
   if (record.problem !== undefined) {
     const problem = record.cell === undefined ? record.problem : `cell ${record.cell + 1} ${record.problem}`;
-    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1, nameColumn: -1 };
+    return { columns: [], issues: [{ field: null, problem: `the header (line ${record.line}) cannot be read as CSV: ${problem}` }], caseIdColumn: -1, nameColumn: -1, ...(record.raw ? { raw: record.raw } : {}) };
   }
   const columns = rosterColumns(record.cells);
   return {
@@ -200,24 +210,34 @@ function readHeader(record: CsvRecord): Header {
     issues: headerIssues(columns),
     caseIdColumn: columns.findIndex((column) => column.name === 'caseId'),
     nameColumn: columns.findIndex((column) => column.path.join('.') === 'person.name'),
+    raw: record.raw,
   };
+}
+
+const LINE_FEED = Buffer.from('\n');
+
+/** A row's hash (see InputItem): the header's bytes, a line feed, the row's bytes; none unless both were held. */
+function rowSha256(header: Header, record: CsvRecord): { sha256?: string } {
+  return header.raw && record.raw ? { sha256: sha256Hex(header.raw, LINE_FEED, record.raw) } : {};
 }
 
 function readRow(path: string, header: Header, record: CsvRecord, dateOrder: DateOrder): InputItem {
   const origin = { source: path, line: record.line };
+  const hashed = rowSha256(header, record);
   if (record.problem !== undefined) {
     const issue: CaseIssue =
       record.cell === undefined
         ? { field: null, problem: record.problem }
         : { field: header.columns[record.cell]?.name || null, problem: `cannot be read as CSV: cell ${record.cell + 1} ${record.problem}` };
-    return { kind: 'error', origin, issues: [...header.issues, issue] };
+    return { kind: 'error', origin, issues: [...header.issues, issue], ...hashed };
   }
   const row = rowToCase(header.columns, record.cells, dateOrder);
   const issues = [...header.issues, ...('issues' in row ? row.issues : [])];
-  if (!issues.length) return { kind: 'value', origin, value: 'value' in row ? row.value : undefined };
+  // A row without issues is under a readable header and was read whole: both hashed.
+  if (!issues.length) return { kind: 'value', origin, value: 'value' in row ? row.value : undefined, sha256: hashed.sha256! };
   const caseId = record.cells[header.caseIdColumn]?.trim();
   const clientName = record.cells[header.nameColumn]?.trim();
-  return { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}), ...(clientName ? { clientName } : {}) };
+  return { kind: 'error', origin, issues, ...(caseId ? { caseId } : {}), ...(clientName ? { clientName } : {}), ...hashed };
 }
 
 /**

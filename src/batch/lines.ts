@@ -12,8 +12,8 @@ import type { FileHandle } from 'node:fs/promises';
 export type LineEnds = 'lf' | 'any';
 
 export type PhysicalLine =
-  /** `end`: the line break that ended it ('' at the end of the file); `bytes`: its length in bytes. */
-  | { number: number; text: string; end: string; bytes: number; tooLong?: undefined }
+  /** `end`: the line break that ended it ('' at the end of the file); `bytes`: its length in bytes; `raw`: those bytes, as read (for an audit stamp's hash). */
+  | { number: number; text: string; end: string; bytes: number; raw: Buffer; tooLong?: undefined }
   | { number: number; tooLong: true };
 
 const LF = 0x0a;
@@ -52,7 +52,7 @@ export async function* physicalLines(handle: FileHandle, ends: LineEnds, maxByte
     else {
       let content = Buffer.concat(parts, held);
       if (end === '\n' && ends === 'lf' && content.at(-1) === CR) content = content.subarray(0, -1);
-      line = content.length > maxBytes ? { number, tooLong: true } : { number, text: content.toString('utf8'), end, bytes: content.length };
+      line = content.length > maxBytes ? { number, tooLong: true } : { number, text: content.toString('utf8'), end, bytes: content.length, raw: content };
     }
     number++;
     parts = [];

@@ -230,7 +230,8 @@ export class WorkerPool {
       }
       const { origin } = pending.item;
       const problem = `screening this case stopped the screening thread (${cause}); the other cases were screened on a new thread`;
-      thread.send(index, { ...pending, item: { kind: 'error', origin, issues: [{ field: null, problem }], ...caseIdOf(pending.item) } });
+      const { sha256 } = pending.item;
+      thread.send(index, { ...pending, item: { kind: 'error', origin, issues: [{ field: null, problem }], ...caseIdOf(pending.item), ...(sha256 ? { sha256 } : {}) } });
     }
   }
 

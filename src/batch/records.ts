@@ -4,6 +4,7 @@
  * that apply, the next questions to ask), or the error that kept the case from being screened.
  * The full report goes to --reports; these records are the NDJSON/CSV output.
  */
+import type { AuditStamp } from '../app/audit.js';
 import type { Report } from '../app/screen.js';
 import type { CaseIssue } from '../case/load.js';
 import { programReason, type Triage } from './triage.js';
@@ -48,8 +49,20 @@ interface RecordBase extends Triage {
   reportFile?: string;
 }
 
+/**
+ * An error record's stamp: what is known of a case that was not screened. The case's hash when its
+ * bytes were read (not for a file that could not be read or a line too long to hold); the screening
+ * date only when --as-of set it (a case's own screeningDate is not trusted from an invalid case).
+ */
+export interface ErrorStamp extends Omit<AuditStamp, 'caseSha256' | 'screeningDate'> {
+  caseSha256: string | null;
+  screeningDate: string | null;
+}
+
 export interface ScreenedRecord extends RecordBase {
   status: 'screened';
+  /** The same stamp as the case's report (app/audit.ts): it repeats screeningDate and rulesVersion. */
+  audit: AuditStamp;
   screeningDate: string;
   rulesVersion: string;
   needsReview: boolean;
@@ -60,6 +73,7 @@ export interface ScreenedRecord extends RecordBase {
 
 export interface ErrorRecord extends RecordBase {
   status: 'error';
+  audit: ErrorStamp;
   errors: CaseIssue[];
 }
 

@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import { Screener } from '../app/screen.js';
+import { stampReport } from '../app/audit.js';
+import { TOOL_VERSION } from '../app/version.js';
 import type { EpochDay } from '../case/dates.js';
 import type { EngineChoice } from '../evaluate/engine.js';
 import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, listedIssues, type CaseIssue } from '../case/load.js';
@@ -15,7 +17,7 @@ import { writeFileAtomic } from '../files/atomic.js';
 import { fitName } from '../files/names.js';
 import { adoptStopSignal } from '../files/temporary.js';
 import type { InputItem, Origin } from './inputs.js';
-import { summarizeProgram, type BatchRecord } from './records.js';
+import { summarizeProgram, type BatchRecord, type ErrorStamp } from './records.js';
 import { ERROR_TRIAGE, decisiveByOpenProgram, nextQuestions, triageOf } from './triage.js';
 
 export interface CaseOptions {
@@ -30,6 +32,11 @@ export interface CaseOptions {
   engine?: EngineChoice;
   /** --no-settle: false leaves open what Kleene logic leaves open. */
   settle?: boolean;
+  /**
+   * When the batch started, by the CLI's clock: every record's audit stamp says this (one run's
+   * records share it, so records of several runs joined together still tell their runs apart).
+   */
+  producedAt: Date;
 }
 
 export interface ReportsFolder {
@@ -65,8 +72,10 @@ function reportFileName(index: number, origin: Origin, caseId: string | null): s
   return fitName(`${String(index).padStart(6, '0')}-${slug}`, `${origin.line === null ? '' : `-line${origin.line}`}.txt`);
 }
 
-function errorReport(where: string, issues: CaseIssue[]): string {
-  return `relief-screen: this case could not be screened\nInput: ${where}\n${issues.map((issue) => `  - ${describeIssue(issue)}`).join('\n')}\n`;
+function errorReport(where: string, issues: CaseIssue[], audit: ErrorStamp): string {
+  const hash = audit.caseSha256 === null ? 'not read' : audit.caseSha256;
+  const stamp = `Audit: relief-screen ${audit.toolVersion} · rules ${audit.rulesVersion} · input SHA-256 ${hash} · produced ${audit.producedAt}`;
+  return `relief-screen: this case could not be screened\nInput: ${where}\n${issues.map((issue) => `  - ${describeIssue(issue)}`).join('\n')}\n${stamp}\n`;
 }
 
 export class CaseScreener {
@@ -93,10 +102,17 @@ export class CaseScreener {
     const { origin } = item;
     const where = describeOrigin(origin);
     const base = { index, source: origin.source, line: origin.line };
+    const errorStamp: ErrorStamp = {
+      toolVersion: TOOL_VERSION,
+      rulesVersion: this.screener.rulePacks.version,
+      caseSha256: item.sha256 ?? null,
+      screeningDate: this.options.asOf ?? null,
+      producedAt: this.options.producedAt.toISOString(),
+    };
     if (item.kind === 'error') {
       const issues = listedIssues(item.issues); // a roster row can break every one of thousands of columns
       const clientName = item.clientName ? { clientName: item.clientName } : {};
-      return this.withReport({ ...base, caseId: item.caseId ?? null, ...clientName, ...ERROR_TRIAGE, status: 'error', errors: issues }, errorReport(where, issues));
+      return this.withReport({ ...base, caseId: item.caseId ?? null, ...clientName, ...ERROR_TRIAGE, status: 'error', errors: issues, audit: errorStamp }, errorReport(where, issues, errorStamp));
     }
     let raw: unknown;
     try {
@@ -104,7 +120,8 @@ export class CaseScreener {
       const caseFile = validateCase(raw, where);
       const screeningDay = screeningDayFor(this.options.asOf, caseFile.screeningDate, this.options.today);
       checkScreeningDate(caseFile, screeningDay, where);
-      const report = await this.screener.screen(caseFile, { screeningDay, source: where, ...(this.options.programs ? { programs: this.options.programs } : {}) });
+      const screening = await this.screener.screen(caseFile, { screeningDay, source: where, ...(this.options.programs ? { programs: this.options.programs } : {}) });
+      const report = stampReport(screening, { caseSha256: item.sha256, producedAt: this.options.producedAt });
       const decisive = decisiveByOpenProgram(report.programs, report.questions);
       const programs = report.programs.map((program) => summarizeProgram(program, decisive.get(program.program)));
       const record: BatchRecord = {
@@ -118,11 +135,12 @@ export class CaseScreener {
         needsReview: programs.some((program) => program.needsReview),
         nextQuestions: nextQuestions(report.questions, decisive),
         programs,
+        audit: report.audit,
       };
       return this.withReport(record, () => renderText(report, { color: false, detail: false, explain: false, width: DEFAULT_WIDTH }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return this.withReport({ ...base, caseId: caseIdOf(raw), ...clientNameOf(raw), ...ERROR_TRIAGE, status: 'error', errors: error.issues }, errorReport(where, error.issues));
+      return this.withReport({ ...base, caseId: caseIdOf(raw), ...clientNameOf(raw), ...ERROR_TRIAGE, status: 'error', errors: error.issues, audit: errorStamp }, errorReport(where, error.issues, errorStamp));
     }
   }
 

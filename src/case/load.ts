@@ -17,6 +17,7 @@ import { describeFault } from './text-fault.js';
 import { valueLimitIssue } from './value-limits.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
 import { readYaml } from './yaml-text.js';
+import { sha256Hex } from './sha256.js';
 import { count } from '../text/numbers.js';
 
 export { InputError, describeIssue, formatPath, listedIssues, type CaseIssue } from './input-error.js';
@@ -108,6 +109,12 @@ function cannotRead(path: string, error: unknown): InputError {
   return new InputError(path, [wholeInput(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a case file' : `cannot be read (${code ?? String(error)})`)]);
 }
 
+/** One case's text, and the SHA-256 of its bytes exactly as read (the audit stamp's caseSha256). */
+export interface CaseBytes {
+  text: string;
+  sha256: string;
+}
+
 /** Gathers the chunks of one case file, refusing it as soon as it is bigger than a case may be. */
 class CaseText {
   private readonly chunks: Buffer[] = [];
@@ -125,8 +132,12 @@ class CaseText {
     if (this.total > CASE_LIMITS.bytes.value) throw tooBig(this.path);
     return true;
   }
-  text(): string {
-    return Buffer.concat(this.chunks, this.total).toString('utf8');
+  get empty(): boolean {
+    return this.total === 0;
+  }
+  /** The text, and the hash of the bytes read (before decoding: a byte-order mark or a malformed byte counts as it is). */
+  done(): CaseBytes {
+    return { text: Buffer.concat(this.chunks, this.total).toString('utf8'), sha256: sha256Hex(...this.chunks) };
   }
 }
 
@@ -134,7 +145,7 @@ class CaseText {
  * The text of a case file, read only up to the size limit: a huge file is refused without reading
  * it all, and so is a device or pipe that never ends. The batch reads here, its files among others.
  */
-export async function readCaseText(path: string): Promise<string> {
+export async function readCaseText(path: string): Promise<CaseBytes> {
   const handle = await open(path, 'r').catch((error: unknown) => {
     throw cannotRead(path, error);
   });
@@ -146,7 +157,7 @@ export async function readCaseText(path: string): Promise<string> {
       const { bytesRead, buffer } = await handle.read(Buffer.alloc(READ_CHUNK), 0, READ_CHUNK).catch((error: unknown) => {
         throw cannotRead(path, error);
       });
-      if (!text.add(buffer, bytesRead)) return text.text();
+      if (!text.add(buffer, bytesRead)) return text.done();
     }
   } finally {
     await handle.close();
@@ -157,7 +168,7 @@ export async function readCaseText(path: string): Promise<string> {
  * readCaseText for one case read on its own (relief screen, the interview's --resume): the same
  * limits, read at once rather than through the thread pool, which costs more to start than the read.
  */
-export function readCaseTextNow(path: string): string {
+export function readCaseTextNow(path: string): CaseBytes {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -176,17 +187,61 @@ export function readCaseTextNow(path: string): string {
       } catch (error) {
         throw cannotRead(path, error);
       }
-      if (!text.add(buffer, bytesRead)) return text.text();
+      if (!text.add(buffer, bytesRead)) return text.done();
     }
   } finally {
     closeSync(fd);
   }
 }
 
+/** `relief screen -`: the case file is read from standard input. */
+const STANDARD_INPUT = '-';
+/** How an error paragraph names standard input. */
+const STANDARD_INPUT_NAME = 'standard input';
+
+/** A case file read for screening: its text and hash, and the names it goes by. */
+export interface CaseInput extends CaseBytes {
+  /** How an error paragraph names it: the path, or "standard input". */
+  name: string;
+  /** How the report names it (Report.source): the path, or "(standard input)", in parentheses so that it does not read as a file's name. */
+  source: string;
+}
+
+/**
+ * Standard input, read as a case file is: only up to the size limit, so a huge or never-ending
+ * stream is refused without reading it all. Nothing at all is its own error: nothing was piped in.
+ */
+async function readStandardInput(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<CaseBytes> {
+  const text = new CaseText(STANDARD_INPUT_NAME);
+  for await (const chunk of chunks) text.add(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), chunk.byteLength);
+  if (text.empty) throw new InputError(STANDARD_INPUT_NAME, [wholeInput('is empty: nothing was piped in (relief screen - reads the case file from standard input, e.g. relief screen - < case.yaml)')]);
+  return text.done();
+}
+
+/** The case file `relief screen` names: a path, or "-" for standard input (read only then, from `stdin`; absent: an empty one). */
+async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<CaseInput> {
+  if (path === STANDARD_INPUT) return { ...(await readStandardInput(stdin?.() ?? [])), name: STANDARD_INPUT_NAME, source: `(${STANDARD_INPUT_NAME})` };
+  return { ...readCaseTextNow(path), name: path, source: path };
+}
+
+/**
+ * Parses and validates a case's text, after applying any "what if" changes to its raw content.
+ * JSON or YAML is told by the name's extension, else by the text's look (parseCaseText).
+ */
+function caseFromText(text: string, name: string, whatIfs: readonly WhatIf[] = []): CaseFile {
+  const raw = parseCaseText(text, name);
+  const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+  if (!isMapping || whatIfs.length === 0) return validateCase(raw, name);
+  return validateCase(applyWhatIfs(raw, whatIfs), `${name} (with the --what-if changes)`);
+}
+
 /** Reads and validates a case file, after applying any "what if" changes to its raw content. */
 export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []): Promise<CaseFile> {
-  const raw = parseCaseText(readCaseTextNow(path), path);
-  const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
-  if (!isMapping || whatIfs.length === 0) return validateCase(raw, path);
-  return validateCase(applyWhatIfs(raw, whatIfs), `${path} (with the --what-if changes)`);
+  return caseFromText(readCaseTextNow(path).text, path, whatIfs);
+}
+
+/** loadCaseFile for `relief screen`: the path may be "-" (readCaseInput), and the input read is kept for the audit stamp. */
+export async function loadCaseInput(path: string, whatIfs: readonly WhatIf[], stdin?: () => AsyncIterable<Uint8Array>): Promise<{ caseFile: CaseFile; input: CaseInput }> {
+  const input = await readCaseInput(path, stdin);
+  return { caseFile: caseFromText(input.text, input.name, whatIfs), input };
 }

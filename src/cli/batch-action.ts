@@ -71,6 +71,7 @@ export async function batch(io: CliIO, inputs: string[], options: BatchOptions):
         inputOptions: { dateOrder: options.dateOrder },
         caseOptions: {
           today: todayEpochDay(io.now()),
+          producedAt: io.now(),
           ...(options.asOf ? { asOf: options.asOf } : {}),
           ...(options.program ? { programs: options.program } : {}),
           ...(reports ? { reports } : {}),

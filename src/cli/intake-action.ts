@@ -10,6 +10,8 @@ import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.
 import type { CaseFile } from '../case/schema.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
+import { stampReport } from '../app/audit.js';
+import { sha256Hex } from '../case/sha256.js';
 import { loadRulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import { widthFor } from '../render/wrap.js';
@@ -142,11 +144,13 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
     throw new ExitWith(EXIT.interrupted);
   }
   const target = out ?? unusedName(caseFile.caseId);
-  await writeFileAtomic(target, caseYaml(caseFile));
+  const written = caseYaml(caseFile);
+  await writeFileAtomic(target, written);
   if (draftPath !== target) await store.discard();
   say(`\nSaved ${target}.\n\n`);
 
-  const report = await screen(caseFile, target, asOf);
+  // Stamped with the hash of the file just written, as relief screen would stamp it.
+  const report = stampReport(await screen(caseFile, target, asOf), { caseSha256: sha256Hex(Buffer.from(written, 'utf8')), producedAt: io.now() });
   say(renderText(report, { color, detail: false, explain: false, width: widthFor(io.stdoutColumns) }));
   const next = decisiveUnknowns(report);
   if (next.length) {

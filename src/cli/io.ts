@@ -5,8 +5,10 @@ import { removeTemporariesNow } from '../files/temporary.js';
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Today, for the default screening date. */
+  /** Today, for the default screening date; and the time an audit stamp says a result was produced. */
   now: () => Date;
+  /** Standard input, read only when asked for (relief screen -); absent: an empty one. */
+  stdin?: () => AsyncIterable<Uint8Array>;
   /** Whether stdout is a terminal that takes colour (before NO_COLOR and --no-color). */
   colorSupported: boolean;
   env: Record<string, string | undefined>;
@@ -30,6 +32,7 @@ export function processIO(): CliIO {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
+    stdin: () => process.stdin,
     colorSupported: Boolean(process.stdout.isTTY),
     env: process.env,
     stdoutDrained: async () => {

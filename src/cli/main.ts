@@ -14,8 +14,7 @@ import { PackError } from '../packs/pack-error.js';
 import { EXIT, ExitWith } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { inert, inertLines } from '../text/inert.js';
-
-const VERSION = '0.1.0';
+import { TOOL_VERSION } from '../app/version.js';
 
 type UseColor = (cmd: Command) => boolean;
 
@@ -94,7 +93,7 @@ export async function buildProgram(io: CliIO, argv: readonly string[]): Promise<
   const program = new Command()
     .name('relief')
     .description('Screens a person for U.S. immigration relief from declarative rule packs. A screening aid, not legal advice.')
-    .version(VERSION)
+    .version(TOOL_VERSION)
     .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)')
     .exitOverride()
     // commander's own errors quote the argument it refused ("unknown option '…'").

@@ -1,9 +1,10 @@
 /** What `relief screen <case-file>` does: wiring only; the pipeline lives in app/screen.ts. */
 import { InvalidArgumentError } from 'commander';
-import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
+import { checkScreeningDate, loadCaseInput, screeningDayFor } from '../case/load.js';
 import { WhatIfError } from '../case/what-if.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener, type Report } from '../app/screen.js';
+import { stampReport } from '../app/audit.js';
 import { loadRulePacks } from '../packs/load.js';
 import type { CliIO } from './io.js';
 import { widthFor } from '../render/wrap.js';
@@ -14,18 +15,19 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
   const packs = await loadRulePacks(options.rules);
   checkProgramIds(packs, options.program);
   const whatIfs = options.whatIf ?? [];
-  const caseFile = await loadCaseFile(casePath, whatIfs).catch((error: unknown) => {
+  const { caseFile, input } = await loadCaseInput(casePath, whatIfs, io.stdin).catch((error: unknown) => {
     // A change this case cannot take is a mistake in the command line, not in the case file.
     throw error instanceof WhatIfError ? new InvalidArgumentError(error.message) : error;
   });
   const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
-  checkScreeningDate(caseFile, screeningDay, casePath);
-  const report = await new Screener(packs, { engine: options.engine, settle: options.settle }).screen(caseFile, {
+  checkScreeningDate(caseFile, screeningDay, input.name);
+  const screening = await new Screener(packs, { engine: options.engine, settle: options.settle }).screen(caseFile, {
     screeningDay,
-    source: casePath,
+    source: input.source,
     whatIfs: whatIfs.map((w) => `${w.path} = ${JSON.stringify(w.value)}`),
     ...(options.program ? { programs: options.program } : {}),
   });
+  const report = stampReport(screening, { caseSha256: input.sha256, producedAt: io.now() });
   io.stdout(await render(report, options, color, io));
 }
 

@@ -36,7 +36,7 @@ function widthOption(value: string): number {
 
 export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): Command {
   return new Command('screen')
-    .argument('<case-file>', 'path to the case file')
+    .argument('<case-file>', 'path to the case file (- reads it from standard input)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: the case file\'s screeningDate, else today)', screeningDateOption)
     .option('--program <ids...>', 'screen only these programs (e.g. daca morton)')

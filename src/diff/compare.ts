@@ -3,7 +3,9 @@
  * program the outcome or each classification (Morton's priority and level). Clients are matched
  * by caseId; a record without one by its source and position in the batch; a case id given to
  * several records on one side matches them in order (the first to the first). A client on one
- * side only is reported as such, never dropped.
+ * side only is reported as such, never dropped. The rest of an audit stamp (when a result was
+ * produced, by which tool version) is no change: only the hash of the input is compared, and a
+ * changed input is said alongside the results, never counted as a change of its own.
  */
 import type { ClientResult, Side, SideFormat } from './sides.js';
 
@@ -17,7 +19,8 @@ export interface FieldChange {
 }
 
 export type ClientDiff =
-  | { change: 'changed'; old: ClientResult; new: ClientResult; changes: FieldChange[] }
+  /** `inputChanged`: both sides' stamps hash the input, and the hashes differ. */
+  | { change: 'changed'; old: ClientResult; new: ClientResult; changes: FieldChange[]; inputChanged: boolean }
   | { change: 'only_in_old'; old: ClientResult }
   | { change: 'only_in_new'; new: ClientResult };
 
@@ -44,6 +47,8 @@ export interface Diff {
   clients: ClientDiff[];
   matched: number;
   unchanged: number;
+  /** Of the unchanged clients, those whose input changed (its hash differs) with the same results. */
+  unchangedWithNewInput: number;
 }
 
 function summarize(side: Side): SideSummary {
@@ -84,6 +89,8 @@ function keyed(clients: readonly ClientResult[]): Map<string, ClientResult> {
   return byKey;
 }
 
+const inputChanged = (old: ClientResult, now: ClientResult): boolean => old.caseSha256 !== null && now.caseSha256 !== null && old.caseSha256 !== now.caseSha256;
+
 function changesOf(old: ClientResult, now: ClientResult, programs: readonly string[]): FieldChange[] {
   if (old.status !== now.status) return [{ program: null, field: 'status', old: old.status, new: now.status }];
   const changes: FieldChange[] = [];
@@ -106,6 +113,7 @@ export function compareSides(old: Side, now: Side): Diff {
   const oldByKey = keyed(old.clients);
   const clients: ClientDiff[] = [];
   let matched = 0;
+  let unchangedWithNewInput = 0;
   for (const [key, client] of keyed(now.clients)) {
     const before = oldByKey.get(key);
     if (!before) {
@@ -115,7 +123,8 @@ export function compareSides(old: Side, now: Side): Diff {
     oldByKey.delete(key);
     matched++;
     const changes = changesOf(before, client, programs);
-    if (changes.length) clients.push({ change: 'changed', old: before, new: client, changes });
+    if (changes.length) clients.push({ change: 'changed', old: before, new: client, changes, inputChanged: inputChanged(before, client) });
+    else if (inputChanged(before, client)) unchangedWithNewInput++;
   }
   for (const client of oldByKey.values()) clients.push({ change: 'only_in_old', old: client });
   const packVersions = programs.flatMap((program) => {
@@ -132,6 +141,7 @@ export function compareSides(old: Side, now: Side): Diff {
     clients,
     matched,
     unchanged: matched - clients.filter((client) => client.change === 'changed').length,
+    unchangedWithNewInput,
   };
 }
 

@@ -42,7 +42,8 @@ function textClient(diff: ClientDiff): string[] {
   if (diff.change === 'only_in_old') return [`  ${clientLabel(diff.old)} (old ${where(diff.old)})`];
   if (diff.change === 'only_in_new') return [`  ${clientLabel(diff.new)} (new ${where(diff.new)})`];
   const dates = diff.old.screeningDate !== diff.new.screeningDate ? `; screened ${shown(diff.old.screeningDate)} -> ${shown(diff.new.screeningDate)}` : '';
-  return [`  ${clientLabel(diff.new)} (new ${where(diff.new)}${dates})`, ...diff.changes.map((change) => `    ${fieldLabel(change)}: ${shown(change.old)} -> ${shown(change.new)}`)];
+  const input = diff.inputChanged ? '; input changed' : '';
+  return [`  ${clientLabel(diff.new)} (new ${where(diff.new)}${dates}${input})`, ...diff.changes.map((change) => `    ${fieldLabel(change)}: ${shown(change.old)} -> ${shown(change.new)}`)];
 }
 
 export function renderText(diff: Diff): string {
@@ -53,8 +54,9 @@ export function renderText(diff: Diff): string {
   }
   const groups = { changed: [] as ClientDiff[], only_in_old: [] as ClientDiff[], only_in_new: [] as ClientDiff[] };
   for (const client of diff.clients) groups[client.change].push(client);
+  const newInput = diff.unchangedWithNewInput ? ` (${count(diff.unchangedWithNewInput)} of them with a changed input)` : '';
   if (diff.clients.length === 0) {
-    lines.push('', `No changes: ${counted(diff.matched, 'client')} matched, each with the same status, outcome, priority and level in every program compared (${diff.programs.map((p) => echo(p)).join(', ') || 'none'}).`);
+    lines.push('', `No changes: ${counted(diff.matched, 'client')} matched${newInput}, each with the same status, outcome, priority and level in every program compared (${diff.programs.map((p) => echo(p)).join(', ') || 'none'}).`);
     return `${lines.join('\n')}\n`;
   }
   lines.push('', `Changed: ${counted(groups.changed.length, 'client')} of ${count(diff.matched)} matched`);
@@ -63,7 +65,7 @@ export function renderText(diff: Diff): string {
   for (const client of groups.only_in_old) lines.push(...textClient(client));
   if (groups.only_in_new.length) lines.push('', `Only in new (not in the old output): ${counted(groups.only_in_new.length, 'client')}`);
   for (const client of groups.only_in_new) lines.push(...textClient(client));
-  lines.push('', `Unchanged: ${counted(diff.unchanged, 'client')}`);
+  lines.push('', `Unchanged: ${counted(diff.unchanged, 'client')}${newInput}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -85,6 +87,7 @@ const CSV_COLUMNS = [
   'newScreeningDate',
   'oldRulesVersion',
   'newRulesVersion',
+  'inputChanged',
 ];
 
 type Cell = string | number | null;
@@ -114,6 +117,7 @@ function csvRows(diff: ClientDiff): Cell[][] {
     b.dated[0],
     a.dated[1],
     b.dated[1],
+    diff.change === 'changed' ? (diff.inputChanged ? 'yes' : 'no') : null,
   ];
   if (diff.change !== 'changed') return [row(null, null, null, null)];
   return diff.changes.map((change) => row(change.program, change.field, change.old, change.new));
@@ -130,8 +134,8 @@ export function renderCsv(diff: Diff): string {
 
 function jsonClient(client: ClientResult | undefined): Record<string, unknown> | null {
   if (!client) return null;
-  const { source, index, line, status, screeningDate, rulesVersion } = client;
-  return { source, index, line, status, screeningDate, rulesVersion };
+  const { source, index, line, status, screeningDate, rulesVersion, caseSha256 } = client;
+  return { source, index, line, status, screeningDate, rulesVersion, caseSha256 };
 }
 
 export function renderNdjson(diff: Diff): string {
@@ -158,10 +162,11 @@ export function renderNdjson(diff: Diff): string {
       old: jsonClient(old),
       new: jsonClient(now),
       changes: client.change === 'changed' ? client.changes : [],
+      ...(client.change === 'changed' ? { inputChanged: client.inputChanged } : {}),
     });
   }
   const changed = diff.clients.filter((client) => client.change === 'changed').length;
-  out.push({ kind: 'summary', matched: diff.matched, changed, onlyInOld: diff.clients.filter((c) => c.change === 'only_in_old').length, onlyInNew: diff.clients.filter((c) => c.change === 'only_in_new').length, unchanged: diff.unchanged });
+  out.push({ kind: 'summary', matched: diff.matched, changed, onlyInOld: diff.clients.filter((c) => c.change === 'only_in_old').length, onlyInNew: diff.clients.filter((c) => c.change === 'only_in_new').length, unchanged: diff.unchanged, unchangedWithNewInput: diff.unchangedWithNewInput });
   return out.map((item) => `${JSON.stringify(item)}\n`).join('');
 }
 

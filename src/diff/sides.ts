@@ -2,7 +2,8 @@
  * One side of `relief diff`: a batch output (NDJSON or CSV, as `relief batch` writes them) or one
  * `relief screen --format json` report, read into one compact result per client: where it came
  * from, whether it was screened, and per program what the diff compares (an eligibility program's
- * outcome, a discretion program's classifications). Nothing else of a record is kept, so two
+ * outcome, a discretion program's classifications) and the hash of the input it was screened from
+ * (its audit stamp's caseSha256). Nothing else of a record is kept, so two
  * outputs of a large roster fit in memory. Anything that is not such an output is refused with
  * the file and line (DiffInputError), never skipped: a record dropped here would be a client the
  * diff silently forgot.
@@ -27,6 +28,8 @@ export interface ClientResult {
   status: 'screened' | 'error';
   screeningDate: string | null;
   rulesVersion: string | null;
+  /** The audit stamp's hash of the input; null in an output made before the stamp, or for an input that could not be read. */
+  caseSha256: string | null;
   programs: Map<string, ProgramResults>;
 }
 
@@ -114,6 +117,9 @@ async function firstLine(file: string): Promise<string | typeof EMPTY | typeof T
   return EMPTY;
 }
 
+/** The caseSha256 of a record's or a report's audit stamp. */
+const stampedHash = (value: Record<string, unknown>): string | null => (isObject(value.audit) ? text(value.audit.caseSha256) : null);
+
 function looksLikeRecord(line: string): boolean {
   try {
     const value: unknown = JSON.parse(line);
@@ -150,6 +156,7 @@ function fromRecord(value: unknown): ClientResult | string {
     status,
     screeningDate: text(value.screeningDate),
     rulesVersion: text(value.rulesVersion),
+    caseSha256: stampedHash(value),
     programs,
   };
 }
@@ -228,6 +235,7 @@ async function readCsv(file: string, fields: ProgramFields): Promise<Side> {
       status,
       screeningDate: cell('screeningDate'),
       rulesVersion: cell('rulesVersion'),
+      caseSha256: cell('caseSha256'),
       programs,
     });
   }
@@ -266,6 +274,7 @@ async function readReport(file: string, fields: ProgramFields): Promise<Side> {
     status: 'screened',
     screeningDate: text(value.screeningDate),
     rulesVersion: text(value.rulesVersion),
+    caseSha256: stampedHash(value),
     programs,
   };
   return { file, format: 'report', clients: [client], packVersions };

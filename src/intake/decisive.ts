@@ -4,13 +4,13 @@
  * once each and ranked by how many results they could decide. This is the only place the
  * interview reads that from a report.
  */
-import type { Report, Screener } from '../app/screen.js';
+import type { Screening, Screener } from '../app/screen.js';
 import type { EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import type { Question } from '../settle/settle.js';
 import type { OpenFacts } from './planner.js';
 
-export function decisiveUnknowns(report: Report): Question[] {
+export function decisiveUnknowns(report: Screening): Question[] {
   return report.questions.filter((q) => q.decisive);
 }
 

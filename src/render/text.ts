@@ -205,6 +205,8 @@ function writeSourceList(w: Writer): void {
 function writeStamp(w: Writer, report: Report): void {
   const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
   w.para(`Rule packs: version ${report.rulesVersion}: ${packs}`, 0, 2, w.c.dim);
+  const { audit } = report;
+  w.para(`Audit: relief-screen ${audit.toolVersion} · rules ${audit.rulesVersion} · case SHA-256 ${audit.caseSha256} · screening date ${audit.screeningDate} · produced ${audit.producedAt}`, 0, 2, w.c.dim);
 }
 
 export function renderText(untrusted: Report, options: TextOptions): string {

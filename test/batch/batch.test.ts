@@ -152,7 +152,7 @@ describe('outputs', () => {
     const [header, ramos, broken, ...rest] = stdout.trim().split('\n');
     expect(rest).toEqual([]);
     const columns = header!.split(',');
-    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'triage', 'triageRank', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'nextQuestions', 'firstBar', 'errors', 'reportFile']);
+    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'triage', 'triageRank', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'nextQuestions', 'firstBar', 'errors', 'reportFile', 'toolVersion', 'caseSha256', 'producedAt']);
     const [row] = parse(`${header}\n${ramos}\n`, { columns: true }) as Record<string, string>[];
     // DACA fails its age and arrival elements: its felony bar is not the bar to act on (firstBar is empty).
     expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', triage: 'open', triageRank: '6', screeningDate: '2014-07-01', daca: 'barred', 'daca.reason': 'not met: daca-under-31-on-june-15-2012 (+1 more)', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: '', errors: '' });
@@ -184,7 +184,7 @@ describe('outputs', () => {
 
   it('limits the columns and the screening to --program', async () => {
     const { stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--format', 'csv', '--program', 'morton']);
-    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,triage,triageRank,screeningDate,rulesVersion,morton.priority,morton.level,morton.reason,needsReview,reviewPrograms,nextQuestions,firstBar,errors,reportFile');
+    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,triage,triageRank,screeningDate,rulesVersion,morton.priority,morton.level,morton.reason,needsReview,reviewPrograms,nextQuestions,firstBar,errors,reportFile,toolVersion,caseSha256,producedAt');
     expect((await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--program', 'dapa'])).code).toBe(EXIT.usage);
   });
 
@@ -294,7 +294,10 @@ describe('worker threads (the built CLI)', () => {
     expect(out.map((r) => r.line)).toEqual(lines.map((_, i) => i + 1));
     expect(out.map((r) => r.index)).toEqual(lines.map((_, i) => i + 1));
     expect(out.filter((r) => r.status === 'error').map((r) => r.line)).toEqual(lines.flatMap((_, i) => (i % 7 === 3 ? [i + 1] : [])));
-    expect(two.stdout).toBe(cli('1').stdout);
+    // Each run's records carry its own start time in their stamp: the same in every record, compared without it.
+    expect(new Set(out.map((r) => (r.audit as { producedAt: string }).producedAt)).size).toBe(1);
+    const withoutTime = (stdout: string) => stdout.replace(/"producedAt":"[^"]*"/g, '"producedAt":""');
+    expect(withoutTime(two.stdout)).toBe(withoutTime(cli('1').stdout));
   }, 120_000);
 });
 

@@ -52,9 +52,10 @@ describe('CSV formula injection', () => {
   });
 
   it('neutralises every text cell, not only the case id, and writes numbers as they are', async () => {
+    const STAMP = { toolVersion: '0.1.0', rulesVersion: 'v', caseSha256: null, screeningDate: null, producedAt: '2026-11-22T12:00:00.000Z' };
     const { packs } = await loadRulePacks();
     const writer = dataWriter('csv', packs);
-    const record: BatchRecord = { index: 7, source: '=HYPERLINK("http://x")', line: 12, caseId: 'plain', triage: 'error', triageRank: 7, status: 'error', errors: [{ field: null, problem: '@cmd' }], reportFile: '-report.txt' };
+    const record: BatchRecord = { index: 7, source: '=HYPERLINK("http://x")', line: 12, caseId: 'plain', triage: 'error', triageRank: 7, status: 'error', errors: [{ field: null, problem: '@cmd' }], reportFile: '-report.txt', audit: STAMP };
     const [row] = parse(writer.header + writer.line(record), { columns: true }) as Record<string, string>[];
     expect(row).toMatchObject({ index: '7', line: '12', triageRank: '7', caseId: 'plain', source: `'=HYPERLINK("http://x")`, errors: "'@cmd", reportFile: "'-report.txt" });
     // The triage's text cells too: a reason and the next questions (from the packs and the case's fields).
@@ -62,6 +63,7 @@ describe('CSV formula injection', () => {
       index: 8, source: 'roster.csv', line: 9, caseId: 'p', triage: 'open', triageRank: 6, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'v', needsReview: false,
       nextQuestions: ['+x', 'y'],
       programs: [{ program: 'daca', kind: 'eligibility', outcome: 'not_enough_information', needsReview: false, review: [], cautions: [], bars: [], waived: [], notMet: [], decisiveQuestions: 2, reason: '=1+1' }],
+      audit: { ...STAMP, caseSha256: 'c'.repeat(64), screeningDate: '2020-01-01' },
     };
     const [second] = parse(writer.header + writer.line(screened), { columns: true }) as Record<string, string>[];
     expect(second).toMatchObject({ triage: 'open', triageRank: '6', 'daca.reason': "'=1+1", nextQuestions: "'+x;y" });

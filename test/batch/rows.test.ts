@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ function file(extension: string, content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
+
+const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
 async function read(path: string): Promise<InputItem[]> {
   const items: InputItem[] = [];
@@ -70,7 +73,8 @@ describe('CSV rosters', () => {
 
   it('reads a roster that starts with a UTF-8 byte order mark', async () => {
     const items = await read(file('.csv', `\uFEFF${HEADER}\na,2013-01-15,x\n`));
-    expect(items).toEqual([{ kind: 'value', origin: expect.objectContaining({ line: 2 }), value: { caseId: 'a', screeningDate: '2013-01-15', person: { name: 'x' } } }]);
+    // The hash is of the header and the row as the file holds them, the mark not being part of the header.
+    expect(items).toEqual([{ kind: 'value', origin: expect.objectContaining({ line: 2 }), value: { caseId: 'a', screeningDate: '2013-01-15', person: { name: 'x' } }, sha256: sha256(`${HEADER}\na,2013-01-15,x`) }]);
   });
 
   it('makes a quote inside an unquoted cell, or text after a closing quote, an error for that line only', async () => {
@@ -109,9 +113,10 @@ describe('NDJSON files', () => {
   it('splits on LF only: a lone CR inside a line is JSON whitespace, and one CR before LF is stripped', async () => {
     const items = await read(file('.ndjson', '{"caseId":"a",\r"screeningDate":"2020-01-01"}\r\n{"caseId":"b"}\r\n\r\n{"caseId":"c"}\n'));
     expect(items).toEqual([
-      { kind: 'text', origin: expect.objectContaining({ line: 1 }), text: '{"caseId":"a",\r"screeningDate":"2020-01-01"}', jsonOnly: true },
-      { kind: 'text', origin: expect.objectContaining({ line: 2 }), text: '{"caseId":"b"}', jsonOnly: true },
-      { kind: 'text', origin: expect.objectContaining({ line: 4 }), text: '{"caseId":"c"}', jsonOnly: true },
+      { kind: 'text', origin: expect.objectContaining({ line: 1 }), text: '{"caseId":"a",\r"screeningDate":"2020-01-01"}', jsonOnly: true, sha256: sha256('{"caseId":"a",\r"screeningDate":"2020-01-01"}') },
+      // The hash is of the line's bytes without its line end, CRLF or LF.
+      { kind: 'text', origin: expect.objectContaining({ line: 2 }), text: '{"caseId":"b"}', jsonOnly: true, sha256: sha256('{"caseId":"b"}') },
+      { kind: 'text', origin: expect.objectContaining({ line: 4 }), text: '{"caseId":"c"}', jsonOnly: true, sha256: sha256('{"caseId":"c"}') },
     ]);
   });
 
@@ -130,5 +135,28 @@ describe('NDJSON files', () => {
       [4, 'error'],
     ]);
     expect(problems(items[1])).toEqual([`the line is too long: ${CASE_LIMITS.bytes.describe}`]);
+  }, 30_000);
+});
+
+describe('the hash each item carries (the audit stamp\'s caseSha256)', () => {
+  const hashOf = (item: InputItem | undefined) => item?.sha256;
+
+  it('is of a case file\'s bytes as read: a byte-order mark and a malformed byte count as they are, not as decoded', async () => {
+    const bytes = Buffer.concat([Buffer.from('\uFEFFcaseId: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const [item] = await read(file('.yaml', bytes));
+    expect(item).toMatchObject({ kind: 'text', sha256: sha256(bytes) });
+    expect(sha256(Buffer.from((item as { text: string }).text, 'utf8'))).not.toBe(sha256(bytes));
+  });
+
+  it('is of a roster row\'s own bytes after the header\'s and a line feed: the line breaks inside a quoted cell as written, its own line end not', async () => {
+    const row = 'b,2013-01-15,"two\r\nlines"';
+    const items = await read(file('.csv', `${HEADER}\r\na,2013-01-15,x\r\n${row}\r\n`));
+    expect(items.map(hashOf)).toEqual([sha256(`${HEADER}\na,2013-01-15,x`), sha256(`${HEADER}\n${row}`)]);
+  });
+
+  it('goes with an error record whose bytes were read, and not with a line too long to hold', async () => {
+    const items = await read(file('.csv', `${HEADER}\nbad"quote,2013-01-15,x\nc,2013-01-15\n${'x'.repeat(CASE_LIMITS.bytes.value + 1)}\n`));
+    expect(items.map((item) => item.kind)).toEqual(['error', 'error', 'error']);
+    expect(items.map(hashOf)).toEqual([sha256(`${HEADER}\nbad"quote,2013-01-15,x`), sha256(`${HEADER}\nc,2013-01-15`), undefined]);
   }, 30_000);
 });

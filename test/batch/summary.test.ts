@@ -15,8 +15,11 @@ const SHOWN = 'x\\x1b]0;PWNED\\x07\\x1b[2J';
 const barred: ProgramSummary = { program: 'daca', kind: 'eligibility', outcome: 'barred', needsReview: true, review: ['cimt'], cautions: [], bars: ['daca-felony'], waived: [], notMet: [], reason: 'bar: daca-felony' };
 
 function screened(index: number, caseId: string, triage: TriageGroup = 'barred', triageRank = 5, programs = [barred]): ScreenedRecord {
-  return { index, source: `roster\u001b[2J.csv`, line: index + 1, caseId, clientName: 'Never On Stderr', triage, triageRank, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'abc', needsReview: true, nextQuestions: ['person.education', 'entries[0].date'], programs };
+  return { index, source: `roster\u001b[2J.csv`, line: index + 1, caseId, clientName: 'Never On Stderr', triage, triageRank, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'abc', needsReview: true, nextQuestions: ['person.education', 'entries[0].date'], programs, audit: { ...STAMP, caseSha256: 'c'.repeat(64), screeningDate: '2020-01-01' } };
 }
+
+/** The summary reads no audit stamp; the records carry one as the batch makes them. */
+const STAMP = { toolVersion: '0.1.0', rulesVersion: 'abc', caseSha256: null, screeningDate: null, producedAt: '2026-11-22T12:00:00.000Z' };
 
 const entries = (summary: string) => summary.split('\n').filter((line) => line.startsWith('    - '));
 
@@ -26,7 +29,7 @@ describe('the batch summary', () => {
     const tally = new Tally(packs, 10);
     tally.add(screened(1, TITLE_AND_CLEAR));
     tally.add(screened(2, `${'long'.repeat(5_000)}\u0007`));
-    tally.add({ index: 3, source: 'roster.csv', line: 4, caseId: TITLE_AND_CLEAR, triage: 'error', triageRank: 7, status: 'error', errors: [{ field: `per\nson${TITLE_AND_CLEAR}`, problem: 'unknown key\r\nsecond line' }] });
+    tally.add({ index: 3, source: 'roster.csv', line: 4, caseId: TITLE_AND_CLEAR, triage: 'error', triageRank: 7, status: 'error', errors: [{ field: `per\nson${TITLE_AND_CLEAR}`, problem: 'unknown key\r\nsecond line' }], audit: STAMP });
     const summary = tally.render();
     expect(summary).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
     expect(summary).toContain(`#1 roster\\x1b[2J.csv:2 (${SHOWN}): bars: daca daca-felony | review: daca`);

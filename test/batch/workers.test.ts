@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -34,9 +35,12 @@ beforeAll(async () => {
   run = await dist('batch/run.js');
 }, 120_000);
 
-const caseOptions = { today: 0, asOf: '2014-08-01' };
+const caseOptions = { today: 0, asOf: '2014-08-01', producedAt: new Date('2026-11-22T12:00:00Z') };
 const baseline = parseYaml(readFileSync(join(ROOT, 'fixtures/cases/daca-baseline.case.yaml'), 'utf8')) as Record<string, unknown>;
-const item = (caseId: string, line: number): InputItem => ({ kind: 'text', origin: { source: 'cases.ndjson', line }, text: JSON.stringify({ ...baseline, caseId }), jsonOnly: true });
+const item = (caseId: string, line: number): InputItem => {
+  const text = JSON.stringify({ ...baseline, caseId });
+  return { kind: 'text', origin: { source: 'cases.ndjson', line }, text, jsonOnly: true, sha256: createHash('sha256').update(text).digest('hex') };
+};
 
 function brokenRules(): string {
   const rules = join(scratch, `rules-${Math.random().toString(36).slice(2)}`);
@@ -77,6 +81,8 @@ describe('a thread that dies mid-batch', () => {
       expect(records.map((r) => [r.index, r.line, r.status])).toEqual(cases.map((caseId, i) => [i + 1, i + 1, /^(exit|throw)-/.test(caseId) ? 'error' : 'screened']));
       expect(records.filter((r) => r.status === 'screened').map((r) => r.caseId)).toEqual(['first', 'queued', 'also-queued', 'last']);
       expect(records[1]).toMatchObject({ status: 'error', errors: [{ field: null, problem: expect.stringMatching(/^screening this case stopped the screening thread \(exit code 7\)/) }] });
+      // The case's bytes were read: its error record's stamp keeps their hash.
+      expect(records[1]!.audit.caseSha256).toBe(item('exit-7', 2).sha256);
       expect(records[3]).toMatchObject({ status: 'error', errors: [{ field: null, problem: expect.stringMatching(/^screening this case stopped the screening thread \(boom\)/) }] });
     } finally {
       await workers.stop();

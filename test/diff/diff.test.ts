@@ -86,7 +86,7 @@ describe('relief diff', () => {
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'daca-baseline', changes: [{ program: 'daca', field: 'outcome', old: 'eligible', new: 'barred' }] }),
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'lucia' }),
     ]);
-    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 8, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 6 });
+    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 8, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 6, unchangedWithNewInput: 0 });
   });
 
   it('reads the results through the packs: a reason, the triage or the next questions changed alone is no change', async () => {
@@ -100,6 +100,30 @@ describe('relief diff', () => {
     const { code, stdout } = await runCli(['diff', at('old.csv'), file]);
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain('No changes: 8 clients matched');
+  });
+
+  it('ignores when a result was produced and by which tool version; a changed input is said, never counted as a change', async () => {
+    const records = lines(at('old.ndjson')).map((line) => JSON.parse(line) as { caseId: string; audit: Record<string, string> });
+    const later = records.map((record, i) => {
+      const audit = { ...record.audit, producedAt: '2031-01-01T00:00:00.000Z', toolVersion: '9.9.9' };
+      // The second client's file was edited without changing a result.
+      return { ...record, audit: i === 1 ? { ...audit, caseSha256: 'f'.repeat(64) } : audit };
+    });
+    writeFileSync(at('later.ndjson'), later.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    const same = await runCli(['diff', at('old.ndjson'), at('later.ndjson')]);
+    expect(same.code).toBe(EXIT.ok);
+    expect(same.stdout).toContain('No changes: 8 clients matched (1 of them with a changed input)');
+    // With a changed result too, the client's line says its input changed; the new rules' run has the same inputs.
+    writeFileSync(at('new-edited.ndjson'), lines(at('new.ndjson')).map((line) => {
+      const record = JSON.parse(line) as { caseId: string; audit: Record<string, string> };
+      return `${JSON.stringify(record.caseId === 'lucia' ? { ...record, audit: { ...record.audit, caseSha256: 'f'.repeat(64) } } : record)}\n`;
+    }).join(''));
+    const { code, stdout } = await runCli(['diff', at('old.ndjson'), at('new-edited.ndjson')]);
+    expect(code).toBe(EXIT.diffFoundChanges);
+    expect(stdout).toMatch(/lucia \(new #\d+ .*lucia\.case\.yaml; input changed\)\n    daca: eligible -> barred/);
+    expect(stdout).toMatch(/daca-baseline \(new #\d+ .*daca-baseline\.case\.yaml\)\n/);
+    const rows = parse((await runCli(['diff', at('old.csv'), at('new-edited.ndjson'), '--format', 'csv'])).stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.caseId, row.inputChanged])).toEqual([['daca-baseline', 'no'], ['lucia', 'yes']]);
   });
 
   it('compares two JSON reports, naming the pack whose version changed', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { Screener, type Report } from '../../src/app/screen.js';
+import { Screener, type Screening } from '../../src/app/screen.js';
 import { parseExactDate } from '../../src/case/dates.js';
 import { validateCase } from '../../src/case/load.js';
 import type { CaseFile } from '../../src/case/schema.js';
@@ -31,7 +31,7 @@ const PROMPT_BUDGET = 45;
 const screen = (caseFile: CaseFile) => screener.screen(caseFile, { screeningDay, source: 'scripted' });
 
 /** What a screening decides: each program's outcome and its reasons, or its classifications. */
-function results(report: Report) {
+function results(report: Screening) {
   return report.programs.map(({ program, outcome, outcomeReasons, classifications, undetermined }) => ({ program, outcome, outcomeReasons, classifications, undetermined }));
 }
 

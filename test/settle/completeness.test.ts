@@ -13,7 +13,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { applyWhatIfs } from '../../src/case/what-if.js';
-import { Screener, type Report } from '../../src/app/screen.js';
+import { Screener, type Screening } from '../../src/app/screen.js';
 import type { ProgramResult } from '../../src/findings/program-result.js';
 import { loadRulePacks } from '../../src/packs/load.js';
 import { loadBoundaryFixtures, loadCaseFixtures } from '../support/fixtures.js';
@@ -28,7 +28,7 @@ function valueOf(program: ProgramResult, result: string): string | null {
   return program.classifications?.[result] ?? null;
 }
 
-function openResults(report: Report): { program: ProgramResult; result: string }[] {
+function openResults(report: Screening): { program: ProgramResult; result: string }[] {
   return report.programs.flatMap((program) => [
     ...(program.outcome === 'not_enough_information' ? [{ program, result: 'outcome' }] : []),
     ...(program.undetermined ?? []).map((result) => ({ program, result })),

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { parseExactDate } from '../../src/case/dates.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { applyWhatIfs } from '../../src/case/what-if.js';
-import { Screener, type Report } from '../../src/app/screen.js';
+import { Screener, type Screening } from '../../src/app/screen.js';
 import { loadRulePacks } from '../../src/packs/load.js';
 import { FIXTURES_DIR, loadCaseFixtures } from '../support/fixtures.js';
 
 const screener = new Screener(await loadRulePacks());
 const fixtures = new Map(loadCaseFixtures().map((f) => [f.name, f.caseValue]));
 
-async function screen(caseValue: unknown): Promise<Report> {
+async function screen(caseValue: unknown): Promise<Screening> {
   const screeningDay = parseExactDate((caseValue as { screeningDate: string }).screeningDate);
   return screener.screen(CaseFile.parse(caseValue), { screeningDay, source: join(FIXTURES_DIR, 'cases') });
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseExactDate } from '../../src/case/dates.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { checkScreeningDate, InputError, parseCaseText, screeningDayFor, validateCase } from '../../src/case/load.js';
-import { Screener, type Report } from '../../src/app/screen.js';
+import { Screener, type Screening } from '../../src/app/screen.js';
 import { loadRulePacks } from '../../src/packs/load.js';
 import { loadBoundaryFixtures, loadCaseFixtures } from '../support/fixtures.js';
 
@@ -22,7 +22,7 @@ const explaining = new Screener(rulePacks);
 const plain = new Screener(rulePacks, { witnesses: false });
 
 /** Everything a report says but the witness pairs and the explanations that name them. */
-function decided(report: Report): unknown {
+function decided(report: Screening): unknown {
   return {
     questions: report.questions,
     programs: report.programs.map(({ byCases, ...rest }) => ({ ...rest, byCases: byCases?.map(({ explanation: _e, witness: _w, ...kept }) => kept) })),

@@ -1,5 +1,5 @@
 /** Compares a report with a fixture's expectations and lists every mismatch, in words. */
-import type { Report } from '../../src/app/screen.js';
+import type { Screening } from '../../src/app/screen.js';
 import type { ProgramResult } from '../../src/findings/program-result.js';
 import type { ProgramExpectation } from './fixtures.js';
 
@@ -9,7 +9,7 @@ function statusOf(program: ProgramResult, rule: string): string {
   return finding.status;
 }
 
-export function mismatches(report: Report, expected: Record<string, ProgramExpectation>): string[] {
+export function mismatches(report: Screening, expected: Record<string, ProgramExpectation>): string[] {
   const problems: string[] = [];
   for (const [programId, expect] of Object.entries(expected)) {
     const program = report.programs.find((p) => p.program === programId);

@@ -10,6 +10,8 @@ export interface CliRun {
 export interface CliRunOptions {
   colorSupported?: boolean;
   env?: Record<string, string>;
+  /** Standard input (relief screen -): its chunks, as a pipe would give them. */
+  stdin?: () => AsyncIterable<Uint8Array>;
 }
 
 /** Today is fixed, so a case without a screening date screens the same on any day. */
@@ -24,6 +26,7 @@ export async function runCli(argv: string[], options: CliRunOptions = {}): Promi
     now: () => TEST_TODAY,
     colorSupported: options.colorSupported ?? false,
     env: options.env ?? {},
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   });
   return { code, stdout, stderr };
 }
