@@ -136,6 +136,15 @@ export function clientSummaryLanguages(dir: string = DEFAULT_LOCALES_DIR): strin
     .sort();
 }
 
+/** A schema issue in the words of someone editing the file: a key missing or misspelt. */
+function problemOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${echo(key)}"`).join(', ')} (the keys are those of en.json)`;
+  }
+  return issue.message;
+}
+
 /** Catalogs by file: each is read and checked once per process. */
 const loaded = new Map<string, Catalog>();
 
@@ -161,9 +170,9 @@ export function loadCatalog(language: string, dir: string = DEFAULT_LOCALES_DIR)
   } catch (error) {
     throw new CatalogError(file, [`not valid JSON: ${echo((error as Error).message)}`]);
   }
-  const parsed = CatalogSchema.safeParse(value);
+  const parsed = CatalogSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    throw new CatalogError(file, parsed.error.issues.map((issue) => (issue.path.length ? `${formatPath(issue.path)}: ${issue.message}` : issue.message)));
+    throw new CatalogError(file, parsed.error.issues.map((issue) => (issue.path.length ? `${formatPath(issue.path)}: ${problemOf(issue)}` : problemOf(issue))));
   }
   const catalog = parsed.data as Catalog;
   loaded.set(file, catalog);
