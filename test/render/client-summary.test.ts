@@ -70,13 +70,18 @@ describe('client summary of Claudia (seed 004)', () => {
 });
 
 describe('client summary of the DACA baseline client', () => {
-  it('puts the VAWA questions to her in topics, and ends with her case number and date', () => {
+  it('asks whether there was abuse, not about "the person who hurt you", and ends with her case number and date', () => {
+    // Abuse is unknown and decisive for both VAWA programs: the abuser's status and the marriage are
+    // decisive too, but they presume the abuse, so they wait for the attorney (FOLLOW_UPS).
+    const decisive = dacaBaseline.report.questions.filter((q) => q.decisive).map((q) => q.field);
+    expect(decisive).toEqual(expect.arrayContaining(['abuse.occurred', 'abuse.abuser.status', 'abuse.goodFaithMarriage']));
     const topics = openTopics(dacaBaseline.report).map((place) => place.topic);
-    expect(topics).toEqual(expect.arrayContaining(['abuse', 'abuser', 'abuserMarriage', 'children', 'conduct', 'hardship']));
-    expect(new Set(topics).size).toBe(topics.length);
+    expect(topics).toEqual(['abuse', 'children', 'conduct', 'hardship']);
     const text = render(dacaBaseline, 'en').replace(/\s+/g, ' ');
-    expect(text).toContain(en.topics.abuser.question);
-    expect(text).toContain(en.documents.names.abuserStatus);
+    expect(text).toContain(en.topics.abuse.question);
+    expect(text).toContain(en.documents.names.abuseProof);
+    expect(text).not.toContain(en.topics.abuser.question);
+    expect(text).not.toContain(en.documents.names.abuserStatus);
     expect(text).toContain('Your case number is daca-baseline. We did this screening on January 15, 2013.');
   });
 });
@@ -127,5 +132,35 @@ describe('hostile case text', () => {
     const markdown = each('markdown');
     expect(markdown).not.toMatch(/(?<!\\)<|[\u0000-\u0009\u000b-\u001f]/);
     expect(markdown).toContain(escapeMarkdown('<img src=x onerror=alert(1)>*_[x](y)_*'));
+  });
+});
+
+describe('which programs and questions a summary shows', () => {
+  const byId = new Map(claudia.report.programs.map((program) => [program.program, program]));
+  const question = (field: string, programs: string[], decisive = true) => ({ field, question: '', programs, decisive });
+  const withParts = (programs: string[], questions: ReturnType<typeof question>[]) => ({ ...claudia.report, programs: programs.map((id) => byId.get(id)!), questions });
+
+  it('asks a follow-up once its gate is answered, and no question only an old policy, a bill or a factor needs', () => {
+    const report = withParts(['vawa-self-petition', 'morton', 's744-rpi'], [
+      question('abuse.abuser.status', ['vawa-self-petition']),
+      question('person.military.served', ['morton', 's744-rpi']),
+      question('family.maritalStatus', ['vawa-self-petition'], false),
+    ]);
+    expect(openTopics(report)).toEqual([{ topic: 'abuser', item: null }]);
+  });
+
+  it('with only an old policy screened, names no program and asks nothing', () => {
+    const text = renderClientSummary(withParts(['morton'], [question('person.dateOfBirth', ['morton'])]), { language: 'en', format: 'text', width: 200 });
+    expect(text).toContain(en.lookedAt.noCurrentPrograms);
+    expect(text).toContain(en.lookedAt.studyOnly.historical);
+    expect(text).toContain(en.openQuestions.none);
+    expect(text).not.toContain(en.topics.birth.question);
+  });
+
+  it('names a program the catalog does not know by its title, inert', () => {
+    const added = { ...byId.get('t-visa')!, program: 'u-visa', title: 'U visa \u001b[31m' };
+    const text = renderClientSummary({ ...claudia.report, programs: [added], questions: [] }, { language: 'es', format: 'text', width: 200 });
+    expect(text).toContain('  - U visa \\x1b[31m\n');
+    expect(text).not.toContain(es.lookedAt.studyOnly.both);
   });
 });

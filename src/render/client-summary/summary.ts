@@ -12,7 +12,7 @@ import { echo } from '../../text/inert.js';
 import type { Catalog } from './catalog.js';
 import { fill } from './client-text.js';
 import { itemLabel } from './item-labels.js';
-import { topicOfField, type TopicOfField } from './topics.js';
+import { FOLLOW_UPS, topicOfField, type TopicOfField } from './topics.js';
 
 export type Block = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
 
@@ -58,7 +58,7 @@ function lookedAt(report: Report, catalog: Catalog): Section {
 /**
  * The topics still open, once each (a topic about list items once per item), in the order of the
  * report's questions: the decisive ones that matter to a current program. A question only an old
- * policy or a bill needs is not put to the client.
+ * policy or a bill needs is not put to the client, nor a follow-up whose gate is open (FOLLOW_UPS).
  */
 export function openTopics(report: Report): TopicOfField[] {
   const current = new Set(report.programs.filter((program) => CURRENT.has(program.legalStatus.kind)).map((program) => program.program));
@@ -70,7 +70,11 @@ export function openTopics(report: Report): TopicOfField[] {
     const key = place.item ? `${place.topic}[${place.item.index}]` : place.topic;
     if (!open.has(key)) open.set(key, place);
   }
-  return [...open.values()];
+  const topics = new Set([...open.values()].map((place) => place.topic));
+  return [...open.values()].filter((place) => {
+    const gate = FOLLOW_UPS[place.topic];
+    return gate === undefined || !topics.has(gate);
+  });
 }
 
 function questionText(place: TopicOfField, catalog: Catalog, caseFile: CaseFile | undefined): string {

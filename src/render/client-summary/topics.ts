@@ -62,6 +62,17 @@ export const TOPICS = {
 export type Topic = keyof typeof TOPICS;
 
 /**
+ * Topics that presume the answer to another ("the person who hurt you"). While that other topic is
+ * itself still open, the follow-up is not asked, nor are its papers: a client never told of abuse
+ * is not asked for the abuser's green card. The attorney takes it from there.
+ */
+export const FOLLOW_UPS: Readonly<Partial<Record<Topic, Topic>>> = {
+  abuser: 'abuse',
+  abuserMarriage: 'abuse',
+  traffickingPolice: 'trafficking',
+};
+
+/**
  * Field paths (list indices left out) and the topic of every field under them; the longest path
  * that matches a field decides. `null`: a field the clinic sets, never a question for the client.
  */
