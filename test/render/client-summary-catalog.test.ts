@@ -11,7 +11,8 @@ import { fieldKind } from '../../src/case/fields.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { loadRulePacks } from '../../src/packs/load.js';
 import { CatalogError } from '../../src/render/client-summary/catalog-error.js';
-import { clientSummaryLanguages, loadCatalog, placeholdersOf } from '../../src/render/client-summary/catalog.js';
+import { loadCatalog, placeholdersOf } from '../../src/render/client-summary/catalog.js';
+import { clientSummaryLanguages } from '../../src/render/client-summary/languages.js';
 import { DEFAULT_LOCALES_DIR } from '../../src/render/client-summary/locales-dir.js';
 import { COLLECTIONS, FIELD_TOPICS, TOPICS, topicOfField, type Topic } from '../../src/render/client-summary/topics.js';
 

@@ -4,17 +4,15 @@
  * when it is loaded: every key present, no key unknown, each template with exactly its placeholders
  * ("{date}"), every document a topic names listed; a broken one is a CatalogError naming the file.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatPath } from '../../case/input-error.js';
 import { echo } from '../../text/inert.js';
 import { CatalogError } from './catalog-error.js';
+import { clientSummaryLanguages, LANGUAGE_TAG } from './languages.js';
 import { DEFAULT_LOCALES_DIR } from './locales-dir.js';
 import { COLLECTIONS, DESCRIBED_COLLECTIONS, TOPICS, type Collection, type Topic } from './topics.js';
-
-/** A catalog's file name: a BCP 47 language tag ("en", "es", "es-MX"), never a path. */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
@@ -120,21 +118,6 @@ export type Catalog = Omit<z.infer<typeof CatalogSchema>, 'topics' | 'items'> & 
   topics: Record<Topic, TopicWords>;
   items: Record<Collection, ItemLabelWords>;
 };
-
-/** The languages whose catalogs exist, sorted: the choices of --client-summary. */
-export function clientSummaryLanguages(dir: string = DEFAULT_LOCALES_DIR): string[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir);
-  } catch (error) {
-    throw new CatalogError(dir, [`the folder of client-summary catalogs cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  return files
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => file.slice(0, -'.json'.length))
-    .filter((language) => LANGUAGE_TAG.test(language))
-    .sort();
-}
 
 /** A schema issue in the words of someone editing the file: a key missing or misspelt. */
 function problemOf(issue: z.core.$ZodIssue): string {

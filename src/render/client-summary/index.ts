@@ -10,7 +10,7 @@ import { loadCatalog } from './catalog.js';
 import { summaryAsHtml, summaryAsMarkdown, summaryAsText, type ClientSummaryFormat } from './formats.js';
 import { buildClientSummary } from './summary.js';
 
-export { clientSummaryLanguages } from './catalog.js';
+export { clientSummaryLanguages } from './languages.js';
 export { CatalogError } from './catalog-error.js';
 export { CLIENT_SUMMARY_FORMATS, type ClientSummaryFormat } from './formats.js';
 
