@@ -5,7 +5,7 @@ export const EXIT = {
   invalidCase: 1,
   /** Wrong command-line usage (unknown option, bad date). */
   usage: 2,
-  /** A rule pack failed to load: invalid JSON, unknown fact, operator or calculator, missing citation. */
+  /** A rule pack (invalid JSON, unknown fact, operator or calculator, missing citation) or a client-summary catalog failed to load. */
   invalidRulePack: 3,
   /** A bug in relief-screen itself. */
   internal: 4,

@@ -11,6 +11,7 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { InputError } from '../case/input-error.js';
 import { PackError } from '../packs/pack-error.js';
+import { CatalogError } from '../render/client-summary/catalog-error.js';
 import { EXIT, ExitWith } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { inert, inertLines } from '../text/inert.js';
@@ -128,6 +129,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     if (error instanceof PackError) {
       io.stderr(errorParagraph('a rule pack is not valid:', error.file, error.problems));
+      return EXIT.invalidRulePack;
+    }
+    if (error instanceof CatalogError) {
+      io.stderr(errorParagraph('a client-summary catalog is not valid:', error.file, error.problems));
       return EXIT.invalidRulePack;
     }
     if (error instanceof InvalidArgumentError) {

@@ -9,6 +9,7 @@ import { loadRulePacks } from '../packs/load.js';
 import type { CliIO } from './io.js';
 import { widthFor } from '../render/wrap.js';
 import { checkProgramIds } from './options.js';
+import type { CaseFile } from '../case/schema.js';
 import type { ScreenOptions } from './screen-command.js';
 
 export async function screen(io: CliIO, casePath: string, options: ScreenOptions, color: boolean): Promise<void> {
@@ -28,7 +29,15 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
     ...(options.program ? { programs: options.program } : {}),
   });
   const report = stampReport(screening, { caseSha256: input.sha256, producedAt: io.now() });
-  io.stdout(await render(report, options, color, io));
+  io.stdout(options.clientSummary ? await clientSummary(report, caseFile, options, io) : await render(report, options, color, io));
+}
+
+/** The client's summary instead of the report: in text, Markdown or HTML (JSON is the report's own). */
+async function clientSummary(report: Report, caseFile: CaseFile, options: ScreenOptions, io: CliIO): Promise<string> {
+  if (options.format === 'json') throw new InvalidArgumentError('--client-summary is written as text, markdown or html, not json');
+  const format = options.format === 'markdown' || options.format === 'html' ? options.format : 'text';
+  const { renderClientSummary } = await import('../render/client-summary/index.js');
+  return renderClientSummary(report, { language: options.clientSummary!, format, width: options.width ?? widthFor(io.stdoutColumns), caseFile });
 }
 
 /** The report in the format asked for; only that renderer is loaded (the text one brings chalk). */

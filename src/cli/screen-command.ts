@@ -6,6 +6,8 @@ import { Command, Option, InvalidArgumentError } from 'commander';
 import { parseWhatIf, type WhatIf } from '../case/what-if.js';
 import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { CliIO } from './io.js';
+import { clientSummaryLanguages } from '../render/client-summary/languages.js';
+import { inert } from '../text/inert.js';
 import { engineOption, noSettleOption, screeningDateOption, type EngineChoice } from './options.js';
 
 export interface ScreenOptions {
@@ -15,6 +17,8 @@ export interface ScreenOptions {
   explain?: boolean;
   detail?: boolean;
   width?: number;
+  /** --client-summary: the client's summary in this language instead of the report. */
+  clientSummary?: string;
   whatIf?: WhatIf[];
   rules: string;
   engine: EngineChoice;
@@ -28,6 +32,12 @@ function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   return [...previous, change];
 }
 
+function languageOption(value: string): string {
+  const languages = clientSummaryLanguages();
+  if (!languages.includes(value)) throw new InvalidArgumentError(`no client-summary catalog for "${inert(value).slice(0, 40)}" (available: ${languages.join(', ')})`);
+  return value;
+}
+
 function widthOption(value: string): number {
   const columns = Number(value);
   if (!Number.isInteger(columns) || columns < 40 || columns > 1000) throw new InvalidArgumentError('must be a whole number of columns from 40 to 1000');
@@ -37,11 +47,12 @@ function widthOption(value: string): number {
 export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): Command {
   return new Command('screen')
     .argument('<case-file>', 'path to the case file (- reads it from standard input)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text'))
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: the case file\'s screeningDate, else today)', screeningDateOption)
     .option('--program <ids...>', 'screen only these programs (e.g. daca morton)')
     .option('--detail', 'list every finding, factor and caution with its source, not only what decided each result')
     .option('--explain', 'show every rule, condition by condition, with the fact values')
+    .option('--client-summary <language>', 'instead of the report, a plain-language summary for the client in this language (en, es): what was looked at, the questions still open, the papers to bring', languageOption)
     .option('--width <columns>', 'wrap the text report to this many columns (default: the terminal\'s, else 80)', widthOption)
     .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)

@@ -1,9 +1,15 @@
-/** A fixture screened as `relief screen` would, on its own screening date: the report and the case file it came from. */
+/**
+ * A fixture screened as `relief screen` would, on its own screening date: the report and the case
+ * file it came from. A boundary variant has no file of its own: the stamp hashes the case as JSON.
+ */
 import type { Report, Screener } from '../../src/app/screen.js';
+import { stampReport } from '../../src/app/audit.js';
+import { sha256Hex } from '../../src/case/sha256.js';
 import { parseExactDate } from '../../src/case/dates.js';
 import { validateCase } from '../../src/case/load.js';
 import type { CaseFile } from '../../src/case/schema.js';
 import type { FixtureCase } from './fixtures.js';
+import { TEST_TODAY } from './run-cli.js';
 
 export interface Screened {
   report: Report;
@@ -12,6 +18,7 @@ export interface Screened {
 
 export async function screenFixture(screener: Screener, fixture: Pick<FixtureCase, 'caseValue' | 'file'>): Promise<Screened> {
   const caseFile = validateCase(fixture.caseValue, fixture.file);
-  const report = await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate!), source: fixture.file });
+  const screening = await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate!), source: fixture.file });
+  const report = stampReport(screening, { caseSha256: sha256Hex(Buffer.from(JSON.stringify(fixture.caseValue))), producedAt: TEST_TODAY });
   return { report, caseFile };
 }
