@@ -85,7 +85,8 @@ function watchSignals(): void {
   for (const name of SIGNALS) process.on(name, onSignal);
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is running (as this user or another). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
