@@ -11,8 +11,12 @@ import { widthFor } from '../render/wrap.js';
 import { checkProgramIds } from './options.js';
 import type { CaseFile } from '../case/schema.js';
 import type { ScreenOptions } from './screen-command.js';
+import { OutputPathError } from '../files/output-path.js';
+import { inert } from '../text/inert.js';
 
 export async function screen(io: CliIO, casePath: string, options: ScreenOptions, color: boolean): Promise<void> {
+  // A PDF that cannot be written, or no browser to print it, is known before anything is screened.
+  if (options.pdf !== undefined) await checkPdfOutput(options.pdf, io.env);
   const packs = await loadRulePacks(options.rules);
   checkProgramIds(packs, options.program);
   const whatIfs = options.whatIf ?? [];
@@ -29,7 +33,30 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
     ...(options.program ? { programs: options.program } : {}),
   });
   const report = stampReport(screening, { caseSha256: input.sha256, producedAt: io.now() });
+  if (options.pdf !== undefined) {
+    const html = options.clientSummary ? await clientSummary(report, caseFile, { ...options, format: 'html' }, io) : (await import('../render/html.js')).renderHtml(report);
+    await writePdf(html, options.pdf, io.env);
+    io.stderr(`relief: wrote ${inert(options.pdf)}\n`);
+    return;
+  }
   io.stdout(options.clientSummary ? await clientSummary(report, caseFile, options, io) : await render(report, options, color, io));
+}
+
+/** Usage errors (exit 2) for a --pdf target that may not be written, or no Chromium to print with. */
+async function checkPdfOutput(target: string, env: CliIO['env']): Promise<void> {
+  const { checkPdfTarget } = await import('../print/chromium.js');
+  const { findChromium, noChromiumMessage } = await import('../print/find-chromium.js');
+  await checkPdfTarget(target).catch((error: unknown) => {
+    throw error instanceof OutputPathError ? new InvalidArgumentError(`--pdf ${error.message}`) : error;
+  });
+  if (!findChromium(env)) throw new InvalidArgumentError(`--pdf: ${noChromiumMessage(env)}`);
+}
+
+async function writePdf(html: string, target: string, env: CliIO['env']): Promise<void> {
+  const { PdfError, printPdf } = await import('../print/chromium.js');
+  await printPdf(html, target, { env }).catch((error: unknown) => {
+    throw error instanceof PdfError || error instanceof OutputPathError ? new InvalidArgumentError(`--pdf: ${error.message}`) : error;
+  });
 }
 
 /** The client's summary instead of the report: in text, Markdown or HTML (JSON is the report's own). */
@@ -47,6 +74,8 @@ async function render(report: Report, options: ScreenOptions, color: boolean, io
       return (await import('../render/json.js')).renderJson(report);
     case 'markdown':
       return (await import('../render/markdown.js')).renderMarkdown(report);
+    case 'html':
+      return (await import('../render/html.js')).renderHtml(report);
     default:
       return (await import('../render/text.js')).renderText(report, {
         color,

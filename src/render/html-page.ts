@@ -47,9 +47,9 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .cite { color: #444; font-size: .9em; }
-@page { size: letter; margin: 2cm 1.8cm; @top-left { font-size: 9pt; color: #444; } @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
+@page { size: letter; margin: 1.6cm 1.5cm; @top-left { font-size: 9pt; color: #444; } @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #444; } }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
   h2, h3 { break-after: avoid; }
   tr, li { break-inside: avoid; }
 }

@@ -73,6 +73,8 @@ ul.because { list-style: none; padding-left: .8rem; margin: 0; color: #333; font
   h4 { margin: .5rem 0 .1rem; }
   li { margin: .08rem 0; }
   .findings, .review-points, .cautions { font-size: .95em; }
+  .findings.compact { font-size: .9em; columns: 2; column-gap: 1.5em; }
+  .findings.compact li { break-inside: avoid; }
   thead { display: table-header-group; }
 }
 `;

@@ -99,6 +99,23 @@ function groupsHtml(sources: NumberedSources, groups: FindingGroup[]): string {
   return groups.map((g) => `<h4>${escapeHtml(g.title)}</h4>\n<ul class="findings">\n${g.findings.map((f) => findingHtml(sources, f)).join('\n')}\n</ul>`).join('\n');
 }
 
+/**
+ * The findings that did not decide the result (factors, a program's other bars): each on one line
+ * with its source, without the facts behind it (the JSON report and --detail have those), so that
+ * a program prints on about one page.
+ */
+function restHtml(sources: NumberedSources, groups: FindingGroup[]): string {
+  return groups
+    .map((g) => {
+      const items = g.findings.map((f) => {
+        const overridden = f.defeatedBy ? ` <span class="overridden">(overridden by ${escapeHtml(f.defeatedBy.join(', '))})</span>` : '';
+        return `<li><span class="finding-name">${escapeHtml(f.name)}</span>${overridden} <span class="cite">Source: ${citeHtml(sources, f.citation)}</span></li>`;
+      });
+      return `<h4>${escapeHtml(g.title)}</h4>\n<ul class="findings compact">\n${items.join('\n')}\n</ul>`;
+    })
+    .join('\n');
+}
+
 /** The groups of `all` with the findings already shown among the deciding ones left out. */
 function remainingGroups(view: ProgramView): FindingGroup[] {
   const shown = new Set(view.deciding.flatMap((g) => g.findings));
@@ -144,7 +161,7 @@ function programSection(view: ProgramView, sources: NumberedSources): string {
   if (program.reviewReasons.length) parts.push('<h3>For attorney review</h3>', reviewList(sources, program.reviewReasons));
   if (view.cautions.length) parts.push('<h3>Cautions</h3>', '<p class="intro">True of every client in this position; not a review point.</p>', cautionList(sources, view.cautions));
   const rest = remainingGroups(view);
-  if (rest.length) parts.push('<h3>Everything else found</h3>', groupsHtml(sources, rest));
+  if (rest.length) parts.push('<h3>Everything else found</h3>', restHtml(sources, rest));
   parts.push(researchLine(program), '</section>');
   return parts.join('\n');
 }
@@ -159,10 +176,11 @@ function researchLine(program: ProgramResult): string {
  */
 function stampHtml(report: Report): string {
   const packs = report.programs.map((p) => `${escapeHtml(p.program)}@${escapeHtml(p.packVersion)}`).join(', ');
+  const { audit } = report;
   return [
-    '<!-- audit stamp: report.audit goes in this block -->',
     '<dl class="stamp">',
     `<div><dt>Rule packs</dt><dd>version ${escapeHtml(report.rulesVersion)}: ${packs}</dd></div>`,
+    `<div><dt>Audit</dt><dd>relief-screen ${escapeHtml(audit.toolVersion)} · case file SHA-256 <span class="hash">${escapeHtml(audit.caseSha256)}</span> · screening date ${escapeHtml(audit.screeningDate)} · produced ${escapeHtml(audit.producedAt)}</dd></div>`,
     '</dl>',
   ].join('\n');
 }

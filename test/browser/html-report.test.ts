@@ -1,7 +1,7 @@
 /**
  * Claudia's HTML report in a real browser (headless Chromium driven by playwright-core): it loads
  * with no console message and no request, every program's result is visible and says what the
- * fixture says, and it prints, through printPdf as `relief screen --pdf` does, to a PDF of a few
+ * fixture says, and `relief screen --pdf` prints it to a PDF of a few
  * pages, each under the running header. Without Chromium: see support/chromium.ts.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
@@ -11,14 +11,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium as playwright, type Browser } from 'playwright-core';
 import type { Report } from '../../src/app/screen.js';
-import { CHROMIUM_FLAGS, printPdf, sandboxFlags } from '../../src/print/chromium.js';
-import { renderHtml } from '../../src/render/html.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { CHROMIUM_FLAGS, sandboxFlags } from '../../src/print/chromium.js';
 import { OUTCOME_LABEL } from '../../src/render/view.js';
 import { describeWithChromium } from '../support/chromium.js';
-import { loadCaseFixtures } from '../support/fixtures.js';
+import { FIXTURES_DIR, loadCaseFixtures } from '../support/fixtures.js';
 import { pdfPageTexts } from '../support/pdf-text.js';
-import { screenFixture } from '../support/screen-fixture.js';
+import { runCli } from '../support/run-cli.js';
 
+const claudia = join(FIXTURES_DIR, 'cases', 'claudia.case.yaml');
 const RUNNING_HEADER = 'relief-screen · case claudia · screening date 2012-09-15';
 
 /** What each program's result reads, from the fixture (written from the law), not from the report. */
@@ -41,8 +42,10 @@ describeWithChromium("Claudia's HTML report in Chromium", (executablePath) => {
   let browser: Browser;
 
   beforeAll(async () => {
-    report = await screenFixture('claudia');
-    html = renderHtml(report);
+    report = JSON.parse((await runCli(['screen', claudia, '--format', 'json'])).stdout) as Report;
+    const screened = await runCli(['screen', claudia, '--format', 'html']);
+    expect(screened.code).toBe(EXIT.ok);
+    html = screened.stdout;
     // playwright adds --headless (and its own fresh profile) itself.
     browser = await playwright.launch({ executablePath, args: [...CHROMIUM_FLAGS.filter((f) => f !== '--headless'), ...sandboxFlags()] });
   });
@@ -80,10 +83,11 @@ describeWithChromium("Claudia's HTML report in Chromium", (executablePath) => {
 
   it('prints to a PDF of a few pages, each program on its own, every page under the running header', async () => {
     const target = join(scratch, 'claudia.pdf');
-    await printPdf(html, target, { env: { RELIEF_CHROMIUM: executablePath } });
+    const printed = await runCli(['screen', claudia, '--pdf', target], { env: { RELIEF_CHROMIUM: executablePath } });
+    expect({ code: printed.code, stdout: printed.stdout, stderr: printed.stderr }).toEqual({ code: EXIT.ok, stdout: '', stderr: `relief: wrote ${target}\n` });
     expect(statSync(target).mode & 0o777).toBe(0o600);
     const pages = pdfPageTexts(readFileSync(target));
-    // 14 pages on Chromium 156: the summary, the questions, each program from a new page, the sources.
+    // 13 pages on Chromium 156: the summary and the questions, each program from a new page (one or two each), the sources.
     expect(pages.length).toBeGreaterThanOrEqual(1 + report.programs.length);
     expect(pages.length).toBeLessThanOrEqual(16);
     pages.forEach((text, i) => {

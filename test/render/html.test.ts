@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Report } from '../../src/app/screen.js';
 import { renderHtml } from '../../src/render/html.js';
 import { OUTCOME_LABEL } from '../../src/render/view.js';
-import { screenFixture } from '../support/screen-fixture.js';
+import { screenNamedFixture } from '../support/screened.js';
 
 /** Tags, both quotes, the end of the style sheet, a terminal title escape and a bell. */
 const HOSTILE = `<script>alert(1)</script>"'</style><img src=https://evil.example/x.png>\u001b]0;owned\u0007`;
@@ -22,7 +22,7 @@ describe('renderHtml, Claudia', () => {
   let report: Report;
   let html: string;
   beforeAll(async () => {
-    report = await screenFixture('claudia');
+    report = await screenNamedFixture('claudia');
     html = renderHtml(report);
   });
 
@@ -88,7 +88,7 @@ describe('renderHtml, Claudia', () => {
 describe('renderHtml, hostile case text', () => {
   let html: string;
   beforeAll(async () => {
-    const report = await screenFixture('claudia', (caseValue) => {
+    const report = await screenNamedFixture('claudia', (caseValue) => {
       caseValue.caseId = HOSTILE;
       const history = caseValue.criminalHistory as { convictions: Record<string, unknown>[] };
       history.convictions[0]!.id = `conviction ${HOSTILE}`;

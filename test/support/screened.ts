@@ -2,13 +2,14 @@
  * A fixture screened as `relief screen` would, on its own screening date: the report and the case
  * file it came from. A boundary variant has no file of its own: the stamp hashes the case as JSON.
  */
-import type { Report, Screener } from '../../src/app/screen.js';
+import { Screener, type Report } from '../../src/app/screen.js';
 import { stampReport } from '../../src/app/audit.js';
 import { sha256Hex } from '../../src/case/sha256.js';
 import { parseExactDate } from '../../src/case/dates.js';
 import { validateCase } from '../../src/case/load.js';
 import type { CaseFile } from '../../src/case/schema.js';
-import type { FixtureCase } from './fixtures.js';
+import { loadCaseFixtures, type FixtureCase } from './fixtures.js';
+import { loadRulePacks } from '../../src/packs/load.js';
 import { TEST_TODAY } from './run-cli.js';
 
 export interface Screened {
@@ -21,4 +22,15 @@ export async function screenFixture(screener: Screener, fixture: Pick<FixtureCas
   const screening = await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate!), source: fixture.file });
   const report = stampReport(screening, { caseSha256: sha256Hex(Buffer.from(JSON.stringify(fixture.caseValue))), producedAt: TEST_TODAY });
   return { report, caseFile };
+}
+
+let shared: Screener | null = null;
+
+/** The named case fixture's report; `change` edits the case value first (a hostile label, say). */
+export async function screenNamedFixture(name: string, change: (caseValue: Record<string, unknown>) => void = () => undefined): Promise<Report> {
+  const fixture = loadCaseFixtures().find((f) => f.name === name)!;
+  const caseValue = structuredClone(fixture.caseValue) as Record<string, unknown>;
+  change(caseValue);
+  shared ??= new Screener(await loadRulePacks());
+  return (await screenFixture(shared, { caseValue, file: fixture.file })).report;
 }
