@@ -37,6 +37,8 @@ export interface Finding {
   explanation: string;
   facts: FactUsed[];
   defeatedBy?: string[];
+  /** The rules this one cures or overrides when it applies (a waiver's bars), from the pack. */
+  defeats?: string[];
   conditions: ConditionTrace;
 }
 
@@ -211,11 +213,13 @@ function buildFindings(evaluations: readonly RuleEvaluation[], facts: DerivedFac
       return { fact: name, value: fact.value, detail: fact.detail };
     });
     const defeaters = status === 'applies' ? defeatedBy.get(rule.id) : undefined;
-    const { id, name, kind, citation, explanation } = rule;
-    // The report lists defeatedBy before the conditions.
-    return defeaters
-      ? { rule: id, name, kind, status, citation, explanation, facts: used, defeatedBy: defeaters, conditions: trace }
-      : { rule: id, name, kind, status, citation, explanation, facts: used, conditions: trace };
+    const { id, name, kind, citation, explanation, defeats } = rule;
+    // The report lists defeatedBy and defeats before the conditions (no spread: this runs for every rule of every case).
+    const finding = { rule: id, name, kind, status, citation, explanation, facts: used } as Finding;
+    if (defeaters) finding.defeatedBy = defeaters;
+    if (defeats) finding.defeats = defeats;
+    finding.conditions = trace;
+    return finding;
   });
 }
 

@@ -82,11 +82,18 @@ function toneColour(c: ChalkInstance, tone: Tone): ChalkInstance {
 
 function writeSummaryLine(w: Writer, line: SummaryLine, nameWidth: number): void {
   const { c } = w;
-  const parts = [line.result, ...(line.needsReview ? ['needs review'] : [])];
-  let plain = `  ${[line.shortTitle.padEnd(nameWidth), ...parts].join('  ')}`;
-  // Too narrow for the columns: one line still, the parts run on.
-  if (plain.length > w.width) plain = oneLine(`  ${[line.shortTitle, ...parts].join(' · ')}`, w.width);
-  w.lines.push(plain.replace(line.shortTitle, c.bold(line.shortTitle)).replace(line.result, toneColour(c, line.tone)(line.result)).replace(/needs review$/, c.magenta('needs review')));
+  const tone = toneColour(c, line.tone);
+  const flag = line.needsReview ? 'needs review' : null;
+  const row = `  ${[line.shortTitle.padEnd(nameWidth), line.result, flag].filter(Boolean).join('  ')}`;
+  if ([...row].length <= w.width) {
+    w.lines.push(row.replace(line.shortTitle, c.bold(line.shortTitle)).replace(line.result, tone(line.result)).replace(/needs review$/, c.magenta('needs review')));
+  } else {
+    // Too narrow for the columns: the name on its line, the result and the flag whole, wrapped under it.
+    w.lines.push(c.bold(oneLine(`  ${line.shortTitle}`, w.width)));
+    // The flag is kept whole on its line (a no-break space while wrapping).
+    const kept = flag?.replace(' ', '\u00a0');
+    w.para([line.result, kept].filter(Boolean).join(' · '), 6, 0, (text) => tone(text.replace('\u00a0', ' ')).replace('needs review', c.magenta('needs review')));
+  }
   const waivers = line.waivers.length ? `cured by: ${firstOf(line.waivers)}` : null;
   const why = [line.statusNote, line.reason, waivers].filter(Boolean).join(' · ');
   if (why) w.lines.push(c.dim(oneLine(`      ${why}`, w.width)));

@@ -85,14 +85,31 @@ const isFactor = (f: Finding) => f.kind === 'helping_factor' || f.kind === 'harm
 function resultOf(program: ProgramResult): { result: string; tone: Tone } {
   if (program.outcome) return { result: OUTCOME_LABEL[program.outcome]!, tone: OUTCOME_TONE[program.outcome]! };
   const values = Object.entries(program.classifications ?? {});
-  const result = values.map(([field, value]) => `${field} ${value ?? 'undetermined'}`).join(', ');
+  const result = values.map(([field, value]) => `${field} ${value === null ? 'undetermined' : value.replace(/_/g, ' ')}`).join(', ');
   return { result, tone: isOpen(program) ? 'open' : 'neutral' };
 }
 
-/** The applying waivers that cure an applying bar: what an eligible-with-a-waiver result rests on. */
+/** The waivers that apply. */
+const applyingWaivers = (program: ProgramResult) => program.findings.filter((f) => f.kind === 'waiver' && f.status === 'applies');
+
+/**
+ * The bars a waiver that applies cures: those that apply (and say so in defeatedBy), and those that
+ * may apply but would be cured if they do (the outcome does not wait on them).
+ */
+function curedBars(program: ProgramResult): { applying: Finding[]; possible: Finding[] } {
+  const cures = new Set(applyingWaivers(program).flatMap((w) => w.defeats ?? []));
+  const bars = program.findings.filter((f) => f.kind === 'bar');
+  return {
+    applying: bars.filter((f) => f.status === 'applies' && f.defeatedBy),
+    possible: bars.filter((f) => f.status === 'unknown' && cures.has(f.rule)),
+  };
+}
+
+/** The applying waivers that cure those bars: what an eligible-with-a-waiver result rests on. */
 function curingWaivers(program: ProgramResult): Finding[] {
-  const curing = new Set(program.findings.filter((f) => f.kind === 'bar' && f.status === 'applies').flatMap((f) => f.defeatedBy ?? []));
-  return program.findings.filter((f) => f.kind === 'waiver' && f.status === 'applies' && curing.has(f.rule));
+  const { applying, possible } = curedBars(program);
+  const cured = new Set([...applying, ...possible].map((f) => f.rule));
+  return applyingWaivers(program).filter((w) => (w.defeats ?? []).some((bar) => cured.has(bar)));
 }
 
 function summaryLine(program: ProgramResult): SummaryLine {
@@ -121,16 +138,19 @@ function decidingGroups(program: ProgramResult): FindingGroup[] {
   const open = program.findings.filter((f) => f.status === 'unknown' && !isFactor(f));
   if (program.kind === 'discretion') {
     const setting = where('classification', 'applies').filter((f) => !f.defeatedBy);
-    return groups([['Classification', setting], ['Not settled by the known facts', open]]);
+    return groups([['Classification', setting], ['Not settled by the known facts', isOpen(program) ? open : []]]);
   }
   const notMet = where('requirement', 'does_not_apply');
   if (notMet.length) return groups([['Requirements not met', notMet]]);
-  const bars = where('bar', 'applies');
+  const cured = curedBars(program);
+  // Barred by a bar no waiver cures: what else is open cannot change that.
+  const stillOpen = program.outcome === 'eligible' || program.outcome === 'barred' ? [] : open.filter((f) => !cured.possible.includes(f));
   return groups([
-    ['Bars that apply', bars.filter((f) => !f.defeatedBy)],
-    ['Bars a waiver cures', bars.filter((f) => f.defeatedBy)],
+    ['Bars that apply', where('bar', 'applies').filter((f) => !f.defeatedBy)],
+    ['Bars a waiver cures', cured.applying],
+    ['Bars that may apply, which a waiver cures if they do', cured.possible],
     ['Waivers that cure them', curingWaivers(program)],
-    ['Not settled by the known facts', program.outcome === 'eligible' ? [] : open],
+    ['Not settled by the known facts', stillOpen],
   ]);
 }
 

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
+import { OUTCOME_LABEL } from '../../src/render/view.js';
 
 const cases = join(FIXTURES_DIR, 'cases');
 const claudia = join(cases, 'claudia.case.yaml');
@@ -43,6 +44,20 @@ describe('the text report', () => {
         const wide = stdout.split('\n').filter((line) => columns(line) > width);
         expect({ file, width, wide }).toEqual({ file, width, wide: [] });
       }
+    }
+  });
+
+  it('keeps every result and review flag whole in the summary at the narrowest widths', async () => {
+    const report = await json(claudia);
+    for (const width of [40, 50, 60]) {
+      const { stdout } = await runCli(['screen', claudia, '--width', String(width)]);
+      const summary = stdout.split('\n').slice(0, stdout.split('\n').findIndex((line) => line.startsWith('Ask the client next')));
+      const flowedSummary = flowed(summary);
+      for (const program of report.programs) {
+        const result = program.outcome ? OUTCOME_LABEL[program.outcome] : `priority ${program.priority}, level ${program.level ?? 'undetermined'}`;
+        expect({ width, result, found: flowedSummary.includes(result!) }).toEqual({ width, result, found: true });
+      }
+      expect(summary.filter((line) => line.includes('needs review')).length).toBe(report.programs.filter((p: { needsReview: boolean }) => p.needsReview).length);
     }
   });
 
