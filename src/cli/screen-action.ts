@@ -15,7 +15,8 @@ import { OutputPathError } from '../files/output-path.js';
 import { inert } from '../text/inert.js';
 
 export async function screen(io: CliIO, casePath: string, options: ScreenOptions, color: boolean): Promise<void> {
-  // A PDF that cannot be written, or no browser to print it, is known before anything is screened.
+  // Options that do not go together, a PDF that cannot be written, or no browser to print it: known before anything is screened.
+  checkOutputOptions(options);
   if (options.pdf !== undefined) await checkPdfOutput(options.pdf, io.env);
   const packs = await loadRulePacks(options.rules);
   checkProgramIds(packs, options.program);
@@ -42,6 +43,12 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
   io.stdout(options.clientSummary ? await clientSummary(report, caseFile, options, io) : await render(report, options, color, io));
 }
 
+function checkOutputOptions(options: ScreenOptions): void {
+  if (options.clientSummary && options.format === 'json') throw new InvalidArgumentError('--client-summary is written as text, markdown or html, not json');
+  // The PDF is the HTML printed: a Markdown or JSON report asked for beside it would be dropped unsaid.
+  if (options.pdf !== undefined && (options.format === 'json' || options.format === 'markdown')) throw new InvalidArgumentError(`--pdf prints the HTML report; it does not take --format ${options.format}`);
+}
+
 /** Usage errors (exit 2) for a --pdf target that may not be written, or no Chromium to print with. */
 async function checkPdfOutput(target: string, env: CliIO['env']): Promise<void> {
   const { checkPdfTarget } = await import('../print/chromium.js');
@@ -61,7 +68,6 @@ async function writePdf(html: string, target: string, env: CliIO['env']): Promis
 
 /** The client's summary instead of the report: in text, Markdown or HTML (JSON is the report's own). */
 async function clientSummary(report: Report, caseFile: CaseFile, options: ScreenOptions, io: CliIO): Promise<string> {
-  if (options.format === 'json') throw new InvalidArgumentError('--client-summary is written as text, markdown or html, not json');
   const format = options.format === 'markdown' || options.format === 'html' ? options.format : 'text';
   const { renderClientSummary } = await import('../render/client-summary/index.js');
   return renderClientSummary(report, { language: options.clientSummary!, format, width: options.width ?? widthFor(io.stdoutColumns), caseFile });

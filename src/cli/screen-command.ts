@@ -54,7 +54,7 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .option('--program <ids...>', 'screen only these programs (e.g. daca morton)')
     .option('--detail', 'list every finding, factor and caution with its source, not only what decided each result')
     .option('--explain', 'show every rule, condition by condition, with the fact values')
-    .option('--pdf <file>', 'also print the HTML report (or client summary) to this PDF through a local Chromium (RELIEF_CHROMIUM, else chromium on PATH)')
+    .option('--pdf <file>', 'instead of printing the report, write it (or the client summary) as a PDF to this file, through a local Chromium (RELIEF_CHROMIUM, else chromium on PATH)')
     .option('--client-summary <language>', 'instead of the report, a plain-language summary for the client in this language (en, es): what was looked at, the questions still open, the papers to bring', languageOption)
     .option('--width <columns>', 'wrap the text report to this many columns (default: the terminal\'s, else 80)', widthOption)
     .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)

@@ -34,14 +34,19 @@ export async function writeFileAtomic(target: string, text: string): Promise<voi
     }
     return;
   }
-  const temporary = await Temporary.create(plan.path);
+  await replaceFileAtomic(plan.path, text);
+}
+
+/** Writes `data` to a temporary beside `path` and renames it over `path`: readers see the old file or the new one whole. */
+export async function replaceFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = await Temporary.create(path);
   try {
-    await temporary.handle.writeFile(text);
+    await temporary.handle.writeFile(data);
   } catch (error) {
     await temporary.discard();
     throw error;
   }
-  await temporary.commit(plan.path);
+  await temporary.commit(path);
 }
 
 /**

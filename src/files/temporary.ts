@@ -7,6 +7,8 @@
  * - Every live temporary is registered. A thread removes its own on every error path; on SIGINT,
  *   SIGTERM or SIGHUP the main thread waits (briefly) for temporaries being written by worker
  *   threads (batch reports) to be renamed or removed, removes its own, and dies by the signal.
+ * - Other things to undo on such a stop (a private folder, a browser printing into it) register
+ *   with undoIfStopped.
  * - SIGKILL (or a power cut) leaves one behind, in the target's folder. The name proves it ours:
  *   the next write into that folder removes every such name that is a regular file of the same
  *   owner whose process is no longer running.
@@ -60,6 +62,15 @@ export function adoptStopSignal(buffer: SharedArrayBuffer): void {
  * short grace to be renamed or removed.
  */
 export function removeTemporariesNow(): void {
+  // Last registered first: a browser is stopped before the folder it writes into is removed.
+  for (const action of [...stopActions].reverse()) {
+    try {
+      action();
+    } catch {
+      // Cleaning up on the way out: one that fails must not keep the others from running.
+    }
+  }
+  stopActions.clear();
   Atomics.store(shared, STOPPING, 1);
   const deadline = Date.now() + WORKER_GRACE_MS;
   for (let open = Atomics.load(shared, IN_WORKERS); open > 0 && Date.now() < deadline; open = Atomics.load(shared, IN_WORKERS)) {
@@ -67,6 +78,21 @@ export function removeTemporariesNow(): void {
   }
   for (const path of live) rmSync(path, { force: true });
   live.clear();
+}
+
+/** What else to undo if the process is stopped now (a temporary folder, a browser printing into it). */
+const stopActions = new Set<() => void>();
+
+/**
+ * Runs `action` (synchronous) if the process is stopped by SIGINT, SIGTERM or SIGHUP, or ends in a
+ * hurry (removeTemporariesNow), before the function returned is called to say it is no longer needed.
+ */
+export function undoIfStopped(action: () => void): () => void {
+  watchSignals();
+  stopActions.add(action);
+  return () => {
+    stopActions.delete(action);
+  };
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -12,12 +12,14 @@
  *   before anything is printed (a PDF is for a file, not for a pipe).
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { lstat, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeOf, failure, isStandardOutput, OutputPathError, planOutput } from '../files/output-path.js';
-import { isRunning, Temporary } from '../files/temporary.js';
+import { isRunning, undoIfStopped } from '../files/temporary.js';
+import { replaceFileAtomic } from '../files/atomic.js';
 import { bounded, inert } from '../text/inert.js';
 import { findChromium, noChromiumMessage } from './find-chromium.js';
 
@@ -104,6 +106,8 @@ function runChromium(chromium: string, args: string[], timeLimitMs: number): Pro
     // Its own process group, so that the time limit stops the browser and every process it started
     // at once (a renderer left running would go on writing into the folder being removed).
     const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    // In its own group, the browser does not get the terminal's Ctrl-C: stop it if relief is stopped.
+    const forget = undoIfStopped(() => process.kill(-child.pid!, 'SIGKILL'));
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -116,11 +120,13 @@ function runChromium(chromium: string, args: string[], timeLimitMs: number): Pro
     }, timeLimitMs);
     child.on('error', (error) => {
       clearTimeout(timer);
+      forget();
       reject(new PdfError(`Chromium (${chromium}) could not be started: ${error.message}`));
     });
     // 'exit', not 'close': a stray child of the browser may hold its error stream open.
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      forget();
       if (timedOut) reject(new PdfError(`Chromium (${chromium}) did not finish printing the PDF within ${timeLimitMs / 1000} s and was stopped`));
       else if (code !== 0) reject(new PdfError(`Chromium (${chromium}) failed to print the PDF (${signal ?? `exit code ${code}`})${quoted(stderr)}`));
       else resolve();
@@ -137,14 +143,7 @@ async function readPdf(path: string, chromium: string): Promise<Buffer> {
 
 async function writePdfFile(target: string, pdf: Buffer): Promise<void> {
   await checkPdfTarget(target); // again: the target may have changed while Chromium printed
-  const temporary = await Temporary.create(target);
-  try {
-    await temporary.handle.writeFile(pdf);
-  } catch (error) {
-    await temporary.discard();
-    throw error;
-  }
-  await temporary.commit(target);
+  await replaceFileAtomic(target, pdf);
 }
 
 /**
@@ -159,6 +158,8 @@ export async function printPdf(html: string, target: string, options: PrintOptio
   const parent = tmpdir();
   await removeStaleFolders(parent);
   const folder = await mkdtemp(join(parent, `${FOLDER_PREFIX}${process.pid}-`)); // 0700
+  // The page holds the client's report: stopped with Ctrl-C, relief removes it on the way out.
+  const forget = undoIfStopped(() => rmSync(folder, { recursive: true, force: true }));
   try {
     const page = join(folder, 'report.html');
     const printed = join(folder, 'report.pdf');
@@ -174,6 +175,7 @@ export async function printPdf(html: string, target: string, options: PrintOptio
     await runChromium(chromium, args, options.timeLimitMs ?? PRINT_TIME_LIMIT_MS);
     await writePdfFile(target, await readPdf(printed, chromium));
   } finally {
+    forget();
     await rm(folder, { recursive: true, force: true });
   }
 }

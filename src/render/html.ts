@@ -170,10 +170,7 @@ function researchLine(program: ProgramResult): string {
   return `<p class="pack">Rule pack ${escapeHtml(program.program)}@${escapeHtml(program.packVersion)}, research as of ${escapeHtml(program.researchedAsOf)}.</p>`;
 }
 
-/**
- * Which rules produced the report. The audit stamp (report.audit: tool version, rule-pack version,
- * the case file's SHA-256, screening date, time produced) is rendered here too, once it exists.
- */
+/** Which rules produced the report, and its audit stamp (tool version, the case file's SHA-256, screening date, time produced). */
 function stampHtml(report: Report): string {
   const packs = report.programs.map((p) => `${escapeHtml(p.program)}@${escapeHtml(p.packVersion)}`).join(', ');
   const { audit } = report;

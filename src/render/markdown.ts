@@ -5,7 +5,9 @@
  *
  * Case text (a case id, a conviction's label) must not become markup in whatever renders the note:
  * every character that can open a link, an emphasis, a table cell, code or an HTML tag anywhere in
- * a line is escaped, and line breaks are folded, so no case text starts a line.
+ * a line is escaped, and line breaks are folded, so no case text starts a line. A bare web address
+ * in case text may still be shown as a link by renderers that link addresses by themselves; what it
+ * shows is then the address itself, never a hidden target.
  */
 import type { Report } from '../app/screen.js';
 import type { Finding } from '../findings/program-result.js';
@@ -75,6 +77,11 @@ export function renderMarkdown(untrusted: Report): string {
   if (view.sharedCautions.length) out.push('**Cautions for every program**', '', ...view.sharedCautions.map((c) => `- ${md(c.reason)}`), '');
   if (view.decisive.length) out.push('## Questions that could change a result', '', ...questions(view.decisive), '');
   for (const p of view.programs) out.push(...program(p));
-  out.push(`*Rule packs version ${report.rulesVersion}: ${md(report.programs.map((p) => `${p.program}@${p.packVersion}`).join(', '))}*`, '');
+  const { audit } = report;
+  out.push(
+    `*Rule packs version ${report.rulesVersion}: ${md(report.programs.map((p) => `${p.program}@${p.packVersion}`).join(', '))}*  `,
+    `*Audit: relief-screen ${md(audit.toolVersion)} · case file SHA-256 ${audit.caseSha256} · screening date ${audit.screeningDate} · produced ${audit.producedAt}*`,
+    '',
+  );
   return out.join('\n');
 }

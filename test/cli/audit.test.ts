@@ -35,6 +35,14 @@ describe('the audit stamp on a report', () => {
     });
   });
 
+  it('is in the Markdown and the HTML report too', async () => {
+    const hash = sha256(readFileSync(claudia));
+    const markdown = (await runCli(['screen', claudia, '--format', 'markdown'])).stdout;
+    expect(markdown).toContain(`*Audit: relief-screen ${PACKAGE_VERSION} · case file SHA-256 ${hash} · screening date 2012-09-15 · produced ${PRODUCED_AT}*`);
+    const html = (await runCli(['screen', claudia, '--format', 'html'])).stdout;
+    expect(html).toContain(`relief-screen ${PACKAGE_VERSION} · case file SHA-256 <span class="hash">${hash}</span> · screening date 2012-09-15 · produced ${PRODUCED_AT}`);
+  });
+
   it('keeps the case file\'s hash with --what-if, which the report lists as the changes made', async () => {
     const { stdout } = await runCli(['screen', claudia, '--format', 'json', '--what-if', 'person.education=ged']);
     const report = JSON.parse(stdout) as { whatIfs: string[]; audit: { caseSha256: string } };

@@ -37,3 +37,13 @@ describe('relief screen --pdf', () => {
     expect(stderr).not.toContain('missing.yaml');
   });
 });
+
+describe('relief screen output options that do not go together', () => {
+  it('refuses --pdf with a Markdown or JSON report, and a client summary as JSON, before screening', async () => {
+    for (const args of [['--pdf', join(scratch, 'r.pdf'), '--format', 'json'], ['--pdf', join(scratch, 'r.pdf'), '--format', 'markdown'], ['--client-summary', 'en', '--format', 'json']]) {
+      const { code, stdout, stderr } = await runCli(['screen', join(scratch, 'not-read.yaml'), ...args]);
+      expect({ args, code, stdout }).toEqual({ args, code: EXIT.usage, stdout: '' });
+      expect(stderr).not.toContain('not-read.yaml');
+    }
+  });
+});

@@ -29,8 +29,8 @@ function shape(value: unknown, path = ''): Map<string, string> {
 }
 
 describe('catalogs', () => {
-  it('are English and Spanish, and each loads', () => {
-    expect(languages).toEqual(['en', 'es']);
+  it('include English and Spanish (a third language is one more file), and each loads', () => {
+    expect(languages).toEqual(expect.arrayContaining(['en', 'es']));
     for (const language of languages) expect(() => loadCatalog(language)).not.toThrow();
   });
 

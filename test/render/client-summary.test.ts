@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Screener } from '../../src/app/screen.js';
 import { loadRulePacks } from '../../src/packs/load.js';
 import { loadCatalog } from '../../src/render/client-summary/catalog.js';
-import { escapeMarkdown } from '../../src/render/client-summary/formats.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
 import { renderClientSummary, type ClientSummaryFormat } from '../../src/render/client-summary/index.js';
 import { openTopics } from '../../src/render/client-summary/summary.js';
 import { loadCaseFixtures } from '../support/fixtures.js';

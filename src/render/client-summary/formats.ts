@@ -6,6 +6,7 @@
 import { escapeHtml, htmlPage } from '../html-page.js';
 import { wrap } from '../wrap.js';
 import type { Block, ClientSummary } from './summary.js';
+import { escapeMarkdown } from '../markdown.js';
 
 export const CLIENT_SUMMARY_FORMATS = ['text', 'markdown', 'html'] as const;
 export type ClientSummaryFormat = (typeof CLIENT_SUMMARY_FORMATS)[number];
@@ -26,15 +27,6 @@ export function summaryAsText(summary: ClientSummary, width: number): string {
     for (const block of section.blocks) lines.push('', ...textBlock(block, width));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Text as Markdown that renders as itself: the marks that could start emphasis, code, a link, a
- * table cell or raw HTML (a case id written "<b>" or "*x*") are backslash-escaped. Each piece is a
- * whole paragraph or list item, so no mark that only counts at a line's start can occur.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
 export function summaryAsMarkdown(summary: ClientSummary): string {

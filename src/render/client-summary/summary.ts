@@ -8,9 +8,9 @@
 import type { Report } from '../../app/screen.js';
 import type { CaseFile } from '../../case/schema.js';
 import type { LegalStatusKind } from '../../packs/schema.js';
-import { echo } from '../../text/inert.js';
+import { ECHO_LIMIT } from '../../text/inert.js';
 import type { Catalog } from './catalog.js';
-import { fill } from './client-text.js';
+import { clientText, fill } from './client-text.js';
 import { itemLabel } from './item-labels.js';
 import { FOLLOW_UPS, topicOfField, type TopicOfField } from './topics.js';
 
@@ -45,7 +45,7 @@ function lookedAt(report: Report, catalog: Catalog): Section {
   const words = catalog.lookedAt;
   const current = report.programs.filter((program) => CURRENT.has(program.legalStatus.kind));
   // A program added to rules/ without a plain name in this catalog is named by its title.
-  const names = current.map((program) => (Object.hasOwn(catalog.programs, program.program) ? catalog.programs[program.program]! : echo(program.title)));
+  const names = current.map((program) => (Object.hasOwn(catalog.programs, program.program) ? catalog.programs[program.program]! : clientText(program.title, ECHO_LIMIT)));
   const blocks: Block[] = names.length ? [paragraph(words.programsIntro), { kind: 'list', items: names }] : [paragraph(words.noCurrentPrograms)];
   const kinds = new Set(report.programs.map((program) => program.legalStatus.kind));
   const historical = kinds.has('historical');
@@ -92,7 +92,7 @@ function documentsToBring(open: TopicOfField[], catalog: Catalog): string[] {
 
 export function buildClientSummary(report: Report, catalog: Catalog, language: string, caseFile?: CaseFile): ClientSummary {
   const date = longDate(report.screeningDate, language);
-  const caseId = report.caseId === null ? null : echo(report.caseId);
+  const caseId = report.caseId === null ? null : clientText(report.caseId, ECHO_LIMIT);
   const open = openTopics(report);
   const questions: Block[] = open.length
     ? [paragraph(catalog.openQuestions.intro), { kind: 'list', items: open.map((place) => questionText(place, catalog, caseFile)) }]
