@@ -5,18 +5,7 @@ import { byFindingName, byRuleId, decidingReason } from '../../src/findings/deci
 import { decideOutcome } from '../../src/findings/outcome.js';
 import type { Finding, ProgramResult } from '../../src/findings/program-result.js';
 import { reportView } from '../../src/render/view.js';
-
-const finding = (rule: string, kind: Finding['kind'], status: Finding['status'], extra: Partial<Finding> = {}): Finding => ({
-  rule,
-  name: `the ${rule}`,
-  kind,
-  status,
-  citation: 'c',
-  explanation: 'e',
-  facts: [],
-  conditions: { label: rule, status },
-  ...extra,
-});
+import { finding } from '../support/finding.js';
 
 /** An eligibility program whose outcome the real rules decide from these findings. */
 function eligibility(...findings: Finding[]): ProgramResult {

@@ -2,18 +2,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideOutcome } from '../../src/findings/outcome.js';
 import type { Finding } from '../../src/findings/program-result.js';
+import { finding as made } from '../support/finding.js';
 
-const finding = (rule: string, kind: Finding['kind'], status: Finding['status'], defeatedBy?: string[]): Finding => ({
-  rule,
-  name: rule,
-  kind,
-  status,
-  citation: 'c',
-  explanation: 'e',
-  facts: [],
-  conditions: { label: rule, status },
-  ...(defeatedBy ? { defeatedBy } : {}),
-});
+const finding = (rule: string, kind: Finding['kind'], status: Finding['status'], defeatedBy?: string[]): Finding => made(rule, kind, status, defeatedBy ? { defeatedBy } : {});
 const cures: Record<string, string[]> = { waiver: ['bar'] };
 const decide = (...findings: Finding[]) => decideOutcome(findings, (rule) => cures[rule] ?? []);
 const met = finding('element', 'requirement', 'applies');
