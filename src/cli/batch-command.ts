@@ -8,7 +8,7 @@ import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { DataFormat } from '../batch/formats.js';
 import { DATE_ORDERS, type DateOrder } from '../batch/date-order.js';
 import type { CliIO } from './io.js';
-import { engineOption, noSettleOption, screeningDateOption, type EngineChoice } from './options.js';
+import { engineOption, noSettleOption, programOption, screeningDateOption, type EngineChoice } from './options.js';
 
 export interface BatchOptions {
   format: DataFormat;
@@ -45,7 +45,7 @@ export function batchCommand(io: CliIO): Command {
     .option('-o, --output <file>', 'write the data to this file (atomically; a device or FIFO is written in place; - is stdout) instead of stdout')
     .option('--reports <dir>', 'also write one readable report per case into this folder (created owner-only)')
     .option('--as-of <date>', "screening date YYYY-MM-DD for every case (default: each case's screeningDate, else today)", screeningDateOption)
-    .option('--program <ids...>', 'screen only these programs')
+    .addOption(programOption('screen only these programs'))
     .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
     .option('--triage <n>', 'cases to list per triage group in the summary', countOption, 20)
     .option('-q, --quiet', 'no progress bar')

@@ -25,6 +25,17 @@ export const engineOption = (): Option =>
 /** --no-settle (commander sets `settle` false): leave open what Kleene logic leaves open (src/settle). */
 export const noSettleOption = (): Option => new Option('--no-settle', 'do not settle by cases what the known facts leave open (faster; for comparison)');
 
+/**
+ * --program: program ids, comma-separated, the option repeatable (`--program daca,morton`,
+ * `--program daca --program morton`). One value per use, so it never takes the case file after it.
+ */
+export const programOption = (description: string): Option =>
+  new Option('--program <ids>', `${description} (comma-separated, e.g. daca,morton; repeatable)`).argParser((value: string, previous: string[] | undefined) => {
+    const ids = value.split(',').map((id) => id.trim());
+    if (ids.some((id) => id === '')) throw new InvalidArgumentError('must be program ids separated by commas, e.g. daca,morton');
+    return [...(previous ?? []), ...ids];
+  });
+
 /** Every --program id names a loaded pack. */
 export function checkProgramIds(packs: RulePacks, ids: readonly string[] | undefined): void {
   const known = packs.packs.map((p) => p.pack.program);

@@ -8,7 +8,7 @@ import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { CliIO } from './io.js';
 import { clientSummaryLanguages } from '../render/client-summary/languages.js';
 import { inert } from '../text/inert.js';
-import { engineOption, noSettleOption, screeningDateOption, type EngineChoice } from './options.js';
+import { engineOption, noSettleOption, programOption, screeningDateOption, type EngineChoice } from './options.js';
 
 export interface ScreenOptions {
   format: string;
@@ -51,7 +51,7 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .argument('<case-file>', 'path to the case file (- reads it from standard input)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text'))
     .option('--as-of <date>', 'screening date YYYY-MM-DD (default: the case file\'s screeningDate, else today)', screeningDateOption)
-    .option('--program <ids...>', 'screen only these programs (e.g. daca morton)')
+    .addOption(programOption('screen only these programs'))
     .option('--detail', 'list every finding, factor and caution with its source, not only what decided each result')
     .option('--explain', 'show every rule, condition by condition, with the fact values')
     .option('--pdf <file>', 'instead of printing the report, write it (or the client summary) as a PDF to this file, through a local Chromium (RELIEF_CHROMIUM, else chromium on PATH)')

@@ -210,3 +210,13 @@ describe('--engine', () => {
     }
   });
 });
+
+describe('relief screen --program', () => {
+  it('takes a comma-separated list, or the option repeated, and never the case file after it', async () => {
+    const programs = async (...args: string[]) => (JSON.parse((await run(['screen', ...args, '--format', 'json'])).stdout) as { programs: { program: string }[] }).programs.map((p) => p.program);
+    expect(await programs('--program', 'daca,morton', ramos1326)).toEqual(['daca', 'morton']);
+    expect(await programs('--program', 'daca', '--program', 's744-rpi', ramos1326)).toEqual(['daca', 's744-rpi']);
+    const empty = await run(['screen', ramos1326, '--program', 'daca,,morton']);
+    expect(empty.code).toBe(EXIT.usage);
+  });
+});
