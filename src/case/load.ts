@@ -16,6 +16,7 @@ import { CASE_LIMITS } from './limits.js';
 import { describeFault } from './text-fault.js';
 import { valueLimitIssue } from './value-limits.js';
 import { applyWhatIfs, type WhatIf } from './what-if.js';
+import { pathKeys } from './paths.js';
 import { readYaml } from './yaml-text.js';
 import { sha256Hex } from './sha256.js';
 import { count } from '../text/numbers.js';
@@ -232,7 +233,26 @@ function caseFromText(text: string, name: string, whatIfs: readonly WhatIf[] = [
   const raw = parseCaseText(text, name);
   const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
   if (!isMapping || whatIfs.length === 0) return validateCase(raw, name);
-  return validateCase(applyWhatIfs(raw, whatIfs), `${name} (with the --what-if changes)`);
+  const source = `${name} (with the --what-if changes)`;
+  try {
+    return validateCase(applyWhatIfs(raw, whatIfs), source);
+  } catch (error) {
+    throw error instanceof InputError ? withQuotingHint(error, source, whatIfs) : error;
+  }
+}
+
+/**
+ * A --what-if value is read as YAML, so 1990 is a number and yes a boolean: where a field that
+ * takes text got one of those from a --what-if, the problem says how to write it as text.
+ */
+function withQuotingHint(error: InputError, source: string, whatIfs: readonly WhatIf[]): InputError {
+  const changed = new Map(whatIfs.map((w) => [pathKeys(w.path).join('.'), w]));
+  const issues = error.issues.map((issue) => {
+    const change = issue.field === null ? undefined : changed.get(pathKeys(issue.field).join('.'));
+    if (!change || typeof change.value === 'string' || !/expected string/.test(issue.problem)) return issue;
+    return { ...issue, problem: `${issue.problem} (a --what-if value is read as YAML: quote it to make it text, e.g. --what-if '${change.path}="${String(change.value)}"')` };
+  });
+  return new InputError(source, issues);
 }
 
 /** Reads and validates a case file, after applying any "what if" changes to its raw content. */

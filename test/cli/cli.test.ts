@@ -220,3 +220,13 @@ describe('relief screen --program', () => {
     expect(empty.code).toBe(EXIT.usage);
   });
 });
+
+describe('relief screen --what-if with a value YAML reads as a number', () => {
+  it('says how to quote it as text', async () => {
+    const { code, stderr } = await run(['screen', ramos1326, '--what-if', 'person.dateOfBirth=1990']);
+    expect(code).toBe(EXIT.invalidCase);
+    expect(stderr).toContain(`quote it to make it text, e.g. --what-if 'person.dateOfBirth="1990"'`);
+    // Quoted, it is a date of birth known only to the year.
+    expect((await run(['screen', ramos1326, '--what-if', 'person.dateOfBirth="1990"', '--format', 'json'])).code).toBe(EXIT.ok);
+  });
+});
