@@ -229,10 +229,12 @@ async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Arra
  * Parses and validates a case's text, after applying any "what if" changes to its raw content.
  * JSON or YAML is told by the name's extension, else by the text's look (parseCaseText).
  */
-function caseFromText(text: string, name: string, whatIfs: readonly WhatIf[] = []): CaseFile {
+function caseFromText(text: string, name: string, changes: CaseChanges = []): CaseFile {
   const raw = parseCaseText(text, name);
   const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
-  if (!isMapping || whatIfs.length === 0) return validateCase(raw, name);
+  if (!isMapping) return validateCase(raw, name);
+  const whatIfs = typeof changes === 'function' ? changes(raw as Record<string, unknown>) : changes;
+  if (whatIfs.length === 0) return validateCase(raw, name);
   const source = `${name} (with the --what-if changes)`;
   try {
     return validateCase(applyWhatIfs(raw, whatIfs), source);
@@ -255,13 +257,16 @@ function withQuotingHint(error: InputError, source: string, whatIfs: readonly Wh
   return new InputError(source, issues);
 }
 
+/** "What if" changes to a case: a list, or worked out from the case as read (a named scenario reads its items). */
+export type CaseChanges = readonly WhatIf[] | ((raw: Record<string, unknown>) => readonly WhatIf[]);
+
 /** Reads and validates a case file, after applying any "what if" changes to its raw content. */
 export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []): Promise<CaseFile> {
   return caseFromText(readCaseTextNow(path).text, path, whatIfs);
 }
 
 /** loadCaseFile for `relief screen`: the path may be "-" (readCaseInput), and the input read is kept for the audit stamp. */
-export async function loadCaseInput(path: string, whatIfs: readonly WhatIf[], stdin?: () => AsyncIterable<Uint8Array>): Promise<{ caseFile: CaseFile; input: CaseInput }> {
+export async function loadCaseInput(path: string, changes: CaseChanges, stdin?: () => AsyncIterable<Uint8Array>): Promise<{ caseFile: CaseFile; input: CaseInput }> {
   const input = await readCaseInput(path, stdin);
-  return { caseFile: caseFromText(input.text, input.name, whatIfs), input };
+  return { caseFile: caseFromText(input.text, input.name, changes), input };
 }

@@ -64,6 +64,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: async () => (await import('./diff-command.js')).diffCommand,
   },
   {
+    name: 'scenarios',
+    description: 'list the named scenarios relief screen --scenario takes (a plea, no conviction, an entry a day later …)',
+    term: 'scenarios [options]',
+    define: async () => (await import('./scenarios-command.js')).scenariosCommand,
+  },
+  {
     name: 'schema',
     description: 'print the case-file format as JSON Schema',
     term: 'schema',

@@ -2,7 +2,8 @@
 import { InvalidArgumentError } from 'commander';
 import { checkScreeningDate, loadCaseInput, screeningDayFor } from '../case/load.js';
 import { WhatIfError } from '../case/what-if.js';
-import { todayEpochDay } from '../case/dates.js';
+import { toIsoDate, todayEpochDay } from '../case/dates.js';
+import { ScenarioError } from '../scenarios/request.js';
 import { Screener, type Report } from '../app/screen.js';
 import { stampReport } from '../app/audit.js';
 import { loadRulePacks } from '../packs/load.js';
@@ -20,17 +21,17 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
   if (options.pdf !== undefined) await checkPdfOutput(options.pdf, io.env);
   const packs = await loadRulePacks(options.rules);
   checkProgramIds(packs, options.program);
-  const whatIfs = options.whatIf ?? [];
-  const { caseFile, input } = await loadCaseInput(casePath, whatIfs, io.stdin).catch((error: unknown) => {
+  const requested = await requestedChanges(options, io);
+  const { caseFile, input } = await loadCaseInput(casePath, requested.changes, io.stdin).catch((error: unknown) => {
     // A change this case cannot take is a mistake in the command line, not in the case file.
-    throw error instanceof WhatIfError ? new InvalidArgumentError(error.message) : error;
+    throw error instanceof WhatIfError || error instanceof ScenarioError ? new InvalidArgumentError(error.message) : error;
   });
   const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
   checkScreeningDate(caseFile, screeningDay, input.name);
   const screening = await new Screener(packs, { engine: options.engine, settle: options.settle }).screen(caseFile, {
     screeningDay,
     source: input.source,
-    whatIfs: whatIfs.map((w) => `${w.path} = ${JSON.stringify(w.value)}`),
+    whatIfs: requested.labels(),
     ...(options.program ? { programs: options.program } : {}),
   });
   const report = stampReport(screening, { caseSha256: input.sha256, producedAt: io.now() });
@@ -47,6 +48,21 @@ function checkOutputOptions(options: ScreenOptions): void {
   if (options.clientSummary && options.format === 'json') throw new InvalidArgumentError('--client-summary is written as text, markdown or html, not json');
   // The PDF is the HTML printed: a Markdown or JSON report asked for beside it would be dropped unsaid.
   if (options.pdf !== undefined && (options.format === 'json' || options.format === 'markdown')) throw new InvalidArgumentError(`--pdf prints the HTML report; it does not take --format ${options.format}`);
+}
+
+/** The --scenario and --what-if changes; a scenario this book does not have is a usage error before the case is read. */
+async function requestedChanges(options: ScreenOptions, io: CliIO) {
+  const requests = options.scenario ?? [];
+  const { loadScenarioBook } = await import('../scenarios/book.js');
+  const { requestedChanges: changes } = await import('../scenarios/changes.js');
+  const { resolveScenario } = await import('../scenarios/expand.js');
+  const book = requests.length ? loadScenarioBook(options.rules) : null;
+  try {
+    for (const request of requests) resolveScenario(book!, request);
+  } catch (error) {
+    throw error instanceof ScenarioError ? new InvalidArgumentError(error.message) : error;
+  }
+  return changes(book, requests, options.whatIf ?? [], options.asOf, toIsoDate(todayEpochDay(io.now())));
 }
 
 /** Usage errors (exit 2) for a --pdf target that may not be written, or no Chromium to print with. */

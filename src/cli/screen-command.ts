@@ -4,6 +4,7 @@
  */
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { parseWhatIf, type WhatIf } from '../case/what-if.js';
+import { parseScenarioRequest, type ScenarioRequest } from '../scenarios/request.js';
 import { DEFAULT_RULES_DIR } from '../packs/rules-dir.js';
 import type { CliIO } from './io.js';
 import { clientSummaryLanguages } from '../render/client-summary/languages.js';
@@ -22,6 +23,8 @@ export interface ScreenOptions {
   /** --client-summary: the client's summary in this language instead of the report. */
   clientSummary?: string;
   whatIf?: WhatIf[];
+  /** --scenario: named scenarios (rules/scenarios.json), applied before the --what-if changes. */
+  scenario?: ScenarioRequest[];
   rules: string;
   engine: EngineChoice;
   /** --no-settle: commander sets it false. */
@@ -32,6 +35,12 @@ function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
   const change = parseWhatIf(value);
   if (!change) throw new InvalidArgumentError('must be path=value with a YAML value, e.g. criminalHistory.convictions[0].maximumPenaltyDays=180');
   return [...previous, change];
+}
+
+function scenarioOption(value: string, previous: ScenarioRequest[] = []): ScenarioRequest[] {
+  const request = parseScenarioRequest(value);
+  if (!request) throw new InvalidArgumentError('must be NAME, NAME:ITEM or NAME:ITEM=VALUE, e.g. plead:0=1325-first (relief scenarios lists them)');
+  return [...previous, request];
 }
 
 function languageOption(value: string): string {
@@ -58,6 +67,7 @@ export function screenCommand(io: CliIO, useColor: (cmd: Command) => boolean): C
     .option('--client-summary <language>', 'instead of the report, a plain-language summary for the client in this language (en, es): what was looked at, the questions still open, the papers to bring', languageOption)
     .option('--width <columns>', 'wrap the text report to this many columns (default: the terminal\'s, else 80)', widthOption)
     .option('--what-if <path=value>', 'screen as if a fact were different (repeatable; value null makes it unknown)', whatIfOption)
+    .option('--scenario <name>', 'screen as if a named scenario happened, e.g. plead:0=1325-first (repeatable; relief scenarios lists them)', scenarioOption)
     .option('--rules <dir>', 'rule packs folder', DEFAULT_RULES_DIR)
     .addOption(engineOption())
     .addOption(noSettleOption())

@@ -361,7 +361,7 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts };
 }
 
-function loadSharedParameters(rulesDir: string, displayRoot: string): ParametersText {
+export function loadSharedParameters(rulesDir: string, displayRoot: string): ParametersText {
   const file = join(rulesDir, SHARED_PARAMETERS_FILE);
   const shown = relative(displayRoot, file) || file;
   const text = readPackFile(file, shown);
