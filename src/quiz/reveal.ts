@@ -1,8 +1,9 @@
 /**
  * The reveal, after every prediction is in: per program the screening's result and its one-line
  * reason (render/view.ts, the report's summary line), each prediction marked right or wrong, then
- * the findings that decided the result with their sources and the case facts behind them, and how
- * settling by cases decided what the known facts left open; then the total and the case's point.
+ * the findings that decided the result with their sources and the case facts behind them, how
+ * settling by cases decided what the known facts left open, and the points for an attorney's
+ * review; then the total and the case's point.
  * Text from the case is made inert before it gets here (the view is built from an inert report);
  * colour is added after wrapping, as in the text report.
  */
@@ -49,6 +50,10 @@ export function revealProgram(view: ProgramView, score: ProgramScore, style: Rev
     }
   }
   for (const split of program.byCases ?? []) para(lines, `By cases (${split.result}): ${split.explanation}`, style, 2, 2);
+  if (program.reviewReasons.length) {
+    para(lines, 'For attorney review:', style, 2, 0, c.bold);
+    for (const review of program.reviewReasons) para(lines, `- ${review.reason}${review.subject ? ` [${review.subject}]` : ''}`, style, 4);
+  }
   lines.push(`  Score: ${score.points} of ${score.possible}`);
   return lines;
 }

@@ -57,15 +57,15 @@ export function noteFor(caseFile: string): TeachingNote | undefined {
   return parsed.data;
 }
 
-/** Every teaching case of a folder with its note, by name. */
+/** Every teaching case of a folder with its note, in the order of their titles (a case's parts in turn). */
 export function teachingCases(dir: string = TEACHING_DIR): TeachingCase[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith(CASE_SUFFIX))
-    .sort()
     .flatMap((name) => {
       const file = join(dir, name);
       const note = noteFor(file);
       return note ? [{ name: basename(name, CASE_SUFFIX), file, note }] : [];
-    });
+    })
+    .sort((a, b) => a.note.title.localeCompare(b.note.title, 'en'));
 }
