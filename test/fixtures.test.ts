@@ -29,6 +29,16 @@ describe('case fixtures', () => {
   });
 });
 
+describe('teaching cases (relief quiz)', () => {
+  const fixtures = loadCaseFixtures('teaching');
+  it('are at least six', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(6);
+  });
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+    expect(await check(fixture)).toEqual([]);
+  });
+});
+
 for (const { file, variants } of loadBoundaryFixtures()) {
   describe(`boundaries: ${file}`, () => {
     it.each(variants.map((v) => [v.name, v] as const))('%s', async (_name, fixture) => {

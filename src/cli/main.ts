@@ -46,6 +46,15 @@ export const COMMANDS: readonly CommandEntry[] = [
     },
   },
   {
+    name: 'quiz',
+    description: 'predict, then reveal: a teaching case\'s facts, your prediction of each program\'s result, then the screening\'s reasoning and your score',
+    term: 'quiz [options] [case]',
+    define: async () => {
+      const { quizCommand } = await import('./quiz-command.js');
+      return (io, useColor) => quizCommand(io, useColor);
+    },
+  },
+  {
     name: 'batch',
     description: 'screen many cases: case files, folders of them, NDJSON files (one case per line) and CSV rosters (one case per row)',
     term: 'batch [options] <inputs...>',

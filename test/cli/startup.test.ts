@@ -95,6 +95,14 @@ describe('start-up', () => {
     expect(own).toContain('evaluate/reference.js');
   });
 
+  it('relief quiz --help loads the quiz options, not the quiz, its prompts or the packs', () => {
+    const { code, packages, own } = loadedBy(['quiz', '--help']);
+    expect(code).toBe(EXIT.ok);
+    expect(own).toContain('cli/quiz-command.js');
+    for (const path of ['cli/quiz-action.js', 'quiz/quiz.js', 'packs/load.js', 'app/screen.js']) expect(own).not.toContain(path);
+    expect(inquirer(packages)).toEqual([]);
+  });
+
   it('relief batch does not load the interview', () => {
     const { code, packages } = loadedBy(['batch', CLAUDIA, '--jobs', '1', '--quiet', '--as-of', '2026-01-01']);
     expect(code).toBe(EXIT.ok);

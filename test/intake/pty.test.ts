@@ -4,75 +4,34 @@
  * Each keystroke waits for its prompt, so the test does not depend on timing.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { FIXTURES_DIR } from '../support/fixtures.js';
+import { BIN, CTRL_C, DOWN, ENTER, hasPty, inTerminal as inPseudoTerminal } from '../support/pty.js';
 
-const ROOT = resolve(FIXTURES_DIR, '..');
-const BIN = join(ROOT, 'bin', 'relief.js');
-type PtyRunner = (command: string) => [string, string[]];
-const SCRIPT_PTY: PtyRunner = (command) => ['script', ['-qfec', command, '/dev/null']];
-const PYTHON_PTY: PtyRunner = (command) => ['python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(["sh", "-c", sys.argv[1]]) >> 8)', command]];
-
-/** util-linux `script`, else python3's pty module (RELIEF_TEST_PTY=python3 picks it to check it). */
-function ptyRunner(): PtyRunner | undefined {
-  if (process.env.RELIEF_TEST_PTY !== 'python3' && spawnSync('script', ['--version']).status === 0) return SCRIPT_PTY;
-  if (spawnSync('python3', ['-c', 'import pty']).status === 0) return PYTHON_PTY;
-  return undefined;
-}
-const inPty = ptyRunner();
-const hasPty = inPty !== undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'relief-pty-'));
 
 // The command under test is the built one, brought up to date by test/support/build.ts.
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The environment without the variables that switch colour on or off (CI among them: colour libraries go plain under CI), so each run sets its own. */
-function withoutColorSettings(): Record<string, string | undefined> {
-  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, CI: _ci, ...rest } = process.env;
-  return rest;
-}
-
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** A prompt line: "? <question> (<field>; …)", or the review's; the last one on screen is open. */
 const PROMPT = /\? [^\r\n]*\(([A-Za-z][\w.[\]]*)[;)]|\? Save the case file/g;
 
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-
 /** Runs `relief intake …` in a pseudo-terminal; `keys` gives the keystrokes for each prompt's field. */
 async function inTerminal(args: string[], keys: (field: string) => string, env: Record<string, string> = {}): Promise<{ output: string; code: number | null; fields: string[] }> {
-  const command = `stty cols 500 rows 50; exec ${shellQuote(process.execPath)} ${shellQuote(BIN)} intake ${args.map(shellQuote).join(' ')}`;
-  const [program, programArgs] = inPty!(command);
-  const child = spawn(program, programArgs, { cwd: scratch, env: { ...withoutColorSettings(), TERM: 'xterm-256color', ...env } });
-  let output = '';
-  let answeredUpTo = 0;
-  const fields: string[] = [];
-  // A prompt the keys do not recognise would wait forever: stop after 10 s without output.
-  let watchdog = setTimeout(() => child.kill(), 10_000);
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => child.kill(), 10_000);
-    const plain = output.replace(ANSI, '');
-    const fresh = [...plain.slice(answeredUpTo).matchAll(PROMPT)].at(-1);
-    // A prompt is drawn again as it echoes what is typed: only another field is the next question.
-    const field = fresh && (fresh[1] ?? 'review');
-    // After the review the report is printed, whose question lines look like prompts.
-    if (!field || field === fields.at(-1) || fields.at(-1) === 'review') return;
-    answeredUpTo = plain.length;
-    fields.push(field);
-    child.stdin.write(keys(field));
-  });
-  const code = await new Promise<number | null>((done) => child.on('close', done));
-  clearTimeout(watchdog);
-  return { output, code, fields };
+  const run = await inPseudoTerminal(['intake', ...args], scratch, {
+    prompt: (fresh, answered) => {
+      // After the review the report is printed, whose question lines look like prompts.
+      if (answered.at(-1) === 'review') return undefined;
+      const latest = [...fresh.matchAll(PROMPT)].at(-1);
+      return latest && (latest[1] ?? 'review');
+    },
+    keys,
+  }, env);
+  return { output: run.output, code: run.code, fields: run.prompts };
 }
-
-const ENTER = '\r';
-const CTRL_C = '\x03';
 
 describe('relief intake without a terminal', () => {
   it('refuses without a terminal and points to relief screen', () => {
@@ -103,7 +62,6 @@ describe('relief intake without a terminal', () => {
     expect(statSync(draft).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(draft, 'utf8'))).toMatchObject({ out, asOf: '2012-09-15', answers: { caseId: 'pty-demo', 'person.name': 'P. D.', 'person.dateOfBirth': '1990-03-10', 'person.currentLocation': 'united_states' } });
 
-    const DOWN = '\u001b[B';
     const SPACE = ' ';
     // A multi-select starts with nothing ticked: "None of these", "Don't know", then the options.
     const DONT_KNOW_TICKED = `${DOWN}${SPACE}`;

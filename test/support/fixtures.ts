@@ -1,6 +1,7 @@
 /**
  * Loads the fixtures that specify relief-screen: fixtures/cases/<name>.case.yaml with its
- * <name>.expected.yaml, and fixtures/boundaries/*.yaml, each a base case plus variants that change
+ * <name>.expected.yaml (fixtures/teaching likewise: the quiz's cases, whose expected files also
+ * hold the quiz's note), and fixtures/boundaries/*.yaml, each a base case plus variants that change
  * a few fields. In a variant, `set` maps dotted paths to new values (null removes the field);
  * `convictions` replaces the conviction list, each item laid over `defaults.conviction`.
  */
@@ -48,8 +49,9 @@ function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
 }
 
-export function loadCaseFixtures(): FixtureCase[] {
-  const dir = join(FIXTURES_DIR, 'cases');
+/** The case fixtures of one folder of fixtures/: `cases` (the default) or `teaching` (the quiz's cases). */
+export function loadCaseFixtures(folder = 'cases'): FixtureCase[] {
+  const dir = join(FIXTURES_DIR, folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.case.yaml'))
     .sort()
