@@ -19,7 +19,7 @@ const rulePacks = await loadRulePacks();
 const kleene = new Screener(rulePacks, { settle: false });
 // Witness pairs only explain open results; the results are the same without them.
 const settling = new Screener(rulePacks, { witnesses: false });
-const cases = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
+const cases = [...loadCaseFixtures(), ...loadCaseFixtures('teaching'), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
 
 /** Every removable field: object keys at any depth (list items stay, their fields may go). */
 function fieldPaths(value: unknown, prefix = ''): string[] {

@@ -87,7 +87,7 @@ describe('the compiled evaluator gives the reference engine\'s reports', () => {
   });
 
   it('on every fixture and boundary variant', async () => {
-    const fixtures = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
+    const fixtures = [...loadCaseFixtures(), ...loadCaseFixtures('teaching'), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
     for (const fixture of fixtures) expect(await compare(fixture.caseValue, `${fixture.file} ${fixture.name}`)).toBeNull();
   });
 

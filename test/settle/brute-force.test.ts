@@ -23,7 +23,7 @@ const plain = new Screener(packs, { settle: false });
 const settling = new Screener(packs, { witnesses: false });
 const compiled = new Map(packs.packs.map((loaded) => [loaded.pack.program, new CompiledPack(loaded)]));
 const thresholds = thresholdsOf(packs);
-const cases = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
+const cases = [...loadCaseFixtures(), ...loadCaseFixtures('teaching'), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
 
 const MAX_FIELDS = 10;
 const MAX_COMBINATIONS = 4096;

@@ -21,7 +21,7 @@ import { loadBoundaryFixtures, loadCaseFixtures } from '../support/fixtures.js';
 const packs = await loadRulePacks();
 const settling = new Screener(packs);
 const plain = new Screener(packs, { settle: false });
-const cases = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
+const cases = [...loadCaseFixtures(), ...loadCaseFixtures('teaching'), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
 
 function valueOf(program: ProgramResult, result: string): string | null {
   if (result === 'outcome') return program.outcome === 'not_enough_information' ? null : program.outcome!;

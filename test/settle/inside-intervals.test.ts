@@ -22,7 +22,7 @@ const packs = await loadRulePacks();
 const settling = new Screener(packs, { witnesses: false });
 const plain = new Screener(packs, { settle: false });
 const thresholds = thresholdsOf(packs);
-const cases = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
+const cases = [...loadCaseFixtures(), ...loadCaseFixtures('teaching'), ...loadBoundaryFixtures().flatMap((f) => f.variants)];
 
 const DRAWS = 24;
 

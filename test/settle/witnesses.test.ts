@@ -47,7 +47,7 @@ function generatedCases(): [string, CaseFile, number][] {
   return out;
 }
 
-const fixtures: [string, CaseFile, number][] = [...loadCaseFixtures(), ...loadBoundaryFixtures().flatMap((f) => f.variants)].map((f) => [
+const fixtures: [string, CaseFile, number][] = [...loadCaseFixtures(), ...loadCaseFixtures('teaching'), ...loadBoundaryFixtures().flatMap((f) => f.variants)].map((f) => [
   f.name,
   CaseFile.parse(f.caseValue),
   parseExactDate((f.caseValue as { screeningDate: string }).screeningDate),
