@@ -71,7 +71,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'rules',
-    description: 'check the rule packs and list them with their versions',
+    description: 'check the rule packs and list them with their versions; --doc prints the rule book',
     term: 'rules [options]',
     define: async () => (await import('./rules-command.js')).rulesCommand,
   },
