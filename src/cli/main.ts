@@ -59,7 +59,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'diff',
-    description: 'compare two batch outputs (NDJSON or CSV) or two JSON reports: which clients changed outcome, priority or level',
+    description: 'compare two batch outputs (NDJSON or CSV) or two JSON reports: which clients changed outcome, priority or level; between two reports (a case and a what-if), which findings changed',
     term: 'diff [options] <old> <new>',
     define: async () => (await import('./diff-command.js')).diffCommand,
   },
