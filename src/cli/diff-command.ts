@@ -14,7 +14,7 @@ export interface DiffOptions {
 export function diffCommand(io: CliIO): Command {
   return new Command('diff')
     .argument('<old>', 'the earlier output: relief batch NDJSON or CSV, or a relief screen --format json report')
-    .argument('<new>', 'the later output, of the same kind or another')
+    .argument('<new>', 'the later output, of the same kind or another (a report screened with --what-if: the diff shows what the change did)')
     .addOption(new Option('-f, --format <format>', 'how to write the changes').choices(['text', 'csv', 'ndjson']).default('text'))
     .option('--rules <dir>', 'rule packs folder: names the programs and classifications a CSV output or a JSON report holds', DEFAULT_RULES_DIR)
     .action(async (oldFile: string, newFile: string, options: DiffOptions) => {

@@ -68,7 +68,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'diff',
-    description: 'compare two batch outputs (NDJSON or CSV) or two JSON reports: which clients changed outcome, priority or level',
+    description: 'compare two batch outputs (NDJSON or CSV) or two JSON reports: which clients changed outcome, priority or level; between two reports (a case and a what-if), which findings changed',
     term: 'diff [options] <old> <new>',
     define: async () => (await import('./diff-command.js')).diffCommand,
   },
@@ -86,7 +86,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'rules',
-    description: 'check the rule packs and list them with their versions',
+    description: 'check the rule packs and list them with their versions; --doc prints the rule book',
     term: 'rules [options]',
     define: async () => (await import('./rules-command.js')).rulesCommand,
   },

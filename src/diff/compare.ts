@@ -6,8 +6,13 @@
  * side only is reported as such, never dropped. The rest of an audit stamp (when a result was
  * produced, by which tool version) is no change: only the hash of the input is compared, and a
  * changed input is said alongside the results, never counted as a change of its own.
+ *
+ * Two JSON reports (one screening each: a case and the same case --what-if, or the same case under
+ * other packs) are compared further, program by program: whether it needs review, each rule whose
+ * status changed, and the review points added or removed. A batch output carries no findings, so
+ * a side that is one is compared by its results only.
  */
-import type { ClientResult, Side, SideFormat } from './sides.js';
+import type { ClientResult, ProgramDetail, ReportDetail, Side, SideFormat } from './sides.js';
 
 export interface FieldChange {
   /** The program, or null for the screening status itself (screened / error). */
@@ -18,9 +23,27 @@ export interface FieldChange {
   new: string | null;
 }
 
+/** A rule whose status differs between two reports ("applies", "does_not_apply", "unknown"; null: not in that report). */
+export interface RuleChange {
+  rule: string;
+  name: string;
+  kind: string;
+  old: string | null;
+  new: string | null;
+}
+
+/** What changed in one program's findings between two reports; only programs where something did. */
+export interface FindingChanges {
+  program: string;
+  needsReview: { old: boolean | null; new: boolean | null } | null;
+  rules: RuleChange[];
+  reviewAdded: string[];
+  reviewRemoved: string[];
+}
+
 export type ClientDiff =
-  /** `inputChanged`: both sides' stamps hash the input, and the hashes differ. */
-  | { change: 'changed'; old: ClientResult; new: ClientResult; changes: FieldChange[]; inputChanged: boolean }
+  /** `inputChanged`: both sides' stamps hash the input, and the hashes differ. `findings`: only when both sides are reports. */
+  | { change: 'changed'; old: ClientResult; new: ClientResult; changes: FieldChange[]; findings: FindingChanges[]; inputChanged: boolean }
   | { change: 'only_in_old'; old: ClientResult }
   | { change: 'only_in_new'; new: ClientResult };
 
@@ -32,6 +55,8 @@ export interface SideSummary {
   rulesVersions: string[];
   /** The earliest and latest screening date of the side's screened records. */
   screeningDates: { from: string; to: string } | null;
+  /** A JSON report's --what-if changes (a batch output has none). */
+  whatIfs: string[];
 }
 
 export interface Diff {
@@ -62,7 +87,8 @@ function summarize(side: Side): SideSummary {
     if (from === undefined || date < from) from = date;
     if (to === undefined || date > to) to = date;
   }
-  return { file: side.file, format: side.format, clients: side.clients.length, rulesVersions: [...versions], screeningDates: from && to ? { from, to } : null };
+  const whatIfs = side.clients.flatMap((client) => client.report?.whatIfs ?? []);
+  return { file: side.file, format: side.format, clients: side.clients.length, rulesVersions: [...versions], screeningDates: from && to ? { from, to } : null, whatIfs };
 }
 
 /** The programs some client of the side was screened for. */
@@ -106,6 +132,27 @@ function changesOf(old: ClientResult, now: ClientResult, programs: readonly stri
   return changes;
 }
 
+function programFindings(program: string, old: ProgramDetail | undefined, now: ProgramDetail | undefined): FindingChanges | null {
+  const rules: RuleChange[] = [];
+  const ids = new Set([...(old?.rules.keys() ?? []), ...(now?.rules.keys() ?? [])]);
+  for (const rule of ids) {
+    const a = old?.rules.get(rule);
+    const b = now?.rules.get(rule);
+    if (a?.status !== b?.status) rules.push({ rule, name: (b ?? a)!.name, kind: (b ?? a)!.kind, old: a?.status ?? null, new: b?.status ?? null });
+  }
+  const before = new Set(old?.reviewPoints ?? []);
+  const after = new Set(now?.reviewPoints ?? []);
+  const reviewAdded = [...after].filter((point) => !before.has(point));
+  const reviewRemoved = [...before].filter((point) => !after.has(point));
+  const review = (old?.needsReview ?? null) !== (now?.needsReview ?? null) ? { old: old?.needsReview ?? null, new: now?.needsReview ?? null } : null;
+  if (!review && rules.length === 0 && reviewAdded.length === 0 && reviewRemoved.length === 0) return null;
+  return { program, needsReview: review, rules, reviewAdded, reviewRemoved };
+}
+
+function findingChanges(old: ReportDetail, now: ReportDetail, programs: readonly string[]): FindingChanges[] {
+  return programs.flatMap((program) => programFindings(program, old.programs.get(program), now.programs.get(program)) ?? []);
+}
+
 export function compareSides(old: Side, now: Side): Diff {
   const oldPrograms = screenedPrograms(old);
   const newPrograms = screenedPrograms(now);
@@ -123,7 +170,8 @@ export function compareSides(old: Side, now: Side): Diff {
     oldByKey.delete(key);
     matched++;
     const changes = changesOf(before, client, programs);
-    if (changes.length) clients.push({ change: 'changed', old: before, new: client, changes, inputChanged: inputChanged(before, client) });
+    const findings = before.report && client.report ? findingChanges(before.report, client.report, programs) : [];
+    if (changes.length || findings.length) clients.push({ change: 'changed', old: before, new: client, changes, findings, inputChanged: inputChanged(before, client) });
     else if (inputChanged(before, client)) unchangedWithNewInput++;
   }
   for (const client of oldByKey.values()) clients.push({ change: 'only_in_old', old: client });

@@ -3,7 +3,9 @@
  * `relief screen --format json` report, read into one compact result per client: where it came
  * from, whether it was screened, and per program what the diff compares (an eligibility program's
  * outcome, a discretion program's classifications) and the hash of the input it was screened from
- * (its audit stamp's caseSha256). Nothing else of a record is kept, so two
+ * (its audit stamp's caseSha256). A JSON report, one screening, keeps more: its what-ifs and, per
+ * program, whether it needs review, each rule's status and the review points, so that two
+ * screenings of one case (a case and a what-if) show which findings changed. Nothing else of a record is kept, so two
  * outputs of a large roster fit in memory. Anything that is not such an output is refused with
  * the file and line (DiffInputError), never skipped: a record dropped here would be a client the
  * diff silently forgot.
@@ -31,6 +33,29 @@ export interface ClientResult {
   /** The audit stamp's hash of the input; null in an output made before the stamp, or for an input that could not be read. */
   caseSha256: string | null;
   programs: Map<string, ProgramResults>;
+  /** The findings of a JSON report; null for a batch record, which carries none. */
+  report: ReportDetail | null;
+}
+
+/** A rule's result in one screening. */
+export interface RuleResult {
+  name: string;
+  kind: string;
+  status: string;
+}
+
+export interface ProgramDetail {
+  needsReview: boolean | null;
+  /** rule id -> its result, in the report's order. */
+  rules: Map<string, RuleResult>;
+  /** The review points, each as its code, reason and subject say it. */
+  reviewPoints: string[];
+}
+
+export interface ReportDetail {
+  /** The --what-if changes the report was screened with, as it prints them. */
+  whatIfs: string[];
+  programs: Map<string, ProgramDetail>;
 }
 
 export type SideFormat = 'ndjson' | 'csv' | 'report';
@@ -158,6 +183,7 @@ function fromRecord(value: unknown): ClientResult | string {
     rulesVersion: text(value.rulesVersion),
     caseSha256: stampedHash(value),
     programs,
+    report: null,
   };
 }
 
@@ -237,6 +263,7 @@ async function readCsv(file: string, fields: ProgramFields): Promise<Side> {
       rulesVersion: cell('rulesVersion'),
       caseSha256: cell('caseSha256'),
       programs,
+      report: null,
     });
   }
   if (!header) throw new DiffInputError(file, 'is empty: a batch CSV output starts with its header');
@@ -256,8 +283,12 @@ async function readReport(file: string, fields: ProgramFields): Promise<Side> {
   }
   const programs = new Map<string, ProgramResults>();
   const packVersions = new Map<string, string>();
+  const details = new Map<string, ProgramDetail>();
   for (const program of value.programs) {
     if (!isObject(program) || typeof program.program !== 'string') throw new DiffInputError(file, 'has a program without its "program" id');
+    const detail = programDetail(program);
+    if (typeof detail === 'string') throw new DiffInputError(file, `program "${program.program}" ${detail}`);
+    details.set(program.program, detail);
     const results: ProgramResults = new Map();
     if (typeof program.outcome === 'string') results.set('outcome', program.outcome);
     // A report puts a discretion program's classifications at the top of its item; the pack names them.
@@ -276,6 +307,34 @@ async function readReport(file: string, fields: ProgramFields): Promise<Side> {
     rulesVersion: text(value.rulesVersion),
     caseSha256: stampedHash(value),
     programs,
+    report: { whatIfs: Array.isArray(value.whatIfs) ? value.whatIfs.filter((change): change is string => typeof change === 'string') : [], programs: details },
   };
   return { file, format: 'report', clients: [client], packVersions };
+}
+
+/** A review point as one text: its code, reason and subject (the same reason about two convictions is two points). */
+const reviewPoint = (point: Record<string, unknown>): string | null => {
+  if (typeof point.reason !== 'string') return null;
+  const code = typeof point.code === 'string' ? `${point.code}: ` : '';
+  return `${code}${point.reason}${typeof point.subject === 'string' ? ` [${point.subject}]` : ''}`;
+};
+
+/** A report program's findings and review points, or what is wrong with them. */
+function programDetail(program: Record<string, unknown>): ProgramDetail | string {
+  const rules = new Map<string, RuleResult>();
+  const findings = program.findings ?? [];
+  if (!Array.isArray(findings)) return 'has "findings" that are not a list';
+  for (const finding of findings) {
+    if (!isObject(finding) || typeof finding.rule !== 'string' || typeof finding.status !== 'string') return 'has a finding without its "rule" and "status"';
+    rules.set(finding.rule, { name: text(finding.name) ?? finding.rule, kind: text(finding.kind) ?? '', status: finding.status });
+  }
+  const reasons = program.reviewReasons ?? [];
+  if (!Array.isArray(reasons)) return 'has "reviewReasons" that are not a list';
+  const reviewPoints: string[] = [];
+  for (const reason of reasons) {
+    const point = isObject(reason) ? reviewPoint(reason) : null;
+    if (point === null) return 'has a review reason without its "reason"';
+    reviewPoints.push(point);
+  }
+  return { needsReview: typeof program.needsReview === 'boolean' ? program.needsReview : null, rules, reviewPoints };
 }
