@@ -72,7 +72,7 @@ async function checkOutputs(outputs: [label: string, path: string | undefined][]
 
 export async function intake(io: CliIO, options: IntakeOptions, color: boolean, terminal: IntakeTerminal = processTerminal()): Promise<void> {
   if (!terminal.interactive) {
-    throw new InvalidArgumentError(`intake is an interview and needs a terminal (stdin is not a TTY). To screen a case file without one, run "relief screen <case-file>".\nusage: ${USAGE}`);
+    throw new InvalidArgumentError(`intake is an interview and needs a terminal (stdin is not a TTY). To screen a case file without one, run "relief screen <case-file>". Usage: ${USAGE}`);
   }
   const say = io.stdout;
   const rulePacks = await loadRulePacks(options.rules);

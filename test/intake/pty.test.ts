@@ -38,7 +38,10 @@ describe('relief intake without a terminal', () => {
     const result = spawnSync(process.execPath, [BIN, 'intake'], { input: '', encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('relief screen <case-file>');
-    expect(result.stderr).toContain('usage: relief intake');
+    // One paragraph: the usage follows on the same line, with no escaped line break in it.
+    expect(result.stderr).toContain('. Usage: relief intake');
+    expect(result.stderr).not.toContain('\\x0a');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
