@@ -10,18 +10,16 @@
  * 2. pairs, for each program: two single changes that each moved some of its findings without
  *    changing its result, never two that write the same place, choices paired first; at most
  *    PAIRS_PER_PROGRAM pairs tried per program. A pair is a flip only when neither change alone is.
- * Each change is screened with Kleene logic first; only when some screened program is then left
- * open is it screened again settling by cases, as `relief screen` does (the results of programs
- * Kleene logic settles are the same either way).
+ * Each case is screened settling by cases, as `relief screen` does, without the questions and
+ * witness pairs that only explain a result.
  */
 import { Screener } from '../app/screen.js';
 import type { RulePacks } from '../packs/load.js';
 import type { ProgramResult } from '../findings/program-result.js';
-import { isOpen } from '../findings/deciding.js';
 import { CHANGE_KINDS, type ChangeKind } from './changeability.js';
 import { overlap, variantOf, type CaseContext, type Change, type Variant } from './changes.js';
 
-export const PAIRS_PER_PROGRAM = 24;
+export const PAIRS_PER_PROGRAM = 8;
 
 /** A program's result: its outcome, or its classifications (null: undetermined). */
 export interface Result {
@@ -71,17 +69,16 @@ interface Screened {
 }
 
 class Screenings {
-  private readonly kleene: Screener;
-  private readonly settling: Screener;
+  private readonly screener: Screener;
   private readonly done = new Map<string, Screened>();
 
   constructor(
     packs: RulePacks,
     private readonly programs: string[] | undefined,
   ) {
-    this.kleene = new Screener(packs, { settle: false });
-    // Witness pairs explain an open result; the results are the same without them.
-    this.settling = new Screener(packs, { witnesses: false });
+    // Settling by cases as relief screen does; its questions and witness pairs explain a result,
+    // and the results are the same without them.
+    this.screener = new Screener(packs, { witnesses: false, questions: false });
   }
 
   get count(): number {
@@ -92,8 +89,7 @@ class Screenings {
     let screened = this.done.get(variant.key);
     if (!screened) {
       const options = { screeningDay: variant.screeningDay, source: '', ...(this.programs ? { programs: this.programs } : {}) };
-      let programs = (await this.kleene.screen(variant.caseFile, options)).programs;
-      if (programs.some(isOpen)) programs = (await this.settling.screen(variant.caseFile, options)).programs;
+      const { programs } = await this.screener.screen(variant.caseFile, options);
       screened = { results: new Map(programs.map((p) => [p.program, resultOf(p)])), findings: new Map(programs.map((p) => [p.program, findingsOf(p)])) };
       this.done.set(variant.key, screened);
     }
@@ -155,7 +151,8 @@ export async function searchFlips(packs: RulePacks, context: CaseContext, single
 
 /**
  * The pairs of changes to try, the likeliest to be of use first: pairs of choices before pairs with
- * a question of law, before pairs with a counterfactual. Never two changes that write one place. A
+ * a question of law, before pairs with a counterfactual, each kind taken across its changes.
+ * Never two changes that write one place. A
  * pair's scenarios come first on the command line, as `relief screen` applies them.
  */
 function pairsOf(movers: readonly Change[]): Change[][] {
@@ -164,7 +161,8 @@ function pairsOf(movers: readonly Change[]): Change[][] {
     movers.forEach((b, j) => {
       if (j <= i || overlap(a, b)) return;
       const pair = a.flag === '--what-if' && b.flag === '--scenario' ? [b, a] : [a, b];
-      pairs.push({ pair, order: [Math.max(rank(a.kind), rank(b.kind)), i, j] });
+      // Across the movers (i + j), so the few pairs tried are not all with the first of them.
+      pairs.push({ pair, order: [Math.max(rank(a.kind), rank(b.kind)), i + j, i] });
     });
   });
   const compare = (x: number[], y: number[]) => x.findIndex((v, k) => v !== y[k]);
