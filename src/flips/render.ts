@@ -11,7 +11,7 @@ import { inert } from '../text/inert.js';
 import type { ChangeKind } from './changeability.js';
 import { VALUES_PER_FIELD } from './candidates.js';
 import { shellWord, type Change } from './changes.js';
-import { PAIRS_PER_PROGRAM, type FlipSearch, type Result } from './search.js';
+import { PAIRS_PER_PROGRAM, type Flip, type FlipSearch, type Result } from './search.js';
 
 export interface FlipsReport {
   caseId: string | null;
@@ -41,6 +41,30 @@ export function flagsOf(changes: readonly Change[]): string {
   return changes.map((c) => `${c.flag} ${shellWord(c.argument)}`).join(' ');
 }
 
+/**
+ * One fact given several values with the same new result (each of an enumeration's other values,
+ * two ages past one line) is listed once, the nearest value first, the others after it: the JSON
+ * lists each.
+ */
+function withSameEffect(flips: readonly Flip[]): { flip: Flip; also: string[] }[] {
+  const out: { flip: Flip; also: string[] }[] = [];
+  const byField = new Map<string, string[]>();
+  for (const flip of flips) {
+    const [change] = flip.changes;
+    const single = flip.changes.length === 1 && change!.flag === '--what-if';
+    const split = change!.argument.indexOf('=');
+    const key = single ? `${change!.argument.slice(0, split)}\n${JSON.stringify(flip.result)}` : undefined;
+    const listed = key === undefined ? undefined : byField.get(key);
+    if (listed) listed.push(change!.argument.slice(split + 1));
+    else {
+      const entry = { flip, also: [] as string[] };
+      out.push(entry);
+      if (key !== undefined) byField.set(key, entry.also);
+    }
+  }
+  return out;
+}
+
 function boundsText(report: FlipsReport): string {
   const { search } = report;
   return (
@@ -65,8 +89,9 @@ export function renderFlipsText(report: FlipsReport, width: number): string {
       const flips = program.flips.filter((f) => f.kind === kind);
       if (flips.length === 0) continue;
       lines.push(`  ${HEADINGS[kind]}:`);
-      for (const flip of flips) {
-        lines.push(...wrap(`${flagsOf(flip.changes)}  -> ${describeResult(flip.result)}`, width, 4, 4));
+      for (const { flip, also } of withSameEffect(flips)) {
+        const others = also.length ? ` (so does ${also.join(', ')})` : '';
+        lines.push(...wrap(`${flagsOf(flip.changes)}  -> ${describeResult(flip.result)}${others}`, width, 4, 4));
         for (const change of flip.changes) {
           const why = change.flag === '--scenario' ? change.description : change.reason ? `${change.reason} [${change.citation}]` : undefined;
           if (why) lines.push(...wrap(flip.changes.length > 1 ? `${change.argument}: ${why}` : why, width, 8, 2));
