@@ -91,7 +91,7 @@ export function renderFlipsText(report: FlipsReport, width: number): string {
       lines.push(`  ${HEADINGS[kind]}:`);
       for (const { flip, also } of withSameEffect(flips)) {
         const others = also.length ? ` (so does ${also.join(', ')})` : '';
-        lines.push(...wrap(`${flagsOf(flip.changes)}  -> ${describeResult(flip.result)}${others}`, width, 4, 4));
+        lines.push(...wrap(`${flagsOf(flip.changes)} -> ${describeResult(flip.result)}${others}`, width, 4, 4));
         for (const change of flip.changes) {
           const why = change.flag === '--scenario' ? change.description : change.reason ? `${change.reason} [${change.citation}]` : undefined;
           if (why) lines.push(...wrap(flip.changes.length > 1 ? `${change.argument}: ${why}` : why, width, 8, 2));
