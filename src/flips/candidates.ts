@@ -5,9 +5,10 @@
  *     exact date, the screening a day later, a divorce; a scenario that moves a date by days is
  *     also tried with the days that carry the date across the nearest lines the rule packs draw;
  * (b) each known case fact given other values: a yes/no flipped, an enumeration's other values, a
- *     number moved into the neighbouring intervals the packs' thresholds cut (settling's own
- *     representatives, src/settle), an exact date moved across the nearest of the days the packs'
- *     dates and periods make matter (settling's date cuts). At most VALUES_PER_FIELD values each.
+ *     number moved into the other intervals the packs' thresholds cut (settling's own
+ *     representatives, src/settle), an exact date moved across the days the packs' dates and
+ *     periods make matter (settling's date cuts), nearest first, at most PROBES_PER_FIELD of them.
+ * The search (search.ts) screens at most VALUES_PER_FIELD values of each in full.
  * Unknown facts are not answered here: the questions `relief screen` asks are those whose answer
  * could settle or change a result, so a flip is a change to what is known. The screening date is
  * moved only by its scenario (a later filing), since --as-of overrides the field.
@@ -24,8 +25,23 @@ import type { Thresholds } from '../settle/thresholds.js';
 import type { ChangeabilityOf } from './changeability.js';
 import { touchedKeys, type CaseContext, type Change } from './changes.js';
 
-/** Other values tried per known fact (and extra amounts per scenario that moves a date by days). */
+/** Values screened in full per known fact (or per scenario and item): those that move a finding, nearest first. */
 export const VALUES_PER_FIELD = 4;
+/**
+ * Values probed per number or date, on the known facts alone (Kleene logic, no settling): the
+ * nearest PROBES_NEAR and others spread evenly over the rest, so that a line far from the value
+ * (an age of 31 on a fixed date, a sentence of a year) is crossed too.
+ */
+export const PROBES_PER_FIELD = 32;
+const PROBES_NEAR = 8;
+
+/** The values to probe, nearest first: all of them, or the nearest and others spread over the rest. */
+function probed<T>(values: readonly T[]): T[] {
+  if (values.length <= PROBES_PER_FIELD) return [...values];
+  const rest = values.slice(PROBES_NEAR);
+  const spread = PROBES_PER_FIELD - PROBES_NEAR;
+  return [...values.slice(0, PROBES_NEAR), ...Array.from({ length: spread }, (_, i) => rest[Math.floor(((i + 1) * rest.length) / spread) - 1]!)];
+}
 
 /** Fields never moved as facts: the screening date has its scenario; the rest are labels and notes. */
 const NOT_MOVED = new Set(['screeningDate']);
@@ -42,7 +58,7 @@ const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
 /** The days after `from` that carry it across the nearest lines (the cut days themselves), nearest first. */
 function daysToCuts(context: CandidateContext, path: string, from: EpochDay): number[] {
   const cuts = [...new Set(dateCuts(context.raw, path, context.screeningDay, context.thresholds))].filter((day) => day > from).sort((a, b) => a - b);
-  return cuts.slice(0, VALUES_PER_FIELD).map((day) => day - from);
+  return probed(cuts.map((day) => day - from));
 }
 
 /** The values a scenario's argument is tried with on one item. */
@@ -82,8 +98,10 @@ export function scenarioCandidates(context: CandidateContext): Change[] {
         out.push({
           flag: '--scenario',
           argument,
+          group: `${name}${item === undefined ? '' : `:${item}`}`,
           kind: scenario.kind,
           description: option ? `${option.description} [${option.citation}]` : scenario.description,
+          scenarioDescription: scenario.description,
           ...(scenario.citation ? { citation: scenario.citation } : {}),
           touches: made.map(touchedKeys),
         });
@@ -105,9 +123,9 @@ function leaves(value: unknown, path: string, out: Leaf[]): Leaf[] {
   return out;
 }
 
-/** The nearest `count` of the values, by distance from the current one. */
-function nearest<T>(values: readonly { value: T; distance: number }[], count: number): T[] {
-  return [...values].sort((a, b) => a.distance - b.distance).slice(0, count).map((v) => v.value);
+/** The values, nearest the current one first. */
+function nearest<T>(values: readonly { value: T; distance: number }[]): T[] {
+  return [...values].sort((a, b) => a.distance - b.distance).map((v) => v.value);
 }
 
 /** A number moved into the intervals next to its own, among those the packs' thresholds cut (settling's split of the field). */
@@ -121,7 +139,7 @@ function otherNumbers(context: CandidateContext, path: string, current: number):
   const others = intervals
     .map((r, i) => ({ value: i < here ? (r.upTo as number) : (r.value as number), distance: Math.abs(i - here) }))
     .filter((_, i) => i !== here);
-  return nearest(others, VALUES_PER_FIELD);
+  return probed(nearest(others));
 }
 
 /** A copy of `root` with `value` at `keys` (only the path copied). */
@@ -140,13 +158,13 @@ function otherDates(context: CandidateContext, path: string, current: string): s
   const moves = new Set<number>();
   for (const cut of dateCuts(context.raw, path, context.screeningDay, context.thresholds)) moves.add(cut > day ? cut : cut - 1);
   moves.delete(day);
-  return nearest([...moves].map((to) => ({ value: to, distance: Math.abs(to - day) })), VALUES_PER_FIELD).map(toIsoDate);
+  return probed(nearest([...moves].map((to) => ({ value: to, distance: Math.abs(to - day) })))).map(toIsoDate);
 }
 
 function otherValues(context: CandidateContext, leaf: Leaf): (boolean | string | number)[] {
   const kind = fieldKindOf(leaf.path);
   if (kind.kind === 'boolean' && typeof leaf.value === 'boolean') return [!leaf.value];
-  if (kind.kind === 'enum') return kind.values.filter((v) => v !== leaf.value).slice(0, VALUES_PER_FIELD);
+  if (kind.kind === 'enum') return kind.values.filter((v) => v !== leaf.value);
   if (kind.kind === 'number' && typeof leaf.value === 'number') return otherNumbers(context, leaf.path, leaf.value);
   if (kind.kind === 'text' && typeof leaf.value === 'string' && EXACT_DATE_PATTERN.test(leaf.value)) return otherDates(context, leaf.path, leaf.value);
   return [];
@@ -170,6 +188,7 @@ export function fieldCandidates(context: CandidateContext): Change[] {
       out.push({
         flag: '--what-if',
         argument: `${path}=${yamlValue(value)}`,
+        group: path,
         kind: how.kind,
         description: `${path}: ${shown(leaf.value)} -> ${shown(value)}`,
         ...(how.reason ? { reason: how.reason } : {}),

@@ -18,9 +18,13 @@ export interface Change {
   flag: '--scenario' | '--what-if';
   /** The flag's value, as typed after it. */
   argument: string;
+  /** The fact it moves, or the scenario and item: the values of one are tried together, and never paired with each other. */
+  group: string;
   kind: ChangeKind;
   /** What it does, in words. */
   description: string;
+  /** For a scenario: what the scenario as a whole does (an option's description says more). */
+  scenarioDescription?: string;
   /** Why it is a choice or a question of law, and the source. */
   reason?: string;
   citation?: string;

@@ -9,7 +9,7 @@ import { OUTCOME_LABEL } from '../render/view.js';
 import { wrap } from '../render/wrap.js';
 import { inert } from '../text/inert.js';
 import type { ChangeKind } from './changeability.js';
-import { VALUES_PER_FIELD } from './candidates.js';
+import { PROBES_PER_FIELD, VALUES_PER_FIELD } from './candidates.js';
 import { shellWord, type Change } from './changes.js';
 import { PAIRS_PER_PROGRAM, type Flip, type FlipSearch, type Result } from './search.js';
 
@@ -51,9 +51,10 @@ function withSameEffect(flips: readonly Flip[]): { flip: Flip; also: string[] }[
   const byField = new Map<string, string[]>();
   for (const flip of flips) {
     const [change] = flip.changes;
-    const single = flip.changes.length === 1 && change!.flag === '--what-if';
+    // A scenario's options each say what they do: only its amounts (days, years) are listed together.
+    const single = flip.changes.length === 1 && (change!.flag === '--what-if' || change!.description === change!.scenarioDescription);
     const split = change!.argument.indexOf('=');
-    const key = single ? `${change!.argument.slice(0, split)}\n${JSON.stringify(flip.result)}` : undefined;
+    const key = single && split > 0 ? `${change!.group}\n${JSON.stringify(flip.result)}` : undefined;
     const listed = key === undefined ? undefined : byField.get(key);
     if (listed) listed.push(change!.argument.slice(split + 1));
     else {
@@ -68,9 +69,10 @@ function withSameEffect(flips: readonly Flip[]): { flip: Flip; also: string[] }[
 function boundsText(report: FlipsReport): string {
   const { search } = report;
   return (
-    `Searched ${search.singles} single change(s): the named scenarios this case can take, and each known fact moved to at most ${VALUES_PER_FIELD} other values ` +
-    `(across the lines the rule packs draw, nearest first); then, per program, at most ${PAIRS_PER_PROGRAM} pairs of changes that each moved its findings without changing its result. ` +
-    `${search.screenings} case(s) screened (the bounds allow ${search.bound}); ${search.skipped} change(s) skipped as making no possible case or the same case as another. ` +
+    `Searched ${search.singles} single change(s): the named scenarios this case can take, and each known fact given other values ` +
+    `(a number or date moved across the lines the rule packs draw, at most ${PROBES_PER_FIELD} probed on the known facts alone, nearest first), at most ${VALUES_PER_FIELD} per fact screened in full, those that move a finding; ` +
+    `then, per program, at most ${PAIRS_PER_PROGRAM} pairs of changes that each moved its findings without changing its result. ` +
+    `${search.screenings} case(s) screened in full (the bounds allow ${search.bound}), ${search.probes} probed; ${search.skipped} change(s) skipped as making no possible case or the same case as another. ` +
     'Unknown facts are not answered here: the questions relief screen asks are those whose answer could settle or change a result.'
   );
 }
@@ -115,7 +117,10 @@ export function renderFlipsJson(report: FlipsReport): string {
     rulesVersion: report.rulesVersion,
     screenedWith: report.screenedWith,
     search: {
+      changeGroups: search.groups,
       valuesPerField: VALUES_PER_FIELD,
+      probesPerField: PROBES_PER_FIELD,
+      probes: search.probes,
       pairsPerProgram: PAIRS_PER_PROGRAM,
       singleChanges: search.singles,
       skipped: search.skipped,
@@ -130,7 +135,7 @@ export function renderFlipsJson(report: FlipsReport): string {
       pairsTried: program.pairsTried,
       flips: program.flips.map((flip) => ({
         kind: flip.kind,
-        changes: flip.changes.map(({ touches: _touches, ...change }) => change),
+        changes: flip.changes.map(({ touches: _touches, scenarioDescription: _scenario, ...change }) => change),
         result: resultJson(flip.result),
       })),
     })),

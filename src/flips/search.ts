@@ -4,9 +4,11 @@
  * would with the same flags, the same --as-of and the same --program list.
  *
  * The search, and its bounds:
- * 1. every single change (candidates.ts: the named scenarios the case takes, and each known fact
- *    moved to at most VALUES_PER_FIELD other values) is screened once: those that change a
- *    program's result are its flips;
+ * 1. the single changes (candidates.ts: the named scenarios the case takes, and each known fact
+ *    given other values), at most VALUES_PER_FIELD per fact or scenario item, are screened: those
+ *    that change a program's result are its flips. Where there are more, each is first probed on
+ *    the known facts alone (Kleene logic, cheap), and the first that move some finding, one per
+ *    way of moving them, are screened: a value that moves nothing is not screened in full;
  * 2. pairs, for each program: two single changes that each moved some of its findings without
  *    changing its result, never two that write the same place, choices paired first; at most
  *    PAIRS_PER_PROGRAM pairs tried per program. A pair is a flip only when neither change alone is.
@@ -18,6 +20,7 @@ import type { RulePacks } from '../packs/load.js';
 import type { ProgramResult } from '../findings/program-result.js';
 import { CHANGE_KINDS, type ChangeKind } from './changeability.js';
 import { overlap, variantOf, type CaseContext, type Change, type Variant } from './changes.js';
+import { VALUES_PER_FIELD } from './candidates.js';
 
 export const PAIRS_PER_PROGRAM = 8;
 
@@ -50,6 +53,10 @@ export interface FlipSearch {
   singles: number;
   /** Changes that make no possible case (they contradict the record or the screening date), or no change at all. */
   skipped: number;
+  /** Values of a fact screened on the known facts alone (Kleene logic) to choose those screened in full. */
+  probes: number;
+  /** The facts moved and the scenario items tried: at most VALUES_PER_FIELD changes of each are screened in full. */
+  groups: number;
   /** Cases screened in all, the case itself among them. */
   screenings: number;
   /** The most screenings the bounds allow on this case. */
@@ -70,6 +77,7 @@ interface Screened {
 
 class Screenings {
   private readonly screener: Screener;
+  private readonly kleene: Screener;
   private readonly done = new Map<string, Screened>();
 
   constructor(
@@ -79,6 +87,17 @@ class Screenings {
     // Settling by cases as relief screen does; its questions and witness pairs explain a result,
     // and the results are the same without them.
     this.screener = new Screener(packs, { witnesses: false, questions: false });
+    this.kleene = new Screener(packs, { settle: false });
+  }
+
+  private options(variant: Variant) {
+    return { screeningDay: variant.screeningDay, source: '', ...(this.programs ? { programs: this.programs } : {}) };
+  }
+
+  /** Where every screened program's findings stand on the known facts alone: what a probe compares. */
+  async probe(variant: Variant): Promise<string> {
+    const { programs } = await this.kleene.screen(variant.caseFile, this.options(variant));
+    return programs.map((p) => `${p.program}:${JSON.stringify(resultOf(p))}:${findingsOf(p)}`).join('\n');
   }
 
   get count(): number {
@@ -88,8 +107,7 @@ class Screenings {
   async screen(variant: Variant): Promise<Screened> {
     let screened = this.done.get(variant.key);
     if (!screened) {
-      const options = { screeningDay: variant.screeningDay, source: '', ...(this.programs ? { programs: this.programs } : {}) };
-      const { programs } = await this.screener.screen(variant.caseFile, options);
+      const { programs } = await this.screener.screen(variant.caseFile, this.options(variant));
       screened = { results: new Map(programs.map((p) => [p.program, resultOf(p)])), findings: new Map(programs.map((p) => [p.program, findingsOf(p)])) };
       this.done.set(variant.key, screened);
     }
@@ -106,15 +124,33 @@ export async function searchFlips(packs: RulePacks, context: CaseContext, single
   const tried: { change: Change; screened: Screened }[] = [];
   const made = new Set([base.key]);
   let skipped = 0;
-  for (const change of singles) {
-    const variant = variantOf(context, [change]);
-    // Two changes that make the same case (an entry a day later, or its date moved by a day) are tried once, the first kept.
-    if (!variant || made.has(variant.key)) {
-      skipped += 1;
-      continue;
+  let probes = 0;
+  const unmoved = await screenings.probe(base);
+  for (const group of groupsOf(singles)) {
+    const possible: { change: Change; variant: Variant }[] = [];
+    for (const change of group) {
+      const variant = variantOf(context, [change]);
+      // Two changes that make the same case (an entry a day later, or its date moved by a day) are tried once, the first kept.
+      if (!variant || made.has(variant.key)) skipped += 1;
+      else {
+        made.add(variant.key);
+        possible.push({ change, variant });
+      }
     }
-    made.add(variant.key);
-    tried.push({ change, screened: await screenings.screen(variant) });
+    // More values than are screened in full: the first that move some finding on the known facts, one per way of moving them.
+    let chosen = possible;
+    if (possible.length > VALUES_PER_FIELD) {
+      chosen = [];
+      const seen = new Set([unmoved]);
+      for (const value of possible) {
+        if (chosen.length === VALUES_PER_FIELD) break;
+        probes += 1;
+        const moved = await screenings.probe(value.variant);
+        if (!seen.has(moved)) chosen.push(value);
+        seen.add(moved);
+      }
+    }
+    for (const { change, variant } of chosen) tried.push({ change, screened: await screenings.screen(variant) });
   }
 
   const out: ProgramFlips[] = [];
@@ -140,13 +176,23 @@ export async function searchFlips(packs: RulePacks, context: CaseContext, single
     flips.sort((a, b) => rank(a.kind) - rank(b.kind) || a.changes.length - b.changes.length);
     out.push({ program: id, shortTitle: pack.shortTitle, result: now, flips, pairsTried });
   }
+  const groups = groupsOf(singles).length;
   return {
     programs: out,
     singles: tried.length,
     skipped,
+    probes,
+    groups,
     screenings: screenings.count,
-    bound: 1 + singles.length + PAIRS_PER_PROGRAM * screenedPrograms.length,
+    bound: 1 + VALUES_PER_FIELD * groups + PAIRS_PER_PROGRAM * screenedPrograms.length,
   };
+}
+
+/** The changes by the fact (or scenario and item) they move, in order. */
+function groupsOf(changes: readonly Change[]): Change[][] {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) groups.set(change.group, [...(groups.get(change.group) ?? []), change]);
+  return [...groups.values()];
 }
 
 /**

@@ -27,7 +27,7 @@ interface JsonFlip {
 interface JsonFlips {
   screeningDate: string;
   screenedWith: string[];
-  search: { valuesPerField: number; pairsPerProgram: number; singleChanges: number; skipped: number; screenings: number; screeningBound: number };
+  search: { changeGroups: number; valuesPerField: number; probesPerField: number; probes: number; pairsPerProgram: number; singleChanges: number; skipped: number; screenings: number; screeningBound: number };
   programs: { program: string; result: Record<string, string | null>; pairsTried: number; flips: JsonFlip[] }[];
 }
 
@@ -121,8 +121,10 @@ describe('Claudia', () => {
   it('keeps within its stated bounds', () => {
     const { search } = report;
     expect(search.screenings).toBeLessThanOrEqual(search.screeningBound);
-    // The case, each single change tried or skipped, and the pairs allowed per program.
-    expect(search.screeningBound).toBe(1 + search.singleChanges + search.skipped + search.pairsPerProgram * report.programs.length);
+    // The case, the values screened in full per fact or scenario item, and the pairs allowed per program.
+    expect(search.screeningBound).toBe(1 + search.valuesPerField * search.changeGroups + search.pairsPerProgram * report.programs.length);
+    expect(search.probes).toBeLessThanOrEqual(search.probesPerField * search.changeGroups);
+    expect(search.singleChanges).toBeLessThanOrEqual(search.valuesPerField * search.changeGroups);
     for (const program of report.programs) expect(program.pairsTried).toBeLessThanOrEqual(search.pairsPerProgram);
   });
 
