@@ -49,6 +49,8 @@ export interface ScreenerOptions {
   settle?: boolean;
   /** With settling: look for a witness pair for each result left open (settle.ts); on unless false. */
   witnesses?: boolean;
+  /** With settling: work out the case's questions; on unless false (the results are the same without them). */
+  questions?: boolean;
 }
 
 export class Screener {
@@ -88,7 +90,7 @@ export class Screener {
     let questions: Question[];
     if (this.settling) {
       const screened = new Map(programs.map((p) => [p.program, this.settling!.get(p.program)!]));
-      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(this.rulePacks), { witnesses: this.options.witnesses !== false });
+      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(this.rulePacks), { witnesses: this.options.witnesses !== false, questions: this.options.questions !== false });
     } else questions = questionsFromMissing(programs);
     return {
       tool: 'relief-screen',

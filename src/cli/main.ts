@@ -79,6 +79,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: async () => (await import('./scenarios-command.js')).scenariosCommand,
   },
   {
+    name: 'flips',
+    description: 'what would change each result: the smallest changes to the case (a plea, a later filing, a fact) that change an outcome, priority or level, each marked a choice, a question of law or a counterfactual',
+    term: 'flips [options] <case-file>',
+    define: async () => (await import('./flips-command.js')).flipsCommand,
+  },
+  {
     name: 'schema',
     description: 'print the case-file format as JSON Schema',
     term: 'schema',

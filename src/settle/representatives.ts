@@ -98,8 +98,12 @@ function numberRepresentatives(path: string, root: unknown, thresholds: Threshol
   return out;
 }
 
-/** Days that may matter to a date inside a span: the packs' cutoffs and anniversaries (see the top). */
-function dateCuts(root: unknown, self: string, screeningDay: EpochDay, thresholds: Thresholds): EpochDay[] {
+/**
+ * Days that may matter to a date inside a span: the packs' cutoffs and anniversaries (see the top).
+ * A day here is the first of a new stretch: a comparison may turn between it and the day before.
+ * relief flips moves a known date across the ones nearest to it.
+ */
+export function dateCuts(root: unknown, self: string, screeningDay: EpochDay, thresholds: Thresholds): EpochDay[] {
   const anchors: EpochDay[] = [screeningDay];
   const visit = (value: unknown, path: string) => {
     if (typeof value === 'string' && path !== self) {

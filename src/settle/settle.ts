@@ -109,6 +109,12 @@ export interface SettleOptions {
    * results and the questions are the same without it.
    */
   witnesses: boolean;
+  /**
+   * Work out the case's questions (false: none, and no witnesses either). They are worked out after
+   * every result is settled, so the results are the same without them: relief flips, which
+   * screens a case many times for its results alone, leaves them out.
+   */
+  questions?: boolean;
 }
 
 export function settleByCases(programs: ProgramResult[], completions: CaseCompletions, thresholds: Thresholds, options: SettleOptions): Question[] {
@@ -140,6 +146,7 @@ export function settleByCases(programs: ProgramResult[], completions: CaseComple
     // changes the outcome (whether the waiver is needed), so its fields are still asked.
     if (verdict.value === null || verdict.values.length > 1) stillOpen.push(target);
   }
+  if (options.questions === false) return [];
   const questions = questionsFor(programs, stillOpen, context, reachOf);
   // Last, so that the completions it screens count against no bound of the searches above: the
   // results and the questions are the same with witnesses or without.
