@@ -26,7 +26,7 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
     // A change this case cannot take is a mistake in the command line, not in the case file.
     throw error instanceof WhatIfError || error instanceof ScenarioError ? new InvalidArgumentError(error.message) : error;
   });
-  const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
+  const screeningDay = screeningDayFor(requested.asOf(), caseFile.screeningDate, todayEpochDay(io.now()));
   checkScreeningDate(caseFile, screeningDay, input.name);
   const screening = await new Screener(packs, { engine: options.engine, settle: options.settle }).screen(caseFile, {
     screeningDay,

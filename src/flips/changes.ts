@@ -50,20 +50,25 @@ export interface Variant {
   screeningDay: EpochDay;
 }
 
-/** The what-ifs the changes make to the case as read: scenarios first (in order), then the --what-if ones. */
-export function whatIfsOf(context: CaseContext, changes: readonly Change[]): readonly WhatIf[] {
+/**
+ * The what-ifs the changes make to the case as read (scenarios first, in order, then the --what-if
+ * ones), and the screening date to use in place of --as-of (a scenario may move it).
+ */
+export function whatIfsOf(context: CaseContext, changes: readonly Change[]): { whatIfs: readonly WhatIf[]; asOf: string | undefined } {
   const requests = changes.filter((c) => c.flag === '--scenario').map((c) => parseScenarioRequest(c.argument) as ScenarioRequest);
   const whatIfs = changes.filter((c) => c.flag === '--what-if').map((c) => parseWhatIf(c.argument) as WhatIf);
-  const made = requestedChanges(requests.length ? context.book : null, requests, whatIfs, context.asOf, context.today).changes;
-  return typeof made === 'function' ? made(context.raw) : made;
+  const requested = requestedChanges(requests.length ? context.book : null, requests, whatIfs, context.asOf, context.today);
+  const made = typeof requested.changes === 'function' ? requested.changes(context.raw) : requested.changes;
+  return { whatIfs: made, asOf: requested.asOf() };
 }
 
 /** The case with these changes made, or null when no case can be so (the changes contradict the record or the screening date). */
 export function variantOf(context: CaseContext, changes: readonly Change[]): Variant | null {
   try {
-    const raw = applyWhatIfs(context.raw, whatIfsOf(context, changes));
+    const { whatIfs, asOf } = whatIfsOf(context, changes);
+    const raw = applyWhatIfs(context.raw, whatIfs);
     const caseFile = validateCase(raw, context.source);
-    const screeningDay = screeningDayFor(context.asOf, caseFile.screeningDate, context.todayDay);
+    const screeningDay = screeningDayFor(asOf, caseFile.screeningDate, context.todayDay);
     checkScreeningDate(caseFile, screeningDay, context.source);
     return { key: JSON.stringify(raw), caseFile, screeningDay };
   } catch (error) {

@@ -79,8 +79,8 @@ export function expandScenario(book: ScenarioBook, request: ScenarioRequest, raw
         change(base, null);
         break;
       case 'shiftDays': {
-        // The screening date may be unrecorded (today, or --as-of): it moves from the date screened on.
-        const from = step.field === 'screeningDate' && !base && read(step.field) === undefined ? parseExactDate(screeningDate) : exactDate(step.field);
+        // The screening date moves from the date screened on: --as-of, the case's own, or today.
+        const from = step.field === 'screeningDate' && !base ? parseExactDate(screeningDate) : exactDate(step.field);
         change(at(step.field), toIsoDate(from + amount!));
         break;
       }

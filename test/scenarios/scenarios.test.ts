@@ -134,3 +134,10 @@ describe('the scenario book', () => {
     expect(stderr).toContain('plead: no shared parameter statutoryMaximumDaysByOffenseType.illegal_entry_1325_frist');
   });
 });
+
+describe('screened-later with --as-of', () => {
+  it('moves the screening date from the --as-of date', async () => {
+    const { stdout } = await runCli(['screen', ramos1326, '--as-of', '2014-08-01', '--scenario', 'screened-later=10', '--format', 'json']);
+    expect((JSON.parse(stdout) as { screeningDate: string }).screeningDate).toBe('2014-08-11');
+  });
+});
