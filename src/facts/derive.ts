@@ -4,6 +4,7 @@
  */
 import type { DeclaredFact } from '../packs/load.js';
 import type { DeriveContext, Derived, FactValue } from './derived.js';
+import { withSettlingFields } from './settling-fields.js';
 
 export type DerivedFacts = Map<string, Derived>;
 
@@ -86,7 +87,7 @@ export class FactCache {
     let value = this.values[slot];
     if (value === undefined) {
       const earlier = this.knownFrom?.values[slot];
-      value = earlier && fullyKnown(earlier) ? earlier : fact.calculator.compute(this.context, fact.params as never);
+      value = earlier && fullyKnown(earlier) ? earlier : withSettlingFields(fact.calculator, this.context, fact.params, fact.calculator.compute(this.context, fact.params as never));
       this.values[slot] = value;
     }
     return value;
