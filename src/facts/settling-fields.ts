@@ -1,14 +1,16 @@
 /**
  * A derived fact left unknown names the case fields whose answers could settle it: the questions,
- * settling by cases (src/settle) and the explain view all read its `missing` list. Each calculator
- * lists the fields it knows it waits on, by hand, beside its logic; one it forgets (a 1326
- * conviction whose `expunged` was not recorded, for DACA's felony bar) would leave the fact open
- * with no question to ask, and taken for a point of law. So, for every calculator alike, an
- * unknown fact is computed once more on a view of the case file that records each field read and
- * found absent, and each such field that is yes/no, enumerated or a number is tried value by value:
- * a field some value of which changes an unknown part of the fact is added to `missing`. Absent dates, text and lists
- * are not tried (they have no finite set of values to try): the calculators list those themselves.
- * This runs only for facts left unknown, never for a fact the case settles.
+ * settling by cases (src/settle) and the explain view all read its `missing` list, and a fact
+ * unknown with nothing in it is taken for one open on a point of law. Each calculator lists the
+ * fields it waits on by hand, beside its logic; one it forgets (a 1326 conviction whose `expunged`
+ * was not recorded, for DACA's felony bar) left the result open with no question to ask. So, for
+ * every calculator alike, a fact left unknown with nothing listed is computed once more on a view
+ * of the case file that records each field read and found absent, and each such field that is
+ * yes/no, enumerated or a number is tried value by value: a field some value of which changes an
+ * unknown part of the fact is added to `missing`. Absent dates, text and lists are not tried (they
+ * have no finite set of values to try). A fact the case settles, or one whose calculator lists
+ * fields, costs nothing more: trying every absent field of every unknown fact cost settling by
+ * cases several times its time (bench/run.js).
  */
 import { consistencyIssues, type CaseFile } from '../case/schema.js';
 import { pathKeys, withValue } from '../case/paths.js';
@@ -81,16 +83,14 @@ function unknownParts(value: FactValue, original: FactValue): string {
     .join('\0');
 }
 
-/** `derived` with the absent fields that could settle an unknown part of it added to `missing` (see the top). */
+/** `derived`, when unknown with no field listed, with the absent fields that could settle an unknown part of it (see the top). */
 export function withSettlingFields<P>(calculator: Calculator, context: DeriveContext, params: P, derived: Derived): Derived {
-  if (!hasUnknown(derived.value)) return derived;
+  if (derived.missing.length || !hasUnknown(derived.value)) return derived;
   const absent = new Set<string>();
   calculator.compute({ ...context, caseFile: recordingView(context.caseFile, absent) }, params as never);
-  const listed = new Set(derived.missing);
   const shown = unknownParts(derived.value, derived.value);
   const added: string[] = [];
   for (const path of absent) {
-    if (listed.has(path)) continue;
     const values = trialValues(path, params);
     if (!values) continue;
     const keys = pathKeys(path);
@@ -101,5 +101,5 @@ export function withSettlingFields<P>(calculator: Calculator, context: DeriveCon
     });
     if (changes) added.push(path);
   }
-  return added.length ? { ...derived, missing: [...derived.missing, ...added] } : derived;
+  return added.length ? { ...derived, missing: added } : derived;
 }
