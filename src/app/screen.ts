@@ -49,6 +49,8 @@ export interface ScreenerOptions {
   settle?: boolean;
   /** With settling: look for a witness pair for each result left open (settle.ts); on unless false. */
   witnesses?: boolean;
+  /** Keep each program's derived facts' sources for the explain view (derivedFacts); on unless false. */
+  sources?: boolean;
 }
 
 export class Screener {
@@ -83,7 +85,7 @@ export class Screener {
       if (options.programs && !options.programs.includes(loaded.pack.program)) continue;
       const facts = cache.derivePack(loaded.facts);
       const evaluated = evaluator.evaluate(facts);
-      programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts));
+      programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts, this.options.sources !== false));
     }
     let questions: Question[];
     if (this.settling) {

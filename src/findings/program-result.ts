@@ -126,8 +126,11 @@ export interface ProgramResult {
   findings: Finding[];
   factors: FactorList;
   missing: MissingFact[];
-  /** Each derived fact the pack's rules read, by name (a leaf's fact "record.hasFelony" is "record"). */
-  derivedFacts: Record<string, FactSource>;
+  /**
+   * Each derived fact the pack's rules read, by name (a leaf's fact "record.hasFelony" is "record"),
+   * for the explain view; absent when the screening was asked not to keep them (a batch without reports).
+   */
+  derivedFacts?: Record<string, FactSource>;
 }
 
 /**
@@ -271,7 +274,7 @@ function factSources(loaded: LoadedPack, names: readonly string[], facts: Derive
   return sources;
 }
 
-export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts): ProgramResult {
+export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts, withSources = true): ProgramResult {
   const { pack } = loaded;
   const index = packIndex(loaded);
   const findings = buildFindings(evaluations, facts);
@@ -348,6 +351,6 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   // closure of its own) gave every result a hidden class of its own in V8, and the whole screening paid
   // for that in slower property reads and garbage collection, far more than the questions cost.
   result.missing = missingFacts(evaluations, facts);
-  result.derivedFacts = factSources(loaded, index.allFacts, facts);
+  if (withSources) result.derivedFacts = factSources(loaded, index.allFacts, facts);
   return result;
 }

@@ -12,7 +12,7 @@ export function renderJson(report: Report): string {
   const programs = report.programs.map(({ classifications, ...program }) => ({
     ...program,
     // Each condition tree as the explain view reads it (explain.ts): groups named, leaves read positively.
-    findings: program.findings.map((finding) => ({ ...finding, conditions: explainTree(finding.conditions, program.derivedFacts) })),
+    findings: program.findings.map((finding) => ({ ...finding, conditions: explainTree(finding.conditions, program.derivedFacts ?? {}) })),
     ...(classifications ?? {}),
   }));
   return `${JSON.stringify({ ...report, programs }, null, 2)}\n`;

@@ -258,7 +258,7 @@ function writeProgram(w: Writer, view: ProgramView, options: TextOptions): void 
   if (hidden) w.para(`(${hidden} more finding(s), factors among them: --detail lists them)`, 2, 0, c.dim);
   if (options.explain) {
     w.para('Every rule, condition by condition (ALL OF: each must hold; ANY OF: one is enough; NOT: must not hold):', 2, 0, c.bold);
-    const state: ExplainState = { sources: program.derivedFacts, parametersShown: new Set() };
+    const state: ExplainState = { sources: program.derivedFacts ?? {}, parametersShown: new Set() };
     for (const finding of program.findings) writeRule(w, finding, state);
   }
   w.blank();
@@ -292,7 +292,7 @@ export function renderText(untrusted: Report, options: TextOptions): string {
   const view = reportView(report);
   const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions].map((item) => item.citation));
   // The explain view cites the parameters too: a long reference they repeat is numbered like the others.
-  if (options.explain) for (const p of report.programs) for (const source of Object.values(p.derivedFacts)) citations.push(...source.parameters.map((parameter) => parameter.citation));
+  if (options.explain) for (const p of report.programs) for (const source of Object.values(p.derivedFacts ?? {})) citations.push(...source.parameters.map((parameter) => parameter.citation));
   const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }), options.width, new NumberedSources(citations));
   // A case id of megabytes must not make a header of megabytes (a file name is bounded by the system).
   writeHeader(w, report, untrusted.caseId === null ? '(no case id)' : echo(untrusted.caseId));

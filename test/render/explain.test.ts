@@ -53,7 +53,7 @@ describe('every unknown that keeps a fixture open is named and asked', () => {
     for (const program of report.programs) {
       for (const rule of openRules(program)) {
         const finding = program.findings.find((f) => f.rule === rule)!;
-        for (const leaf of unknownLeaves(explainTree(finding.conditions, program.derivedFacts))) {
+        for (const leaf of unknownLeaves(explainTree(finding.conditions, program.derivedFacts!))) {
           const where = `${program.program} ${rule} ${leaf.fact}`;
           if (leaf.caseFields!.length === 0) {
             // Open on a point of law (S.744's disputed reading, a maximum of exactly one year): nothing to ask, an attorney to see.
@@ -77,7 +77,7 @@ describe('the explain view', () => {
     const daca = report.programs.find((p) => p.program === 'daca')!;
     expect(daca.outcome).toBe('not_enough_information');
     expect(report.questions).toContainEqual(expect.objectContaining({ field: 'criminalHistory.convictions[0].expunged', programs: expect.arrayContaining(['daca']), decisive: true }));
-    const felony = explainTree(daca.findings.find((f) => f.rule === 'daca-felony')!.conditions, daca.derivedFacts);
+    const felony = explainTree(daca.findings.find((f) => f.rule === 'daca-felony')!.conditions, daca.derivedFacts!);
     expect(felony.children![0]).toMatchObject({ fact: 'record.hasFelony', truth: 'not known', derivedFact: 'record', caseFields: ['criminalHistory.convictions[0].expunged'] });
     const text = explainText(report).replace(/\n +/g, ' ');
     expect(text).toContain('Has been convicted of a felony: not settled [?] a conviction punishable by more than one year (record.hasFelony = unknown) from: 1 conviction(s): illegal reentry: felony');
@@ -92,7 +92,7 @@ describe('the explain view', () => {
     });
     const vawa = report.programs.find((p) => p.program === 'vawa-cancellation')!;
     const waiver = vawa.findings.find((f) => f.rule === 'vawa-cancellation-gmc-waiver')!;
-    const tree = explainTree(waiver.conditions, vawa.derivedFacts);
+    const tree = explainTree(waiver.conditions, vawa.derivedFacts!);
     expect(tree.group).toBe('ALL OF');
     const ground = tree.children!.find((c) => c.fact === 'record.criminalInadmissible')!;
     expect(ground).toMatchObject({ statement: '212(a)(2) ground', negated: true, truth: 'yes', status: 'does_not_apply' });
