@@ -51,6 +51,8 @@ export interface ScreenerOptions {
   witnesses?: boolean;
   /** With settling: work out the case's questions; on unless false (the results are the same without them). */
   questions?: boolean;
+  /** Keep each program's derived facts' sources for the explain view (derivedFacts); on unless false. */
+  sources?: boolean;
 }
 
 export class Screener {
@@ -85,7 +87,7 @@ export class Screener {
       if (options.programs && !options.programs.includes(loaded.pack.program)) continue;
       const facts = cache.derivePack(loaded.facts);
       const evaluated = evaluator.evaluate(facts);
-      programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts));
+      programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts, this.options.sources !== false));
     }
     let questions: Question[];
     if (this.settling) {

@@ -87,8 +87,9 @@ export class CaseScreener {
     rulePacks: RulePacks,
     private readonly options: CaseOptions,
   ) {
-    // The records show no witness pairs (why a result is open): looked for only for --reports.
-    this.screener = new Screener(rulePacks, { engine: options.engine, settle: options.settle !== false, witnesses: options.reports !== undefined });
+    // The records show no witness pairs (why a result is open) and no explain view: worked out only for --reports.
+    const reports = options.reports !== undefined;
+    this.screener = new Screener(rulePacks, { engine: options.engine, settle: options.settle !== false, witnesses: reports, sources: reports });
     if (options.reports) adoptStopSignal(options.reports.stopSignal);
   }
 

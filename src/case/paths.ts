@@ -25,3 +25,18 @@ export function pathKeys(path: string): (string | number)[] {
     .filter(Boolean)
     .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
 }
+
+type Container = Record<string | number, unknown>;
+
+/**
+ * A copy of `root` with `value` at `path`, sharing everything off the path (copy on write): a deep
+ * copy of the whole case for every completion cost more than screening it.
+ */
+export function withValue(root: unknown, keys: readonly (string | number)[], value: unknown): unknown {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys as [string | number, ...(string | number)[]];
+  const node = root !== null && typeof root === 'object' ? root : typeof key === 'number' ? [] : {};
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Container;
+  copy[key] = withValue(copy[key], rest, value);
+  return copy;
+}

@@ -4,6 +4,7 @@
  */
 import type { DeclaredFact } from '../packs/load.js';
 import type { DeriveContext, Derived, FactValue } from './derived.js';
+import { withSettlingFields } from './settling-fields.js';
 
 export type DerivedFacts = Map<string, Derived>;
 
@@ -55,6 +56,8 @@ function fullyKnown(derived: Derived): boolean {
 
 export class FactCache {
   private readonly values: (Derived | undefined)[] = [];
+  /** The slots whose missing fields settling-fields.ts completed. */
+  private readonly completed: boolean[] = [];
 
   /**
    * `knownFrom`: the facts of the same case with fewer fields given (settling by cases gives values
@@ -86,7 +89,17 @@ export class FactCache {
     let value = this.values[slot];
     if (value === undefined) {
       const earlier = this.knownFrom?.values[slot];
-      value = earlier && fullyKnown(earlier) ? earlier : fact.calculator.compute(this.context, fact.params as never);
+      if (earlier && fullyKnown(earlier)) value = earlier;
+      else {
+        value = fact.calculator.compute(this.context, fact.params as never);
+        // The case's own facts are completed wherever needed (settling-fields.ts); a completion's, only
+        // where the case's needed it: trying the absent fields of every completion doubled settling's time.
+        if (!this.knownFrom || this.knownFrom.completed[slot]) {
+          const completed = withSettlingFields(fact.calculator, this.context, fact.params, value);
+          if (completed !== value) this.completed[slot] = true;
+          value = completed;
+        }
+      }
       this.values[slot] = value;
     }
     return value;

@@ -16,7 +16,7 @@ import { questionFor } from '../case/fields.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
-import type { LoadedPack } from '../packs/load.js';
+import type { LoadedPack, ParameterUse } from '../packs/load.js';
 import type { LegalStatusKind, Rule, RuleKind, RuleStatus } from '../packs/schema.js';
 import { leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
@@ -83,6 +83,21 @@ export interface ByCases {
   witness?: { set: Record<string, boolean | string | number | string[]>; value: string }[];
 }
 
+/**
+ * Where a derived fact the pack's rules read came from, for the explain view: the calculator and
+ * the pack's words for it, how its value was reached (which conviction, which date), the case fields
+ * whose answers could settle it while any part of it is unknown, and the parameters it was derived
+ * with, each with its value and citation.
+ */
+export interface FactSource {
+  calculator: string;
+  description: string;
+  detail: string;
+  /** Empty when the fact is known (or open only on a point of law). */
+  caseFields: string[];
+  parameters: ParameterUse[];
+}
+
 export interface FactorList {
   positive: Finding[];
   negative: Finding[];
@@ -111,6 +126,11 @@ export interface ProgramResult {
   findings: Finding[];
   factors: FactorList;
   missing: MissingFact[];
+  /**
+   * Each derived fact the pack's rules read, by name (a leaf's fact "record.hasFelony" is "record"),
+   * for the explain view; absent when the screening was asked not to keep them (a batch without reports).
+   */
+  derivedFacts?: Record<string, FactSource>;
 }
 
 /**
@@ -243,7 +263,18 @@ function missingFacts(evaluations: readonly RuleEvaluation[], facts: DerivedFact
   return [...missingByField.values()].sort((a, b) => Number(b.decisive) - Number(a.decisive));
 }
 
-export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts): ProgramResult {
+/** The sources of the facts the rules read: references to what the derivation already made, nothing copied. */
+function factSources(loaded: LoadedPack, names: readonly string[], facts: DerivedFacts): Record<string, FactSource> {
+  const sources: Record<string, FactSource> = {};
+  for (const name of names) {
+    const declared = loaded.facts.get(name)!;
+    const { detail, missing } = facts.get(name)!;
+    sources[name] = { calculator: declared.calculatorName, description: declared.description, detail, caseFields: missing, parameters: declared.parameters };
+  }
+  return sources;
+}
+
+export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluation[], facts: DerivedFacts, withSources = true): ProgramResult {
   const { pack } = loaded;
   const index = packIndex(loaded);
   const findings = buildFindings(evaluations, facts);
@@ -320,5 +351,6 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   // closure of its own) gave every result a hidden class of its own in V8, and the whole screening paid
   // for that in slower property reads and garbage collection, far more than the questions cost.
   result.missing = missingFacts(evaluations, facts);
+  if (withSources) result.derivedFacts = factSources(loaded, index.allFacts, facts);
   return result;
 }

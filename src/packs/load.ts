@@ -24,6 +24,18 @@ export interface DeclaredFact {
   calculator: Calculator;
   calculatorName: string;
   params: unknown;
+  /** What the pack says the fact is. */
+  description: string;
+  /** The parameters its declaration names, in the order named, each once: what the explain view cites. */
+  parameters: ParameterUse[];
+}
+
+/** A parameter a fact's declaration reads: its name, value, citation and file. */
+export interface ParameterUse {
+  name: string;
+  value: unknown;
+  citation: string;
+  file: string;
 }
 
 export interface LoadedPack {
@@ -166,6 +178,7 @@ function parameterPathLabel(file: string, path: readonly PropertyKey[]): string 
 /** A parameter's value and the file that sets it, so a bad value is reported there. */
 interface ParameterEntry {
   value: unknown;
+  citation: string;
   file: string;
 }
 
@@ -266,7 +279,11 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
     for (const code of calculator.reviewCodes) {
       if (!own(pack.reviewNotes, code)) problems.push(`fact ${quote(name)}: calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
     }
-    facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data });
+    const named = [...new Set(used.map((u) => u.name))].map((n): ParameterUse => {
+      const { value, citation, file } = parameters.get(n)!;
+      return { name: n, value, citation, file };
+    });
+    facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data, description: declaration.description, parameters: named });
   }
   return facts;
 }
@@ -326,7 +343,7 @@ function parseParameters(text: string, shown: string): Map<string, ParameterEntr
   checkDepth(raw, shown, (path) => parameterPathLabel(shown, path));
   const parsed = ParametersFile.safeParse(raw);
   if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, (path) => parameterPathLabel(shown, path)));
-  return new Map(Object.entries(parsed.data.parameters).map(([name, parameter]) => [name, { value: parameter.value, file: shown }]));
+  return new Map(Object.entries(parsed.data.parameters).map(([name, parameter]) => [name, { value: parameter.value, citation: parameter.citation, file: shown }]));
 }
 
 export function loadPack(dir: string, displayRoot: string, shared: ParametersText): LoadedPack {

@@ -11,7 +11,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../app/screen.js';
 import type { ConditionTrace } from '../evaluate/engine.js';
-import type { Caution, Finding } from '../findings/program-result.js';
+import type { Caution, FactSource, Finding } from '../findings/program-result.js';
+import { GROUP_NAMES, conditionWords, derivedFactOf, readLeaf, ruleWords } from './explain.js';
 import { echo, inertAll } from '../text/inert.js';
 import { firstOf } from '../text/numbers.js';
 import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
@@ -27,8 +28,6 @@ export interface TextOptions {
   /** Columns to wrap to. */
   width: number;
 }
-
-const STATUS_MARK: Record<string, string> = { applies: 'yes', does_not_apply: 'no', unknown: '?' };
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'unknown';
@@ -135,13 +134,87 @@ function writeGroups(w: Writer, groups: FindingGroup[]): void {
   }
 }
 
-function writeTrace(w: Writer, node: ConditionTrace, indent: number): void {
-  const mark = STATUS_MARK[node.status]!;
-  const colour = node.status === 'applies' ? w.c.green : node.status === 'unknown' ? w.c.yellow : w.c.red;
-  const value = node.fact ? ` [${node.fact} = ${formatValue(node.actual)}]` : '';
-  const [first, ...rest] = wrap(`[${mark}] ${node.label}${value}`, w.width, indent, 4);
-  w.lines.push(first!.replace(`[${mark}]`, colour(`[${mark}]`)), ...rest);
-  for (const child of node.children ?? []) writeTrace(w, child, indent + 4);
+/** A parameter's value in a line: a short list or table whole, a long one by its size (the JSON report has it whole). */
+function parameterValue(value: unknown): string {
+  const entries = Array.isArray(value) ? value.map((v) => formatValue(v)) : value !== null && typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`) : null;
+  if (!entries) return formatValue(value);
+  const whole = entries.join(', ');
+  return whole.length <= 60 ? `[${whole}]` : `${entries.length} ${Array.isArray(value) ? 'values' : 'entries'}`;
+}
+
+/** What the explain view has shown so far in one program: a fact's parameters are listed once. */
+interface ExplainState {
+  sources: Readonly<Record<string, FactSource>>;
+  parametersShown: Set<string>;
+}
+
+/** Under a leaf: the case facts its derived fact came from, the case fields that could settle it, and its parameters. */
+function writeFactSource(w: Writer, node: ConditionTrace, indent: number, state: ExplainState, factsShown: Set<string>): void {
+  const name = derivedFactOf(node.fact!);
+  const source = state.sources[name];
+  if (!source) return;
+  const dim = w.c.dim;
+  if (!factsShown.has(name)) {
+    factsShown.add(name);
+    w.para(`from: ${source.detail}`, indent, 2, dim);
+  }
+  if (node.status === 'unknown') {
+    const settle = source.caseFields.length ? `would be settled by: ${source.caseFields.join(', ')}` : 'no case fact is missing: open on a point of law (see the review points)';
+    w.para(settle, indent, 2, w.c.yellow);
+  }
+  if (source.parameters.length && !state.parametersShown.has(name)) {
+    state.parametersShown.add(name);
+    w.para(`parameters (${source.calculator}):`, indent, 2, dim);
+    for (const parameter of source.parameters) w.para(`${parameter.name} = ${parameterValue(parameter.value)} (source: ${w.sources.cite(parameter.citation)})`, indent + 2, 2, dim);
+  }
+}
+
+const MARK: Record<string, string> = { applies: 'yes', does_not_apply: 'no', unknown: '?' };
+
+function statusColour(w: Writer, status: string): ChalkInstance {
+  return status === 'applies' ? w.c.green : status === 'unknown' ? w.c.yellow : w.c.red;
+}
+
+/** A line with one coloured part (colour goes on after wrapping). */
+function pushColoured(w: Writer, text: string, part: string, colour: ChalkInstance, indent: number, hang: number): void {
+  const [first, ...rest] = wrap(text, w.width, indent, hang);
+  w.lines.push(first!.replace(part, colour(part)), ...rest);
+}
+
+/**
+ * One node of a rule's condition tree, as the statute reads (explain.ts): groups as ALL OF, ANY OF
+ * or NOT with whether they are met; each leaf as a positive statement with its value ([yes], [no],
+ * [?]; coloured by whether the rule's condition on it holds), then where its fact came from.
+ */
+function writeTrace(w: Writer, node: ConditionTrace, indent: number, state: ExplainState, factsShown: Set<string>): void {
+  if (node.combinator) {
+    const words = conditionWords(node.status);
+    pushColoured(w, `${GROUP_NAMES[node.combinator]}${node.label ? ` (${node.label})` : ''}: ${words}`, `: ${words}`, statusColour(w, node.status), indent, 4);
+    for (const child of node.children ?? []) writeTrace(w, child, indent + 4, state, factsShown);
+    return;
+  }
+  let at = indent;
+  const reading = readLeaf(node, state.sources);
+  if (reading.negated) {
+    const words = conditionWords(node.status);
+    pushColoured(w, `NOT: ${words}`, words, statusColour(w, node.status), indent, 4);
+    at += 4;
+  }
+  const mark = `[${MARK[reading.truth]!}]`;
+  pushColoured(w, `${mark} ${reading.statement} (${node.fact} = ${formatValue(node.actual)}${node.operator === 'equal' && typeof node.expected === 'boolean' ? '' : `; needs ${node.operator} ${formatValue(node.expected)}`})`, mark, statusColour(w, node.status), at, 4);
+  writeFactSource(w, node, at + 4, state, factsShown);
+}
+
+/** One rule: its kind, id and source, its name with whether it is met, then its condition tree. */
+function writeRule(w: Writer, finding: Finding, state: ExplainState): void {
+  w.para(`${finding.kind.replace('_', ' ')} · ${finding.rule} · ${w.sources.cite(finding.citation)}`, 4, 2, w.c.dim);
+  const words = ruleWords(finding.kind, finding.status);
+  pushColoured(w, `${finding.name}: ${words}`, `: ${words}`, statusColour(w, finding.status), 4, 4);
+  const root = finding.conditions;
+  const factsShown = new Set<string>();
+  // The root group is the rule itself: its name is on the line above, and one condition needs no ALL OF.
+  if (root.combinator === 'all' && (root.children?.length ?? 0) === 1) writeTrace(w, root.children![0]!, 6, state, factsShown);
+  else writeTrace(w, { ...root, label: '' }, 6, state, factsShown);
 }
 
 function writeCautions(w: Writer, cautions: Caution[], detail: boolean): void {
@@ -184,11 +257,9 @@ function writeProgram(w: Writer, view: ProgramView, options: TextOptions): void 
   const hidden = view.all.flatMap((g) => g.findings).filter((f) => !shown.has(f)).length;
   if (hidden) w.para(`(${hidden} more finding(s), factors among them: --detail lists them)`, 2, 0, c.dim);
   if (options.explain) {
-    w.para('Every rule, condition by condition:', 2, 0, c.bold);
-    for (const finding of program.findings) {
-      w.para(`${finding.kind.replace('_', ' ')} · ${finding.rule} · ${finding.citation}`, 4, 2, c.dim);
-      writeTrace(w, finding.conditions, 4);
-    }
+    w.para('Every rule, condition by condition (ALL OF: each must hold; ANY OF: one is enough; NOT: must not hold):', 2, 0, c.bold);
+    const state: ExplainState = { sources: program.derivedFacts ?? {}, parametersShown: new Set() };
+    for (const finding of program.findings) writeRule(w, finding, state);
   }
   w.blank();
 }
@@ -220,6 +291,8 @@ export function renderText(untrusted: Report, options: TextOptions): string {
   const report = inertAll(untrusted);
   const view = reportView(report);
   const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions].map((item) => item.citation));
+  // The explain view cites the parameters too: a long reference they repeat is numbered like the others.
+  if (options.explain) for (const p of report.programs) for (const source of Object.values(p.derivedFacts ?? {})) citations.push(...source.parameters.map((parameter) => parameter.citation));
   const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }), options.width, new NumberedSources(citations));
   // A case id of megabytes must not make a header of megabytes (a file name is bounded by the system).
   writeHeader(w, report, untrusted.caseId === null ? '(no case id)' : echo(untrusted.caseId));

@@ -14,7 +14,7 @@ import type { ConditionTrace } from '../evaluate/engine.js';
 import { decideOutcome } from '../findings/outcome.js';
 import { classify } from '../findings/classifications.js';
 import type { Finding } from '../findings/program-result.js';
-import { pathKeys } from '../case/paths.js';
+import { pathKeys, withValue } from '../case/paths.js';
 import type { FieldValue } from './representatives.js';
 
 export interface Assignment {
@@ -45,21 +45,6 @@ function unknownFacts(trace: ConditionTrace, out: Set<string>): Set<string> {
   if (trace.fact) out.add(trace.fact.split('.')[0]!);
   for (const child of trace.children ?? []) if (child.status === 'unknown') unknownFacts(child, out);
   return out;
-}
-
-type Container = Record<string | number, unknown>;
-
-/**
- * A copy of `root` with `value` at `path`, sharing everything off the path (copy on write): a deep
- * copy of the whole case for every completion cost more than screening it.
- */
-function withValue(root: unknown, keys: readonly (string | number)[], value: unknown): unknown {
-  if (keys.length === 0) return value;
-  const [key, ...rest] = keys as [string | number, ...(string | number)[]];
-  const node = root !== null && typeof root === 'object' ? root : typeof key === 'number' ? [] : {};
-  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Container;
-  copy[key] = withValue(copy[key], rest, value);
-  return copy;
 }
 
 interface Node {

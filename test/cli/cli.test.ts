@@ -45,13 +45,20 @@ describe('relief screen', () => {
     // The documented keys, no more and no fewer (README "JSON output").
     expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
-    const common = ['cautions', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'title'];
+    const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
     expect(Object.keys(morton).sort()).toEqual([...common, 'level', 'priority', 'undetermined'].sort());
     expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
     expect(daca.cautions[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
     for (const item of [...daca.cautions, ...morton.cautions]) expect(Object.keys(item).every((key) => ['code', 'reason', 'citation', 'rule'].includes(key))).toBe(true);
     for (const item of [...daca.missing, ...morton.missing]) expect(Object.keys(item).sort()).toEqual(['decisive', 'field', 'neededFor', 'question']);
+    // The explain tree (README "Reading a rule"): groups named, leaves read positively, the derived facts' sources.
+    const felony = daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').conditions;
+    expect(felony).toMatchObject({ combinator: 'all', group: 'ALL OF', status: 'applies' });
+    expect(Object.keys(felony.children[0]).sort()).toEqual(['actual', 'caseFields', 'derivedFact', 'expected', 'fact', 'label', 'negated', 'operator', 'statement', 'status', 'truth']);
+    expect(felony.children[0]).toMatchObject({ fact: 'record.hasFelony', actual: true, truth: 'yes', negated: false, derivedFact: 'record', caseFields: [] });
+    expect(Object.keys(daca.derivedFacts.record).sort()).toEqual(['calculator', 'caseFields', 'description', 'detail', 'parameters']);
+    expect(daca.derivedFacts.record.parameters).toContainEqual({ name: 'felonyAboveDays', value: 365, citation: expect.stringContaining('DACA FAQ'), file: 'rules/daca/parameters.json' });
   });
 
   it('refuses an --as-of date before the facts it would screen', async () => {
@@ -76,7 +83,8 @@ describe('relief screen', () => {
   it('explains every rule condition by condition with --explain', async () => {
     const { stdout } = await run(['screen', ramos1326, '--explain', '--program', 'daca', '--width', '200']);
     expect(stdout).toContain('Every rule, condition by condition');
-    expect(stdout).toMatch(/\[yes\] a conviction punishable by more than one year \[record\.hasFelony = true\]/);
+    expect(stdout).toContain('Has been convicted of a felony: applies\n      [yes] a conviction punishable by more than one year (record.hasFelony = true)');
+    expect(stdout).toContain('from: 1 conviction(s): illegal reentry (W.D. Pa.): felony');
   });
 
   it('answers "what if he had pleaded to a first 1325 misdemeanor instead of 1326" (seed 000)', async () => {

@@ -107,7 +107,8 @@ export const offenseLevelRecord = defineCalculator({
       const missing: string[] = [];
       const notes: ReviewNote[] = [];
       const result = levelOf(convictions, caseFile, params, missing, notes);
-      const open = result.convicted === null || (result.convicted && result.level === null);
+      // Every key the rules read counts: a count or a juvenile adjudication left open is asked too.
+      const open = result.convicted === null || (result.convicted && result.level === null) || result.convictionCount === null || result.juvenileAdjudication === null;
       const detail = result.convicted === false ? `no convictions${convictions.length ? ` (${convictions.length} judgment(s) that are not convictions)` : ''}` : `${result.convictionCount ?? 'an unsettled number of'} conviction(s); level ${result.level ?? 'not settled by the known facts'}`;
       return derived({ ...result }, detail, open ? [...new Set(missing)] : [], notes);
     });

@@ -106,6 +106,8 @@ function classify(
   if (juvenileOnly === null) missing.push(...juvenileAdjudicationQuestions(conviction, index, birth, params));
   const expunged: Tri = conviction.expunged ?? null;
   if (expunged) notes.push({ code: 'expunged', subject: name });
+  // Whether it was expunged matters only where expunged convictions do not count.
+  if (expunged === null && !params.expungedConvictionsCount) missing.push(convictionPath(index, 'expunged'));
   if (juvenileOnly) notes.push({ code: 'juvenile', subject: name });
   const listed = hasType(conviction, params.enumeratedOffenseTypes);
   const maybeListed = hasType(conviction, params.possiblyEnumeratedOffenseTypes);
