@@ -6,10 +6,11 @@
  */
 import { escapeHtml, htmlPage } from '../render/html-page.js';
 import { inert } from '../text/inert.js';
-import { KIND_WORDS, LEGAL_STATUS_WORDS, type FactEntry, type FactParam, type PackChapter, type RuleBook, type RuleEntry, type RuleRef } from './book.js';
-import { SHORT_VALUE, TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from './sentences.js';
+import { KIND_WORDS, LEGAL_STATUS_WORDS, type FactEntry, type PackChapter, type RuleBook, type RuleEntry } from './book.js';
+import { TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from './sentences.js';
 import { formatValue, type ParameterInfo } from './values.js';
 import type { WordNode } from './words.js';
+import { ChapterPhrases } from './phrases.js';
 
 /** Pack text as HTML: inert (the page may be printed on a terminal), then escaped. */
 const h = (text: string): string => escapeHtml(inert(text));
@@ -31,19 +32,10 @@ dl.about dt { font-weight: 700; }
 dl.about dd { margin: 0; }
 `;
 
-class Chapter {
-  private readonly own: Set<string>;
-
-  constructor(readonly pack: PackChapter) {
-    this.own = new Set(pack.parameters.map((p) => p.name));
-  }
-
-  parameterLink(name: string): string {
-    return link(code(name), anchors.parameter(this.pack.program, name, !this.own.has(name)));
-  }
-
-  ruleLinks(refs: readonly RuleRef[]): string {
-    return refs.map((ref) => `${link(code(ref.id), anchors.rule(this.pack.program, ref.id))} (${h(ref.name)})`).join('; ');
+/** A pack's chapter in this format. */
+class Chapter extends ChapterPhrases {
+  constructor(pack: PackChapter) {
+    super(pack, { text: h, code, link, value: (text) => `<span class="value">${h(text)}</span>` });
   }
 
   conditions(node: WordNode): string {
@@ -51,17 +43,6 @@ class Chapter {
     const { fact, declared, comparison, parameter } = node.test;
     const from = parameter ? ` (parameter ${this.parameterLink(parameter)})` : '';
     return `${h(node.label)}: holds when ${link(code(fact), anchors.fact(this.pack.program, declared))} ${h(comparison)}${from}`;
-  }
-
-  param(param: FactParam): string {
-    const from = param.parameters.map((name) => this.parameterLink(name)).join(', ');
-    if (from && param.value.length > SHORT_VALUE) return `${code(param.key)} = the value of parameter ${from}`;
-    return `${code(param.key)} = <span class="value">${h(param.value)}</span>${from ? ` (parameter ${from})` : ''}`;
-  }
-
-  factLine(fact: FactEntry): string {
-    const values = fact.params.map((param) => `${code(param.key)} = ${param.value.length <= SHORT_VALUE ? h(param.value) : '(see the fact)'}`);
-    return `${link(code(fact.name), anchors.fact(this.pack.program, fact.name))} (calculator ${code(fact.calculator)}${values.length ? `, taking ${values.join('; ')}` : ''})`;
   }
 
   tested(rule: RuleEntry): string[] {

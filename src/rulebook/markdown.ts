@@ -5,11 +5,12 @@
  */
 import { escapeMarkdown } from '../render/markdown.js';
 import { inert } from '../text/inert.js';
-import { KIND_WORDS, LEGAL_STATUS_WORDS, type FactEntry, type FactParam, type PackChapter, type RuleBook, type RuleEntry, type RuleRef } from './book.js';
-import { SHORT_VALUE, TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from './sentences.js';
+import { KIND_WORDS, LEGAL_STATUS_WORDS, type FactEntry, type PackChapter, type RuleBook, type RuleEntry } from './book.js';
+import { TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from './sentences.js';
 import type { ParameterInfo } from './values.js';
 import { formatValue } from './values.js';
 import type { WordNode } from './words.js';
+import { ChapterPhrases } from './phrases.js';
 
 /** Pack text as Markdown: inert (the book may be printed on a terminal), then escaped. */
 const md = (text: string): string => escapeMarkdown(inert(text));
@@ -17,19 +18,10 @@ const code = (text: string): string => `\`${inert(text).replace(/`/g, "'")}\``;
 const anchor = (id: string): string => `<a id="${id}"></a>`;
 const link = (text: string, id: string): string => `[${text}](#${id})`;
 
-class Chapter {
-  private readonly own: Set<string>;
-
-  constructor(readonly pack: PackChapter) {
-    this.own = new Set(pack.parameters.map((p) => p.name));
-  }
-
-  parameterLink(name: string): string {
-    return link(code(name), anchors.parameter(this.pack.program, name, !this.own.has(name)));
-  }
-
-  ruleLinks(refs: readonly RuleRef[]): string {
-    return refs.map((ref) => `${link(code(ref.id), anchors.rule(this.pack.program, ref.id))} (${md(ref.name)})`).join('; ');
+/** A pack's chapter in this format. */
+class Chapter extends ChapterPhrases {
+  constructor(pack: PackChapter) {
+    super(pack, { text: md, code, link, value: md });
   }
 
   conditionLines(node: WordNode, depth: number): string[] {
@@ -39,23 +31,6 @@ class Chapter {
     const from = parameter ? ` (parameter ${this.parameterLink(parameter)})` : '';
     const factLink = link(code(fact), anchors.fact(this.pack.program, declared));
     return [`${indent}- ${md(node.label)}: holds when ${factLink} ${md(comparison)}${from}`];
-  }
-
-  /** "`years` = 31 (parameter `ageCeiling`)"; a long value that came from parameters is left to them. */
-  param(param: FactParam): string {
-    const from = param.parameters.map((name) => this.parameterLink(name)).join(', ');
-    if (from && param.value.length > SHORT_VALUE) return `${code(param.key)} = the value of parameter ${from}`;
-    return `${code(param.key)} = ${md(param.value)}${from ? ` (parameter ${from})` : ''}`;
-  }
-
-  /**
-   * A fact as a rule lists it: its calculator and the values it takes, short ones inline; the
-   * fact's own entry names the parameter each came from, with its citation.
-   */
-  factLine(fact: FactEntry): string {
-    const values = fact.params.map((param) => `${code(param.key)} = ${param.value.length <= SHORT_VALUE ? md(param.value) : '(see the fact)'}`);
-    const takes = values.length ? `, taking ${values.join('; ')}` : '';
-    return `  - ${link(code(fact.name), anchors.fact(this.pack.program, fact.name))} (calculator ${code(fact.calculator)}${takes})`;
   }
 
   rule(rule: RuleEntry): string[] {
@@ -75,7 +50,7 @@ class Chapter {
     }
     if (rule.caution) items.push(`- **Caution** when it ${statuses(rule.caution.when)}: ${md(rule.caution.reason)}`);
     const facts = rule.reads.map((name) => this.pack.facts.find((fact) => fact.name === name)!);
-    items.push('- **Reads**:', ...facts.map((fact) => this.factLine(fact)));
+    items.push('- **Reads**:', ...facts.map((fact) => `  - ${this.factLine(fact)}`));
     items.push(...this.fixtureItems(rule));
     return [...lines, ...items, ''];
   }
