@@ -3,8 +3,8 @@
  * are computed once per case and shared between packs.
  */
 import type { DeclaredFact } from '../packs/load.js';
-import type { DeriveContext, Derived, FactValue } from './derived.js';
-import { withSettlingFields } from './settling-fields.js';
+import type { DeriveContext, Derived } from './derived.js';
+import { hasUnknown, withSettlingFields } from './settling-fields.js';
 
 export type DerivedFacts = Map<string, Derived>;
 
@@ -50,8 +50,7 @@ function planFor(declared: ReadonlyMap<string, DeclaredFact>): Plan {
 
 /** Whether nothing in a value is unknown (null at any depth) and no missing field left part of it so. */
 function fullyKnown(derived: Derived): boolean {
-  const known = (value: FactValue): boolean => value !== null && (typeof value !== 'object' || Object.values(value).every(known));
-  return derived.missing.length === 0 && known(derived.value);
+  return derived.missing.length === 0 && !hasUnknown(derived.value);
 }
 
 export class FactCache {

@@ -18,7 +18,7 @@ import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack, ParameterUse } from '../packs/load.js';
 import type { LegalStatusKind, Rule, RuleKind, RuleStatus } from '../packs/schema.js';
-import { leafFact, leaves } from '../packs/conditions.js';
+import { OPPOSITE, derivedFactOf, leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
 
@@ -153,13 +153,6 @@ class ReviewReasons {
   }
 }
 
-const OPPOSITE: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
-
-/** "record.hasFelony" -> "record": the derived fact a leaf reads. */
-function factOf(path: string): string {
-  const dot = path.indexOf('.');
-  return dot < 0 ? path : path.slice(0, dot);
-}
 
 /**
  * The facts read by the leaves of a condition tree that `descend` lets the walk reach, in the
@@ -167,7 +160,7 @@ function factOf(path: string): string {
  */
 function factsOf(trace: ConditionTrace, descend: (child: ConditionTrace, parent: ConditionTrace) => boolean, out: string[] = []): string[] {
   if (trace.fact) {
-    const fact = factOf(trace.fact);
+    const fact = derivedFactOf(trace.fact);
     if (!out.includes(fact)) out.push(fact);
   }
   const children = trace.children;
@@ -190,7 +183,7 @@ const packIndexes = new WeakMap<LoadedPack, PackIndex>();
 /** The paths the rules read, and the facts those paths belong to. */
 function pathsAndFacts(rules: readonly Rule[], pathsByRule: ReadonlyMap<string, readonly string[]>): { read: ReadonlySet<string>; used: readonly string[] } {
   const read = new Set(rules.flatMap((rule) => pathsByRule.get(rule.id)!));
-  return { read, used: [...new Set([...read].map(factOf))] };
+  return { read, used: [...new Set([...read].map(derivedFactOf))] };
 }
 
 function packIndex(loaded: LoadedPack): PackIndex {

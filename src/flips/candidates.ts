@@ -15,7 +15,7 @@
  */
 import { EXACT_DATE_PATTERN, parseExactDate, toIsoDate, type EpochDay } from '../case/dates.js';
 import { parseWhatIf, type WhatIf } from '../case/what-if.js';
-import { pathKeys, readKeys } from '../case/paths.js';
+import { pathKeys, readKeys, withValue } from '../case/paths.js';
 import type { Scenario } from '../scenarios/book.js';
 import { expandScenario } from '../scenarios/expand.js';
 import { parseScenarioRequest, ScenarioError } from '../scenarios/request.js';
@@ -53,7 +53,7 @@ export interface CandidateContext extends CaseContext {
 }
 
 /** "criminalHistory.convictions[0].label" -> "criminalHistory.convictions.0.label", the form both --what-if and the report print. */
-const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
+const dotted = (path: string) => pathKeys(path).join('.');
 
 /** The days after `from` that carry it across the nearest lines (the cut days themselves), nearest first. */
 function daysToCuts(context: CandidateContext, path: string, from: EpochDay): number[] {
@@ -133,23 +133,13 @@ function otherNumbers(context: CandidateContext, path: string, current: number):
   const without = readKeys(context.raw, pathKeys(path).slice(0, -1)) as Record<string, unknown>;
   const field = pathKeys(path).at(-1) as string;
   const { [field]: _dropped, ...rest } = without;
-  const root = replaceAt(context.raw, pathKeys(path).slice(0, -1), rest);
+  const root = withValue(context.raw, pathKeys(path).slice(0, -1), rest);
   const intervals = representatives(path, root, context.screeningDay, context.thresholds) ?? [];
   const here = intervals.findIndex((r) => (r.value as number) <= current && current <= (r.upTo ?? Infinity));
   const others = intervals
     .map((r, i) => ({ value: i < here ? (r.upTo as number) : (r.value as number), distance: Math.abs(i - here) }))
     .filter((_, i) => i !== here);
   return probed(nearest(others));
-}
-
-/** A copy of `root` with `value` at `keys` (only the path copied). */
-function replaceAt(root: unknown, keys: readonly (string | number)[], value: unknown): unknown {
-  if (keys.length === 0) return value;
-  const [key, ...rest] = keys as [string | number, ...(string | number)[]];
-  const node = root as Record<string | number, unknown>;
-  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Record<string | number, unknown>;
-  copy[key] = replaceAt(node[key], rest, value);
-  return copy;
 }
 
 /** An exact date moved across the nearest days the packs' dates and periods make matter: to the cut day ahead, or the day before a cut behind. */

@@ -14,6 +14,7 @@
 import type { ConditionTrace } from '../evaluate/engine.js';
 import type { FactSource } from '../findings/program-result.js';
 import type { RuleKind, RuleStatus } from '../packs/schema.js';
+import { OPPOSITE, derivedFactOf } from '../packs/conditions.js';
 
 export const GROUP_NAMES = { all: 'ALL OF', any: 'ANY OF', not: 'NOT' } as const;
 export type GroupName = (typeof GROUP_NAMES)[keyof typeof GROUP_NAMES];
@@ -25,13 +26,6 @@ export interface LeafReading {
   truth: RuleStatus;
 }
 
-const OPPOSITE: Record<RuleStatus, RuleStatus> = { applies: 'does_not_apply', does_not_apply: 'applies', unknown: 'unknown' };
-
-/** "record.hasFelony" -> "record": the derived fact a leaf reads. */
-export function derivedFactOf(leafFact: string): string {
-  const dot = leafFact.indexOf('.');
-  return dot < 0 ? leafFact : leafFact.slice(0, dot);
-}
 
 /** "groundsConnectedToTrafficking" -> "grounds connected to trafficking". */
 function keyInWords(key: string): string {
