@@ -7,7 +7,7 @@
 import { DISCLAIMER } from '../app/screen.js';
 import { OUTCOME_LABEL } from '../render/view.js';
 import { wrap } from '../render/wrap.js';
-import { inert } from '../text/inert.js';
+import { echo, inert } from '../text/inert.js';
 import type { ChangeKind } from './changeability.js';
 import { PROBES_PER_FIELD, VALUES_PER_FIELD } from './candidates.js';
 import { shellWord, type Change } from './changes.js';
@@ -79,7 +79,8 @@ function boundsText(report: FlipsReport): string {
 
 export function renderFlipsText(report: FlipsReport, width: number): string {
   const lines: string[] = ['relief-screen: what would change each result'];
-  lines.push(...wrap(`Case: ${report.caseId ?? '(no case id)'} · screening date: ${report.screeningDate} · file: ${report.source}`, width, 0, 2));
+  // A case id of megabytes must not make a header of megabytes (a file name is bounded by the system).
+  lines.push(...wrap(`Case: ${report.caseId === null ? '(no case id)' : echo(report.caseId)} · screening date: ${report.screeningDate} · file: ${report.source}`, width, 0, 2));
   lines.push(...wrap(DISCLAIMER, width));
   lines.push('', ...wrap(boundsText(report), width));
   const asked = ['relief screen CASE', ...report.screenedWith, 'CHANGE'].join(' ');
