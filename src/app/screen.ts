@@ -9,7 +9,7 @@ import { FactCache } from '../facts/derive.js';
 import { CompiledPack } from '../evaluate/compiled.js';
 import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
-import type { RulePacks } from '../packs/load.js';
+import { rulePacksOn, type RulePacks } from '../packs/load.js';
 import { CaseCompletions } from '../settle/completions.js';
 import { questionsFromMissing, settleByCases, type Question } from '../settle/settle.js';
 import { thresholdsOf } from '../settle/thresholds.js';
@@ -55,12 +55,29 @@ export interface ScreenerOptions {
   sources?: boolean;
 }
 
-export class Screener {
+/** The evaluators of one set of packs (one epoch of dated parameters), built once. */
+class Evaluators {
   /** The compiled packs, built at once; null when the reference engine was chosen. */
-  private readonly compiled: PackEvaluator[] | null;
-  private reference: Promise<PackEvaluator[]> | null = null;
+  readonly compiled: PackEvaluator[] | null;
+  reference: Promise<PackEvaluator[]> | null = null;
   /** The compiled packs by program, for settling by cases (whichever engine screens). */
-  private readonly settling: ReadonlyMap<string, CompiledPack> | null;
+  readonly settling: ReadonlyMap<string, CompiledPack> | null;
+
+  constructor(
+    readonly rulePacks: RulePacks,
+    engine: EngineChoice,
+    settle: boolean,
+  ) {
+    this.compiled = engine === 'compiled' ? rulePacks.packs.map((loaded) => new CompiledPack(loaded)) : null;
+    const settlers = settle ? ((this.compiled as CompiledPack[] | null) ?? rulePacks.packs.map((loaded) => new CompiledPack(loaded))) : null;
+    this.settling = settlers && new Map(settlers.map((compiled) => [compiled.loaded.pack.program, compiled]));
+  }
+}
+
+export class Screener {
+  private readonly engine: EngineChoice;
+  /** By the packs of each epoch of dated parameters a screening date fell in (packs/dated-parameters.ts). */
+  private readonly evaluators = new Map<RulePacks, Evaluators>();
 
   constructor(
     readonly rulePacks: RulePacks,
@@ -69,9 +86,14 @@ export class Screener {
     const engine = options.engine ?? 'compiled';
     // The choice may come through a worker thread's setup, where nothing checks its type.
     if (!ENGINES.includes(engine)) throw new Error(`unknown engine "${String(engine)}" (known: ${ENGINES.join(', ')})`);
-    this.compiled = engine === 'compiled' ? rulePacks.packs.map((loaded) => new CompiledPack(loaded)) : null;
-    const settlers = options.settle === false ? null : (this.compiled as CompiledPack[] | null) ?? rulePacks.packs.map((loaded) => new CompiledPack(loaded));
-    this.settling = settlers && new Map(settlers.map((compiled) => [compiled.loaded.pack.program, compiled]));
+    this.engine = engine;
+    this.evaluatorsFor(rulePacks);
+  }
+
+  private evaluatorsFor(rulePacks: RulePacks): Evaluators {
+    let evaluators = this.evaluators.get(rulePacks);
+    if (!evaluators) this.evaluators.set(rulePacks, (evaluators = new Evaluators(rulePacks, this.engine, this.options.settle !== false)));
+    return evaluators;
   }
 
   /**
@@ -79,9 +101,10 @@ export class Screener {
    * once. The compiled packs answer without awaiting anything.
    */
   async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[]; whatIfs?: string[] }): Promise<Screening> {
+    const packs = this.evaluatorsFor(rulePacksOn(this.rulePacks, options.screeningDay, options.source));
     const cache = new FactCache({ caseFile, screeningDay: options.screeningDay });
     const programs: ProgramResult[] = [];
-    const evaluators = this.compiled ?? (await (this.reference ??= referenceEvaluators(this.rulePacks)));
+    const evaluators = packs.compiled ?? (await (packs.reference ??= referenceEvaluators(packs.rulePacks)));
     for (const evaluator of evaluators) {
       const { loaded } = evaluator;
       if (options.programs && !options.programs.includes(loaded.pack.program)) continue;
@@ -90,9 +113,9 @@ export class Screener {
       programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts, this.options.sources !== false));
     }
     let questions: Question[];
-    if (this.settling) {
-      const screened = new Map(programs.map((p) => [p.program, this.settling!.get(p.program)!]));
-      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(this.rulePacks), { witnesses: this.options.witnesses !== false, questions: this.options.questions !== false });
+    if (packs.settling) {
+      const screened = new Map(programs.map((p) => [p.program, packs.settling!.get(p.program)!]));
+      questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(packs.rulePacks), { witnesses: this.options.witnesses !== false, questions: this.options.questions !== false });
     } else questions = questionsFromMissing(programs);
     return {
       tool: 'relief-screen',

@@ -16,6 +16,8 @@ import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
 import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Rule } from './schema.js';
 import { leaves } from './conditions.js';
+import { DatedPacks, indexInForce, type DatedParameter, type DatedValue, type ParameterDate } from './dated-parameters.js';
+import type { EpochDay } from '../case/dates.js';
 
 export { DEFAULT_RULES_DIR, PackError };
 
@@ -36,6 +38,8 @@ export interface ParameterUse {
   value: unknown;
   citation: string;
   file: string;
+  /** For a dated parameter, the date from which the value applied is in force; null for one that is not dated. */
+  inForceFrom: string | null;
 }
 
 export interface LoadedPack {
@@ -49,6 +53,16 @@ export interface RulePacks {
   packs: LoadedPack[];
   /** One hash over every pack: what a report says produced it. */
   version: string;
+  /**
+   * The packs with the parameter values in force on a screening date (dated-parameters.ts); these
+   * packs hold the latest values. Absent on packs built by hand.
+   */
+  dated?: DatedPacks<RulePacks>;
+}
+
+/** The packs a case screened on `day` is screened with: the values of dated parameters in force that day. */
+export function rulePacksOn(rulePacks: RulePacks, day: EpochDay, source: string): RulePacks {
+  return rulePacks.dated?.on(day, source) ?? rulePacks;
 }
 
 function shortHash(...texts: string[]): string {
@@ -180,6 +194,9 @@ interface ParameterEntry {
   value: unknown;
   citation: string;
   file: string;
+  /** A dated parameter's values, and the date from which `value` applies. */
+  values?: readonly DatedValue[];
+  inForceFrom: string | null;
 }
 
 /** By name, in a Map: a reference to "toString" or "__proto__" finds nothing, as it should. */
@@ -280,8 +297,8 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
       if (!own(pack.reviewNotes, code)) problems.push(`fact ${quote(name)}: calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
     }
     const named = [...new Set(used.map((u) => u.name))].map((n): ParameterUse => {
-      const { value, citation, file } = parameters.get(n)!;
-      return { name: n, value, citation, file };
+      const { value, citation, file, inForceFrom } = parameters.get(n)!;
+      return { name: n, value, citation, file, inForceFrom };
     });
     facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data, description: declaration.description, parameters: named });
   }
@@ -343,23 +360,50 @@ function parseParameters(text: string, shown: string): Map<string, ParameterEntr
   checkDepth(raw, shown, (path) => parameterPathLabel(shown, path));
   const parsed = ParametersFile.safeParse(raw);
   if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, (path) => parameterPathLabel(shown, path)));
-  return new Map(Object.entries(parsed.data.parameters).map(([name, parameter]) => [name, { value: parameter.value, citation: parameter.citation, file: shown }]));
+  return new Map(
+    Object.entries(parsed.data.parameters).map(([name, parameter]): [string, ParameterEntry] => {
+      if (!parameter.values) return [name, { value: parameter.value, citation: parameter.citation!, file: shown, inForceFrom: null }];
+      const latest = parameter.values[parameter.values.length - 1]!;
+      return [name, { value: latest.value, citation: latest.citation, file: shown, values: parameter.values, inForceFrom: latest.from }];
+    }),
+  );
 }
 
-export function loadPack(dir: string, displayRoot: string, shared: ParametersText): LoadedPack {
+/** The parameters with each dated one's value in force `when` (the caller has checked that one is). */
+function inForceOn(parameters: Parameters, when: ParameterDate): Parameters {
+  if (when === 'latest') return parameters;
+  return new Map(
+    [...parameters].map(([name, entry]) => {
+      if (!entry.values) return [name, entry];
+      const chosen = entry.values[Math.max(0, indexInForce(entry.values, when))]!;
+      return [name, { ...entry, value: chosen.value, citation: chosen.citation, inForceFrom: chosen.from }];
+    }),
+  );
+}
+
+/** Every dated parameter of the shared file and the packs, each once. */
+function datedParameters(...files: ReadonlyMap<string, ParameterEntry>[]): DatedParameter[] {
+  return files.flatMap((file) => [...file].flatMap(([name, entry]) => (entry.values ? [{ name, file: entry.file, values: entry.values }] : [])));
+}
+
+/** Reads a pack file: at once from disk, or from the texts the first load of the packs kept. */
+type ReadFile = (file: string, shown: string) => string;
+
+/** `when`: whose parameter values the pack is built with (dated-parameters.ts). */
+export function loadPack(dir: string, displayRoot: string, shared: ParametersText, when: ParameterDate = 'latest', read: ReadFile = readPackFile): LoadedPack & { parameterFile: Map<string, ParameterEntry> } {
   const packFile = join(dir, 'pack.json');
   const parametersFile = join(dir, 'parameters.json');
   const shown = relative(displayRoot, packFile) || packFile;
   const shownParameters = relative(displayRoot, parametersFile) || parametersFile;
   // One after the other, so a folder missing both files is always reported by its pack.json.
-  const packText = readPackFile(packFile, shown);
-  const parametersText = readPackFile(parametersFile, shownParameters);
+  const packText = read(packFile, shown);
+  const parametersText = read(parametersFile, shownParameters);
   const packParameters = parseParameters(parametersText, shownParameters);
   const problems: string[] = [];
   for (const name of packParameters.keys()) {
     if (shared.parameters.has(name)) problems.push(`parameter ${quote(name)} in ${shownParameters} is also in ${SHARED_PARAMETERS_FILE}; rename one`);
   }
-  const parameters: Parameters = new Map([...shared.parameters, ...packParameters]);
+  const parameters: Parameters = inForceOn(new Map([...shared.parameters, ...packParameters]), when);
 
   const rawPack = parseJson(packText, shown);
   checkDepth(rawPack, shown, (path) => packPathLabel(rawPack, path));
@@ -375,13 +419,13 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
   if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
   if (problems.length) throw new PackError(shown, problems);
-  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts };
+  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, parameterFile: packParameters };
 }
 
-export function loadSharedParameters(rulesDir: string, displayRoot: string): ParametersText {
+export function loadSharedParameters(rulesDir: string, displayRoot: string, read: ReadFile = readPackFile): ParametersText {
   const file = join(rulesDir, SHARED_PARAMETERS_FILE);
   const shown = relative(displayRoot, file) || file;
-  const text = readPackFile(file, shown);
+  const text = read(file, shown);
   return { text, parameters: parseParameters(text, shown) };
 }
 
@@ -407,10 +451,24 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     throw new PackError(rulesDir, ['the rules folder cannot be read']);
   }
   const displayRoot = join(rulesDir, '..');
-  const shared = loadSharedParameters(rulesDir, displayRoot);
-  // In name order: a failure is reported for the first broken pack.
-  const packs = names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared));
-  if (packs.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
-  checkOnePackPerProgram(packs);
-  return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) };
+  // Each file is read once: the packs of another epoch are built from the same texts, so one batch sees one version of the rules.
+  const texts = new Map<string, string>();
+  const read: ReadFile = (file, shown) => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = readPackFile(file, shown)));
+    return text;
+  };
+  const build = (when: ParameterDate): { rulePacks: RulePacks; dated: DatedParameter[] } => {
+    const shared = loadSharedParameters(rulesDir, displayRoot, read);
+    // In name order: a failure is reported for the first broken pack.
+    const loaded = names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared, when, read));
+    if (loaded.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
+    const packs = loaded.map(({ parameterFile: _file, ...pack }): LoadedPack => pack);
+    checkOnePackPerProgram(packs);
+    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) }, dated: datedParameters(shared.parameters, ...loaded.map((p) => p.parameterFile)) };
+  };
+  const { rulePacks, dated } = build('latest');
+  const onDate = (day: EpochDay): RulePacks => ({ ...build(day).rulePacks, dated: rulePacks.dated! });
+  rulePacks.dated = new DatedPacks(dated, rulePacks, onDate);
+  return rulePacks;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ExactDate } from '../case/schema.js';
+import { DatedValues } from './dated-parameters.js';
 
 export const RULE_KINDS = ['requirement', 'bar', 'waiver', 'helping_factor', 'harmful_factor', 'classification', 'scope'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -125,11 +126,24 @@ export const Pack = z.strictObject({
 });
 export type Pack = z.infer<typeof Pack>;
 
-export const Parameter = z.strictObject({
-  value: z.unknown().refine((v) => v !== undefined, { error: 'a parameter needs a value' }),
-  description: Text,
-  citation: Text,
-});
+/**
+ * A parameter holds one "value" with its "citation", or, where the law changed, dated "values"
+ * (dated-parameters.ts), each with its own citation.
+ */
+export const Parameter = z
+  .strictObject({
+    value: z.unknown().optional(),
+    values: DatedValues.optional(),
+    description: Text,
+    citation: Text.optional(),
+  })
+  .superRefine((parameter, context) => {
+    const dated = parameter.values !== undefined;
+    if (dated && parameter.value !== undefined) context.addIssue({ code: 'custom', path: ['value'], message: 'a parameter holds "value" or dated "values", not both' });
+    else if (!dated && parameter.value === undefined) context.addIssue({ code: 'custom', path: ['value'], message: 'a parameter needs a value (or dated "values")' });
+    if (dated && parameter.citation !== undefined) context.addIssue({ code: 'custom', path: ['citation'], message: 'a dated parameter cites the law beside each of its values, not once for all' });
+    else if (!dated && parameter.citation === undefined) context.addIssue({ code: 'custom', path: ['citation'], message: 'a parameter needs a citation' });
+  });
 
 export const ParametersFile = z.strictObject({
   $schema: z.string().optional(),

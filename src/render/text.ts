@@ -166,7 +166,10 @@ function writeFactSource(w: Writer, node: ConditionTrace, indent: number, state:
   if (source.parameters.length && !state.parametersShown.has(name)) {
     state.parametersShown.add(name);
     w.para(`parameters (${source.calculator}):`, indent, 2, dim);
-    for (const parameter of source.parameters) w.para(`${parameter.name} = ${parameterValue(parameter.value)} (source: ${w.sources.cite(parameter.citation)})`, indent + 2, 2, dim);
+    for (const parameter of source.parameters) {
+      const inForce = parameter.inForceFrom ? `, the value in force from ${parameter.inForceFrom}` : '';
+      w.para(`${parameter.name} = ${parameterValue(parameter.value)}${inForce} (source: ${w.sources.cite(parameter.citation)})`, indent + 2, 2, dim);
+    }
   }
 }
 

@@ -100,7 +100,10 @@ export const LEGAL_STATUS_WORDS: Record<LegalStatusKind, string> = { in_force: '
 function readParameters(file: string, shown: string, shared: boolean): ParameterInfo[] {
   // The loader has read and checked this file already; it is read again for the words it drops.
   const { parameters } = ParametersFile.parse(JSON.parse(readFileSync(file, 'utf8')));
-  return Object.entries(parameters).map(([name, p]) => ({ name, value: p.value, description: p.description, citation: p.citation, file: shown, shared }));
+  return Object.entries(parameters).map(([name, p]) => {
+    const latest = p.values?.[p.values.length - 1];
+    return { name, value: latest ? latest.value : p.value, description: p.description, citation: latest ? latest.citation : p.citation!, file: shown, shared, dated: p.values ? p.values.map(({ from, value, citation }) => ({ from, value, citation })) : null };
+  });
 }
 
 function ruleRefs(ids: readonly string[], byId: ReadonlyMap<string, Rule>): RuleRef[] {

@@ -8,7 +8,7 @@ import { escapeHtml, htmlPage } from '../render/html-page.js';
 import { inert } from '../text/inert.js';
 import { KIND_WORDS, LEGAL_STATUS_WORDS, type FactEntry, type PackChapter, type RuleBook, type RuleEntry } from './book.js';
 import { TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from './sentences.js';
-import { formatValue, type ParameterInfo } from './values.js';
+import { formatValue, parameterValueWords, type ParameterInfo } from './values.js';
 import type { WordNode } from './words.js';
 import { ChapterPhrases } from './phrases.js';
 
@@ -126,6 +126,7 @@ class Chapter extends ChapterPhrases {
 }
 
 function parameterItem(parameter: ParameterInfo, program: string): string {
+  if (parameter.dated) return `<span id="${anchors.parameter(program, parameter.name, parameter.shared)}"><strong>${code(parameter.name)}</strong></span>, dated: <span class="value">${h(parameterValueWords(parameter))}</span>. ${h(parameter.description)}`;
   const value = `<span class="value">${h(formatValue(parameter.value))}</span>`;
   return `<span id="${anchors.parameter(program, parameter.name, parameter.shared)}"><strong>${code(parameter.name)}</strong></span> = ${value}. ${h(parameter.description)} <span class="cite">Citation: ${h(parameter.citation)}</span>`;
 }

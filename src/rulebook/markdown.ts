@@ -8,7 +8,7 @@ import { inert } from '../text/inert.js';
 import { KIND_WORDS, LEGAL_STATUS_WORDS, type FactEntry, type PackChapter, type RuleBook, type RuleEntry } from './book.js';
 import { TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from './sentences.js';
 import type { ParameterInfo } from './values.js';
-import { formatValue } from './values.js';
+import { formatValue, parameterValueWords } from './values.js';
 import type { WordNode } from './words.js';
 import { ChapterPhrases } from './phrases.js';
 
@@ -118,6 +118,7 @@ function address(url: string): string {
 }
 
 function parameterLines(parameter: ParameterInfo, program: string): string[] {
+  if (parameter.dated) return [`- ${anchor(anchors.parameter(program, parameter.name, parameter.shared))}**${code(parameter.name)}**, dated: ${md(parameterValueWords(parameter))}. ${md(parameter.description)}`];
   return [`- ${anchor(anchors.parameter(program, parameter.name, parameter.shared))}**${code(parameter.name)}** = ${md(formatValue(parameter.value))}. ${md(parameter.description)} *Citation*: ${md(parameter.citation)}`];
 }
 

@@ -21,6 +21,14 @@ export interface ParameterInfo {
   /** The file that sets it, as the packs show it ("rules/daca/parameters.json"). */
   file: string;
   shared: boolean;
+  /** A dated parameter's values, each with the date it applies from and its citation (value and citation above are the latest); null when not dated. */
+  dated: { from: string; value: unknown; citation: string }[] | null;
+}
+
+/** A parameter's value as the book states it: the value, or each dated value with the date from which it applies. */
+export function parameterValueWords(parameter: ParameterInfo): string {
+  if (!parameter.dated) return formatValue(parameter.value);
+  return parameter.dated.map((dated) => `from ${dated.from}, ${formatValue(dated.value)} (${dated.citation})`).join('; ');
 }
 
 /** A pack's parameters by name: its own and the shared ones, as the loader sees them. */
