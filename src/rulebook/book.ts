@@ -140,7 +140,9 @@ function factEntries(loaded: LoadedPack, rules: readonly RuleEntry[], catalog: P
     calculatorDescription: CALCULATORS.get(declaration.calculator)?.description ?? '',
     params: Object.entries(declaration.params).map(([key, value]) => {
       const resolved = resolveParameters(value, catalog);
-      return { key, value: formatValue(resolved.value), parameters: resolved.parameters };
+      // A dated parameter's value depends on the screening date: the book says so, and lists its values where the parameter is.
+      const dated = resolved.parameters.some((parameter) => catalog.get(parameter)?.dated);
+      return { key, value: dated ? 'the value in force on the screening date' : formatValue(resolved.value), parameters: resolved.parameters };
     }),
     readBy: rules.filter((rule) => rule.reads.includes(name)).map((rule) => rule.id),
   }));
