@@ -155,7 +155,7 @@ describe('outputs', () => {
     expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'triage', 'triageRank', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'nextQuestions', 'firstBar', 'errors', 'reportFile', 'toolVersion', 'caseSha256', 'producedAt']);
     const [row] = parse(`${header}\n${ramos}\n`, { columns: true }) as Record<string, string>[];
     // DACA fails its age and arrival elements: its felony bar is not the bar to act on (firstBar is empty).
-    expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', triage: 'open', triageRank: '6', screeningDate: '2014-07-01', daca: 'barred', 'daca.reason': 'not met: daca-under-31-on-june-15-2012 (+1 more)', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: '', errors: '' });
+    expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', triage: 'open', triageRank: '6', screeningDate: '2014-07-01', daca: 'barred', 'daca.reason': 'not met: daca-age-limit-on-announcement (+1 more)', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: '', errors: '' });
     expect(broken).toMatch(/^2,.*bad-yaml\.yaml,,,,error,error,7,.*"not valid YAML: /);
   });
 

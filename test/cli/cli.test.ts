@@ -102,7 +102,7 @@ describe('relief screen', () => {
     // A first 1325 offense with no custody is one non-significant misdemeanor (brief 2(e)); he stays
     // barred by age and arrival, but no longer as a felon.
     expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').status).toBe('does_not_apply');
-    expect(daca.outcomeReasons).toEqual(['ELEMENT:daca-under-31-on-june-15-2012', 'ELEMENT:daca-arrived-before-16th-birthday']);
+    expect(daca.outcomeReasons).toEqual(['ELEMENT:daca-age-limit-on-announcement', 'ELEMENT:daca-arrived-before-age-limit']);
     // Morton: still Priority 1 (convicted), but Level 3, not Level 2 (brief 5(e)).
     expect(report.programs.find((p: { program: string }) => p.program === 'morton')).toMatchObject({ priority: '1', level: '3' });
     expect((await run(['screen', ramos1326, ...plea])).stdout).toContain('WHAT IF: criminalHistory.convictions.0.label = "misdemeanor"');

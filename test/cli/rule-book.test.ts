@@ -89,7 +89,7 @@ describe('relief rules --doc', () => {
     expect(education).toContain('- ANY OF:\n  - graduated, certificate of completion or GED: holds when [`educationCompleted`](#fact-daca--educationCompleted) is true');
     expect(education).toContain('  - ALL OF (honorably discharged veteran):\n    - served in the Coast Guard or Armed Forces: holds when');
     // A negatively named condition reads once: its name, and the value that makes it hold.
-    expect(ruleSection('daca', 'daca-no-lawful-status-on-june-15-2012')).toContain('- no lawful status on June 15, 2012: holds when [`lawfulStatusOnAnnouncement`](#fact-daca--lawfulStatusOnAnnouncement) is false');
+    expect(ruleSection('daca', 'daca-no-lawful-status-on-announcement')).toContain('- no lawful status on June 15, 2012: holds when [`lawfulStatusOnAnnouncement`](#fact-daca--lawfulStatusOnAnnouncement) is false');
     const felony = ruleSection('daca', 'daca-felony');
     expect(felony).toContain('[`record`](#fact-daca--record) (calculator `penaltyAndCustodyRecord`, taking `felonyAboveDays` = 365;');
   });

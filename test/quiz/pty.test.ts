@@ -53,7 +53,7 @@ describe('relief quiz without a terminal', () => {
     const run = await quizIn(['--no-color'], {
       case: 'twin-born-1981-06-15',
       'daca.outcome': 'barred', // right
-      'daca.rule': 'daca-under-31-on-june-15-2012', // right
+      'daca.rule': 'daca-age-limit-on-announcement', // right
       's744-rpi.outcome': 'barred', // wrong: S.744 has no age line
       's744-rpi.rule': NOTHING_DECIDES, // right: nothing stands in the way
     });

@@ -25,7 +25,7 @@ describe('scoring an eligibility program', () => {
   it('gives a point for the outcome and one for naming the element not met (the twin born June 15, 1981)', async () => {
     const view = await viewOf('twin-born-1981-06-15', 'daca');
     const daca = quizFor('daca');
-    const score = scoreProgram(daca, { outcome: 'barred', rule: 'daca-under-31-on-june-15-2012' }, view);
+    const score = scoreProgram(daca, { outcome: 'barred', rule: 'daca-age-limit-on-announcement' }, view);
     expect(score).toMatchObject({ points: 2, possible: 2 });
     expect(score.verdicts[1]!.actual).toBe('Under the age of 31 as of June 15, 2012');
     expect(rightness(daca, { outcome: 'eligible', rule: 'daca-felony' }, view)).toEqual([['outcome', false], ['rule', false]]);
@@ -36,7 +36,7 @@ describe('scoring an eligibility program', () => {
     const view = await viewOf('twin-born-1981-06-16', 'daca');
     const daca = quizFor('daca');
     expect(rightness(daca, { outcome: 'eligible', rule: NOTHING_DECIDES }, view)).toEqual([['outcome', true], ['rule', true]]);
-    expect(rightness(daca, { outcome: 'eligible', rule: 'daca-under-31-on-june-15-2012' }, view)).toEqual([['outcome', true], ['rule', false]]);
+    expect(rightness(daca, { outcome: 'eligible', rule: 'daca-age-limit-on-announcement' }, view)).toEqual([['outcome', true], ['rule', false]]);
   });
 
   it('takes the waiver, or the bar it cures, as what an eligible-with-a-waiver result rests on (Claudia, T visa)', async () => {
