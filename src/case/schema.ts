@@ -8,6 +8,7 @@
  * interviewer would ask to fill it; the missing-facts report and the intake interview read them.
  */
 import { z } from 'zod';
+import { UsState } from './us-states.js';
 import { parseDateSpec, rangeOfField, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
 import { familyAndStatusIssues, familyAndStatusEvents } from './family-consistency.js';
 
@@ -333,7 +334,7 @@ const Person = z.strictObject({
   dateOfBirth: asks(DateSpec.optional(), "What is the client's date of birth?"),
   countryOfBirth: asks(z.string().optional(), 'In which country was the client born?'),
   currentLocation: asks(z.enum(['united_states', 'outside_united_states']).optional(), 'Is the client in the United States now?'),
-  stateOfResidence: asks(z.string().optional(), 'In which U.S. state does the client live?'),
+  stateOfResidence: asks(UsState.optional(), 'In which U.S. state does the client live?'),
   education: asks(
     z.enum(['in_school', 'high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree', 'none']).optional(),
     'Is the client in school, or has the client graduated high school, earned a GED or a certificate of completion?',
