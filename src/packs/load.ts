@@ -18,6 +18,8 @@ import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParamet
 import { leaves } from './conditions.js';
 import { DatedPacks, indexInForce, type DatedParameter, type DatedValue, type ParameterDate } from './dated-parameters.js';
 import type { EpochDay } from '../case/dates.js';
+import { withParameterWords } from './placeholders.js';
+import { conditionParameterNames, restatedValueProblems, type UsedParameter } from './restated-values.js';
 
 export { DEFAULT_RULES_DIR, PackError };
 
@@ -386,6 +388,22 @@ function datedParameters(...files: ReadonlyMap<string, ParameterEntry>[]): Dated
   return files.flatMap((file) => [...file].flatMap(([name, entry]) => (entry.values ? [{ name, file: entry.file, values: entry.values }] : [])));
 }
 
+/** What the restated-value check reads: each fact's and each rule's parameters, with every value each has held. */
+function restatedValueInput(pack: Pack, rawPack: unknown, facts: ReadonlyMap<string, DeclaredFact>, parameters: Parameters) {
+  const used = (names: Iterable<string>): UsedParameter[] =>
+    [...names].flatMap((name) => {
+      const entry = parameters.get(name);
+      return entry ? [{ name, values: entry.values ? entry.values.map((dated) => dated.value) : [entry.value] }] : [];
+    });
+  const rawRules = (rawPack as { rules?: unknown[] }).rules ?? [];
+  return {
+    pack,
+    factParameters: new Map([...facts].map(([name, fact]) => [name, used(fact.parameters.map((p) => p.name))])),
+    conditionParameters: new Map(pack.rules.map((rule, index) => [rule.id, used(conditionParameterNames(rawRules[index]))])),
+    recordFacts: new Set([...facts].filter(([, fact]) => fact.calculator.outputKeys).map(([name]) => name)),
+  };
+}
+
 /** Reads a pack file: at once from disk, or from the texts the first load of the packs kept. */
 type ReadFile = (file: string, shown: string) => string;
 
@@ -409,7 +427,8 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   checkDepth(rawPack, shown, (path) => packPathLabel(rawPack, path));
   const parsedPack = Pack.safeParse(withConditionParameters(rawPack, parameters, problems));
   if (!parsedPack.success) throw new PackError(shown, [...problems, ...zodProblems(parsedPack.error, (p) => packPathLabel(rawPack, p))]);
-  const pack = parsedPack.data;
+  const written = parsedPack.data;
+  const pack = withParameterWords(written, parameters, problems);
   const facts = declareFacts(pack, parameters, problems);
   const ruleIds = new Set<string>();
   for (const rule of pack.rules) {
@@ -417,6 +436,8 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
     ruleIds.add(rule.id);
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
+  // Checked once, on the latest values: each dated value is looked for whatever the date.
+  if (when === 'latest') problems.push(...restatedValueProblems(restatedValueInput(written, rawPack, facts, parameters)));
   if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
   if (problems.length) throw new PackError(shown, problems);
   return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, parameterFile: packParameters };

@@ -58,7 +58,7 @@ describe('relief screen', () => {
     expect(Object.keys(felony.children[0]).sort()).toEqual(['actual', 'caseFields', 'derivedFact', 'expected', 'fact', 'label', 'negated', 'operator', 'statement', 'status', 'truth']);
     expect(felony.children[0]).toMatchObject({ fact: 'record.hasFelony', actual: true, truth: 'yes', negated: false, derivedFact: 'record', caseFields: [] });
     expect(Object.keys(daca.derivedFacts.record).sort()).toEqual(['calculator', 'caseFields', 'description', 'detail', 'parameters']);
-    expect(daca.derivedFacts.record.parameters).toContainEqual({ name: 'felonyAboveDays', value: 365, citation: expect.stringContaining('DACA FAQ'), file: 'rules/daca/parameters.json' });
+    expect(daca.derivedFacts.record.parameters).toContainEqual({ name: 'felonyAboveDays', value: 365, citation: expect.stringContaining('DACA FAQ'), file: 'rules/daca/parameters.json', inForceFrom: null });
   });
 
   it('refuses an --as-of date before the facts it would screen', async () => {

@@ -1,0 +1,152 @@
+/**
+ * The linter's check that names say the concept and texts take numbers from the parameters: a rule
+ * id or fact name that spells a value ("under31OnAnnouncement", "daca-present-on-june-15-2012")
+ * breaks when the law changes, and prose that writes "more than 90 days" beside a parameter drifts
+ * from it. For each rule and fact, the values of the parameters it uses (every dated value
+ * included) are looked for in its id or name and in its words; a text writes "{parameterName}"
+ * instead (placeholders.ts fills it in).
+ *
+ * What counts as restating a value: a number as digits standing alone (not a citation's "(2)",
+ * "214.202" or "1101(a)"), as an ordinal ("16th") or as a word ("three"); a date as ISO
+ * ("2012-06-15"), written ("June 15, 2012") or in an id ("june-15-2012").
+ */
+import { NUMBER_WORDS, writtenDate } from './placeholders.js';
+import { leaves } from './conditions.js';
+import { isParameterRef, type Condition, type Pack } from './schema.js';
+
+
+/** Words before a number that make it a name: "Level 2", "Priority 1", "Title 8", "section 5". */
+const LABELS = 'level|priority|title|section|part|chapter|tier';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The ways a text can write a parameter's value, as patterns; none for a value prose does not hold. */
+function textPatterns(value: unknown): RegExp[] {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const digits = escape(String(value));
+    // Standing alone: not inside a citation's "(2)", "214.202", "1101(a)" or "§ 5", not part of a longer number,
+    // and not a label's number ("Level 2", "Priority 1" are the memos' names, not counts).
+    const alone = `(?<![\\w.(§/-])(?<!\\b(?:${LABELS}) )${digits}`;
+    const patterns = [new RegExp(`${alone}(?![\\w)(/]|[.,-]\\d)`, 'i'), new RegExp(`${alone}(?:st|nd|rd|th)\\b`, 'i')];
+    const word = NUMBER_WORDS[value];
+    if (word) patterns.push(new RegExp(`\\b${word}\\b`, 'i'));
+    return patterns;
+  }
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [year, month, day] = value.split('-').map(Number);
+    return [new RegExp(escape(value)), new RegExp(escape(writtenDate(value))), new RegExp(`(?<!\\d)${month}/${day}/${year}(?!\\d)`)];
+  }
+  return [];
+}
+
+/** The ways an id or a name can spell a value: digits in "under31", "june-15-2012", a number's word in "three-years". */
+function namePatterns(value: unknown): RegExp[] {
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    const patterns = [new RegExp(`(?<!\\d)${value}(?!\\d)`)];
+    const word = NUMBER_WORDS[value];
+    if (word) patterns.push(new RegExp(`(?:^|-|[a-z])${word.replace(/[- ]/g, '-?')}(?=$|-|[A-Z])`, 'i'));
+    return patterns;
+  }
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [year, month, day] = value.split('-').map(Number);
+    const monthName = writtenDate(value).split(' ')[0]!;
+    return [new RegExp(escape(value)), new RegExp(`${monthName}-?${day}-?${year}`, 'i'), new RegExp(`(?<!\\d)${year}(?!\\d)`)];
+  }
+  return [];
+}
+
+/** A parameter a rule or fact uses: its name and every value it has held (one, or each dated value). */
+export interface UsedParameter {
+  name: string;
+  values: readonly unknown[];
+}
+
+function findings(what: string, text: string, used: readonly UsedParameter[], patternsOf: (value: unknown) => RegExp[]): string[] {
+  const problems: string[] = [];
+  for (const parameter of used) {
+    for (const value of parameter.values) {
+      const match = patternsOf(value).map((pattern) => pattern.exec(text)).find(Boolean);
+      if (match) {
+        problems.push(`${what} restates ${JSON.stringify(value)}, the value of parameter "${parameter.name}" ("${match[0]}"): name the concept${patternsOf === textPatterns ? `, and write "{${parameter.name}}" where the value goes` : ''}`);
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+function conditionNames(condition: Condition): string[] {
+  const own = condition.name === undefined ? [] : [condition.name];
+  if ('fact' in condition) return own;
+  if ('not' in condition) return [...own, ...conditionNames(condition.not)];
+  return [...own, ...('all' in condition ? condition.all : condition.any).flatMap(conditionNames)];
+}
+
+export interface RestatedValueInput {
+  /** The pack as parsed, before placeholders are filled. */
+  pack: Pack;
+  /** For each fact, the parameters its declaration uses. */
+  factParameters: ReadonlyMap<string, readonly UsedParameter[]>;
+  /** For each rule, the parameters its conditions compare with directly. */
+  conditionParameters: ReadonlyMap<string, readonly UsedParameter[]>;
+  /**
+   * Facts that are records (penaltyAndCustodyRecord): they read many parameters, each for one of
+   * their keys, so a rule's id is not held to all of them ("morton-level-2" is the memo's name for
+   * a level, not the felony count of 2 the record also uses); its words are.
+   */
+  recordFacts: ReadonlySet<string>;
+}
+
+/** An id without its statute tokens: "t-visa-waiver-212d3-entry" cites INA 212(d)(3), it states no value. */
+const withoutStatuteTokens = (id: string): string => id.replace(/(^|-)\d+[a-z][a-z\d]*(?=-|$)/g, '$1');
+
+/** Every id, name or text of the pack that restates the value of a parameter its rule or fact uses. */
+export function restatedValueProblems({ pack, factParameters, conditionParameters, recordFacts }: RestatedValueInput): string[] {
+  const problems: string[] = [];
+  for (const [name, fact] of Object.entries(pack.facts)) {
+    const used = factParameters.get(name) ?? [];
+    problems.push(...findings(`fact "${name}": its name`, name, used, namePatterns));
+    problems.push(...findings(`fact "${name}": its description`, fact.description, used, textPatterns));
+  }
+  for (const rule of pack.rules) {
+    const direct = new Map<string, UsedParameter>();
+    const all = new Map<string, UsedParameter>();
+    for (const parameter of conditionParameters.get(rule.id) ?? []) {
+      direct.set(parameter.name, parameter);
+      all.set(parameter.name, parameter);
+    }
+    for (const leaf of leaves(rule.conditions)) {
+      for (const parameter of factParameters.get(leaf.fact) ?? []) {
+        all.set(parameter.name, parameter);
+        if (!recordFacts.has(leaf.fact)) direct.set(parameter.name, parameter);
+      }
+    }
+    const used = [...all.values()];
+    const at = `rule "${rule.id}"`;
+    problems.push(...findings(`${at}: its id`, withoutStatuteTokens(rule.id), [...direct.values()], namePatterns));
+    const texts: [string, string][] = [
+      ['its name', rule.name],
+      ['its explanation', rule.explanation],
+      ...conditionNames(rule.conditions).map((text): [string, string] => [`a condition's name ("${text}")`, text]),
+      ...(rule.review ? [['its review reason', rule.review.reason] as [string, string]] : []),
+      ...(rule.caution ? [['its caution', rule.caution.reason] as [string, string]] : []),
+    ];
+    for (const [what, text] of texts) problems.push(...findings(`${at}: ${what}`, text, used, textPatterns));
+  }
+  return problems;
+}
+
+/** The parameters a raw rule's conditions compare with ("value": { "parameter": name }), each once. */
+export function conditionParameterNames(rawRule: unknown): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'value' && isParameterRef(value)) names.add(value.parameter);
+      else visit(value);
+    }
+  };
+  visit((rawRule as { conditions?: unknown } | null)?.conditions);
+  return [...names];
+}
