@@ -13,6 +13,7 @@ import { CALCULATORS } from '../../src/facts/registry.js';
 import { loadRulePacks } from '../../src/packs/load.js';
 import { caseYaml } from '../../src/intake/case-yaml.js';
 import { runCli } from '../support/run-cli.js';
+import { COMMANDS } from '../../src/cli/main.js';
 
 const README_LIMIT_BYTES = 12_000;
 
@@ -60,6 +61,14 @@ describe('README.md', () => {
       expect(readme).toContain(`| \`${pack.program}\` |`);
       expect(readme).toContain(`(\`${pack.legalStatus.kind}\`)`);
       expect(statSync(join(REPOSITORY_ROOT, 'rules', pack.program, 'README.md')).isFile()).toBe(true);
+    }
+  });
+
+  it("shows one example of every command, each naming fixture files that exist", () => {
+    const lines = [...readme.matchAll(/^relief ([a-z][a-z-]*)(.*?)(?:#.*)?$/gm)];
+    expect(new Set(lines.map(([, command]) => command))).toEqual(new Set(COMMANDS.map(({ name }) => name)));
+    for (const [, , rest] of lines) {
+      for (const path of rest!.split(/\s+/).filter((word) => word.startsWith('fixtures/'))) expect(statSync(join(REPOSITORY_ROOT, path)).isFile()).toBe(true);
     }
   });
 
