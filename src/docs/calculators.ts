@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CALCULATORS } from '../facts/registry.js';
 import type { Calculator } from '../facts/derived.js';
+import type { FieldKind } from '../case/fields.js';
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -56,11 +57,13 @@ function parameterLines(calculator: Calculator): string[] {
     const notes = [
       required.has(name) ? '' : 'optional',
       'default' in property ? `default \`${JSON.stringify(property.default)}\`` : '',
-      calculator.caseFields?.[name] ? `a field holding ${calculator.caseFields[name].join(' or ')}` : '',
+      calculator.caseFields?.[name] ? `naming a field that holds ${calculator.caseFields[name].map((kind) => FIELD_KIND_WORDS[kind]).join(' or ')}` : '',
     ].filter(Boolean);
     return `  - \`${name}\`: ${typeWords(property)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
   });
 }
+
+const FIELD_KIND_WORDS: Readonly<Record<FieldKind, string>> = { value: 'a single value', list: 'a list', object: 'a group of fields' };
 
 const codeList = (codes: readonly string[]): string => codes.map((code) => `\`${code}\``).join(', ');
 
