@@ -7,7 +7,7 @@
  * unit), `relief --help` and one `relief screen` of a fixture case. The three run in turn, run
  * after run (each round in a rotated order), after one warm-up round, so a machine that speeds up
  * or slows down affects them alike. Each ratio is the median of the round-by-round ratios to
- * `node -e 0`, the figure the README's targets are stated in; the times are medians too.
+ * `node -e 0`, the figure docs/benchmark.md states its targets in; the times are medians too.
  * bench/run.js prints the same table at its end (startupTable).
  */
 import { spawnSync } from 'node:child_process';

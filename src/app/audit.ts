@@ -11,7 +11,7 @@ import { TOOL_VERSION } from './version.js';
 export interface AuditStamp {
   toolVersion: string;
   rulesVersion: string;
-  /** SHA-256 (lowercase hex) of the case's bytes as read: a case file's, an NDJSON line's, a roster row's (README). */
+  /** SHA-256 (lowercase hex) of the case's bytes as read: a case file's, an NDJSON line's, a roster row's (docs/report.md). */
   caseSha256: string;
   screeningDate: string;
   /** ISO 8601, UTC. */

@@ -37,7 +37,7 @@ export interface Screening {
   questions: Question[];
 }
 
-/** The report every output renders (README "JSON output"): the screening and its audit stamp (audit.ts). */
+/** The report every output renders (docs/json-contract.md): the screening and its audit stamp (audit.ts). */
 export interface Report extends Screening {
   audit: AuditStamp;
 }

@@ -21,7 +21,7 @@ export interface Origin {
 }
 
 /**
- * `sha256`: the audit stamp's caseSha256, the hash of the input's bytes as read (README "Audit stamp"):
+ * `sha256`: the audit stamp's caseSha256, the hash of the input's bytes as read (docs/report.md, "The audit stamp"):
  * a case file's bytes; an NDJSON line's bytes without its line end; a roster row's bytes (its own
  * line end left out) after the header's and a line feed, since a row means nothing without the
  * header that names its cells. An error item has it when those bytes were read.

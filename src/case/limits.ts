@@ -1,5 +1,5 @@
 /**
- * Limits on one case's input, each documented in the README. A real case file is a few kilobytes
+ * Limits on one case's input, each documented in docs/case-file.md. A real case file is a few kilobytes
  * with lists of tens; the limits sit far above that and far below what exhausts memory or the
  * stack, so a hostile or broken input is refused with a one-paragraph error naming the limit,
  * and the same input gives the same error in the main thread and in a batch worker.

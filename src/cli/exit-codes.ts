@@ -1,4 +1,4 @@
-/** Exit codes, documented in the README. A screening that ran is a success whatever its outcome. */
+/** Exit codes, documented in docs/commands.md. A screening that ran is a success whatever its outcome. */
 export const EXIT = {
   ok: 0,
   /** The case file is missing, unreadable, not JSON/YAML, or fails validation. */

@@ -16,6 +16,7 @@ import { EXIT, ExitWith } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { inert, inertLines } from '../text/inert.js';
 import { TOOL_VERSION } from '../app/version.js';
+import { examplesHelp } from './examples.js';
 
 type UseColor = (cmd: Command) => boolean;
 
@@ -127,7 +128,7 @@ export async function buildProgram(io: CliIO, argv: readonly string[]): Promise<
 
   const running = commandNamed(argv);
   for (const entry of COMMANDS) {
-    const command = entry.name === running ? (await entry.define())(io, useColor) : new Command(entry.name);
+    const command = entry.name === running ? (await entry.define())(io, useColor).addHelpText('after', examplesHelp(entry.name)) : new Command(entry.name);
     program.addCommand(command.description(entry.description).copyInheritedSettings(program));
   }
   return program;

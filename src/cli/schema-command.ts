@@ -4,7 +4,7 @@ import type { CliIO } from './io.js';
 
 export function schemaCommand(io: CliIO): Command {
   return new Command('schema').action(async () => {
-    const [{ z }, { CaseFile }] = await Promise.all([import('zod'), import('../case/schema.js')]);
-    io.stdout(`${JSON.stringify(z.toJSONSchema(CaseFile, { io: 'input' }), null, 2)}\n`);
+    const { caseFileJsonSchemaText } = await import('../case/json-schema.js');
+    io.stdout(caseFileJsonSchemaText());
   });
 }

@@ -43,7 +43,7 @@ export interface Finding {
 }
 
 export interface ReviewReason {
-  /** Stable id of the review point: a rule id, a review-note code, or "undetermined:<field>". */
+  /** Stable id of the review point: a rule id, a review-note code, "undetermined:<field>" or "by-cases:waiver-may-be-needed". */
   code: string;
   reason: string;
   citation: string;

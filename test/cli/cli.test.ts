@@ -42,7 +42,7 @@ describe('relief screen', () => {
     expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony')).toMatchObject({ status: 'applies', kind: 'bar', citation: expect.stringContaining('DACA FAQ'), explanation: expect.any(String), facts: [expect.objectContaining({ fact: 'record' })] });
     expect(morton).toMatchObject({ priority: '1', level: '2', factors: { positive: expect.any(Array), negative: expect.any(Array) } });
     expect(morton.outcome).toBeUndefined();
-    // The documented keys, no more and no fewer (README "JSON output").
+    // The documented keys, no more and no fewer (docs/json-contract.md).
     expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
     const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'title'];
@@ -52,7 +52,7 @@ describe('relief screen', () => {
     expect(daca.cautions[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
     for (const item of [...daca.cautions, ...morton.cautions]) expect(Object.keys(item).every((key) => ['code', 'reason', 'citation', 'rule'].includes(key))).toBe(true);
     for (const item of [...daca.missing, ...morton.missing]) expect(Object.keys(item).sort()).toEqual(['decisive', 'field', 'neededFor', 'question']);
-    // The explain tree (README "Reading a rule"): groups named, leaves read positively, the derived facts' sources.
+    // The explain tree (docs/commands.md, --explain): groups named, leaves read positively, the derived facts' sources.
     const felony = daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').conditions;
     expect(felony).toMatchObject({ combinator: 'all', group: 'ALL OF', status: 'applies' });
     expect(Object.keys(felony.children[0]).sort()).toEqual(['actual', 'caseFields', 'derivedFact', 'expected', 'fact', 'label', 'negated', 'operator', 'statement', 'status', 'truth']);

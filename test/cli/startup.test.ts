@@ -1,5 +1,5 @@
 /**
- * Start-up loads only what the command needs (README "Start-up"). The built CLI runs in a child
+ * Start-up loads only what the command needs (docs/architecture.md, "Start-up"). The built CLI runs in a child
  * process under an ESM resolve hook that writes down every module it resolves; every package the
  * code imports is imported from an ES module, so each one loaded shows up there. How fast start-up
  * is lives in bench/startup.js, not here.

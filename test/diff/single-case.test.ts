@@ -3,7 +3,7 @@
  * --what-if. Program by program it shows the results that changed and the findings that did: the
  * rules whose status changed (with their names), needs review, and the review points added or
  * removed, with each report's what-ifs in the header; in text, CSV and NDJSON. Seed 000's question
- * (Ramos pleading to the 1325 misdemeanor instead of the 1326 felony, the README's three flags).
+ * (Ramos pleading to the 1325 misdemeanor instead of the 1326 felony, the three flags of docs/commands.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'relief-diff-single-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const at = (name: string): string => join(scratch, name);
 
-/** The README's "plead to 1325 instead of 1326": three coordinated changes to the conviction. */
+/** docs/commands.md's "plead to 1325 instead of 1326": three coordinated changes to the conviction. */
 const PLEA_1325 = [
   '--what-if',
   'criminalHistory.convictions.0.maximumPenaltyDays=180',

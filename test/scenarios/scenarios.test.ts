@@ -36,7 +36,7 @@ function caseWith(name: string, change: (raw: Record<string, any>) => void): str
 }
 
 describe('--scenario plead', () => {
-  it('gives Ramos the results of the README\'s three --what-if flags, and says the statute is 1325', async () => {
+  it('gives Ramos the results of the three --what-if flags of docs/commands.md, and says the statute is 1325', async () => {
     const flags = ['--what-if', 'criminalHistory.convictions.0.maximumPenaltyDays=180', '--what-if', 'criminalHistory.convictions.0.offenseTypes=[illegal_entry_1325_first]', '--what-if', 'criminalHistory.convictions.0.label=misdemeanor'];
     const pleaded = await results(ramos1326, '--scenario', 'plead:0=1325-first');
     expect(pleaded).toEqual(await results(ramos1326, ...flags));
