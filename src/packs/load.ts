@@ -16,6 +16,8 @@ import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
 import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Rule } from './schema.js';
 import { leaves } from './conditions.js';
+import { citationProblems, citationText, sourceLookup, type Citation, type Source, type SourceLookup } from './citation.js';
+import { packCitationUses, parameterCitationUses, readablePack } from './cite-pack.js';
 
 export { DEFAULT_RULES_DIR, PackError };
 
@@ -30,11 +32,12 @@ export interface DeclaredFact {
   parameters: ParameterUse[];
 }
 
-/** A parameter a fact's declaration reads: its name, value, citation and file. */
+/** A parameter a fact's declaration reads: its name, value, citation (as text, and its parts) and file. */
 export interface ParameterUse {
   name: string;
   value: unknown;
   citation: string;
+  citations: Citation;
   file: string;
 }
 
@@ -178,8 +181,10 @@ function parameterPathLabel(file: string, path: readonly PropertyKey[]): string 
 /** A parameter's value and the file that sets it, so a bad value is reported there. */
 interface ParameterEntry {
   value: unknown;
-  citation: string;
+  citation: Citation;
   file: string;
+  /** The sources its citation names: the shared file's own, or its pack's. */
+  sources: SourceLookup;
 }
 
 /** By name, in a Map: a reference to "toString" or "__proto__" finds nothing, as it should. */
@@ -280,8 +285,8 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
       if (!own(pack.reviewNotes, code)) problems.push(`fact ${quote(name)}: calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
     }
     const named = [...new Set(used.map((u) => u.name))].map((n): ParameterUse => {
-      const { value, citation, file } = parameters.get(n)!;
-      return { name: n, value, citation, file };
+      const { value, citation, file, sources } = parameters.get(n)!;
+      return { name: n, value, citation: citationText(citation, sources), citations: citation, file };
     });
     facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data, description: declaration.description, parameters: named });
   }
@@ -337,13 +342,17 @@ interface ParametersText {
   parameters: Map<string, ParameterEntry>;
 }
 
-/** A parameters file (a pack's or the shared one) as a Map of its parameters, each knowing its file. */
-function parseParameters(text: string, shown: string): Map<string, ParameterEntry> {
+/** A parameters file (a pack's or the shared one): its parameters, each knowing its file, and its own sources if it lists them. */
+function parseParameters(text: string, shown: string): { parameters: Map<string, ParameterEntry>; sources?: Source[] } {
   const raw = parseJson(text, shown);
   checkDepth(raw, shown, (path) => parameterPathLabel(shown, path));
   const parsed = ParametersFile.safeParse(raw);
   if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, (path) => parameterPathLabel(shown, path)));
-  return new Map(Object.entries(parsed.data.parameters).map(([name, parameter]) => [name, { value: parameter.value, citation: parameter.citation, file: shown }]));
+  const { parameters, sources } = parsed.data;
+  // A pack's parameters are given its sources once its pack.json is read (loadPack).
+  const lookup = sourceLookup(sources);
+  const entries = new Map(Object.entries(parameters).map(([name, parameter]) => [name, { value: parameter.value, citation: parameter.citation, file: shown, sources: lookup }]));
+  return { parameters: entries, ...(sources ? { sources } : {}) };
 }
 
 export function loadPack(dir: string, displayRoot: string, shared: ParametersText): LoadedPack {
@@ -354,8 +363,9 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   // One after the other, so a folder missing both files is always reported by its pack.json.
   const packText = readPackFile(packFile, shown);
   const parametersText = readPackFile(parametersFile, shownParameters);
-  const packParameters = parseParameters(parametersText, shownParameters);
+  const { parameters: packParameters, sources: ownSources } = parseParameters(parametersText, shownParameters);
   const problems: string[] = [];
+  if (ownSources) problems.push(`${shownParameters} lists "sources": a pack's parameters cite the sources its pack.json lists (move them there)`);
   for (const name of packParameters.keys()) {
     if (shared.parameters.has(name)) problems.push(`parameter ${quote(name)} in ${shownParameters} is also in ${SHARED_PARAMETERS_FILE}; rename one`);
   }
@@ -365,7 +375,12 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   checkDepth(rawPack, shown, (path) => packPathLabel(rawPack, path));
   const parsedPack = Pack.safeParse(withConditionParameters(rawPack, parameters, problems));
   if (!parsedPack.success) throw new PackError(shown, [...problems, ...zodProblems(parsedPack.error, (p) => packPathLabel(rawPack, p))]);
-  const pack = parsedPack.data;
+  const written = parsedPack.data;
+  // The pack's parameters cite its sources: the linter checks both files against the one list.
+  const sources = sourceLookup(written.sources);
+  for (const entry of packParameters.values()) entry.sources = sources;
+  problems.push(...citationProblems([...packCitationUses(written), ...parameterCitationUses(Object.fromEntries(packParameters), shownParameters)], written.sources, shown));
+  const pack = readablePack(written, sources);
   const facts = declareFacts(pack, parameters, problems);
   const ruleIds = new Set<string>();
   for (const rule of pack.rules) {
@@ -382,7 +397,10 @@ export function loadSharedParameters(rulesDir: string, displayRoot: string): Par
   const file = join(rulesDir, SHARED_PARAMETERS_FILE);
   const shown = relative(displayRoot, file) || file;
   const text = readPackFile(file, shown);
-  return { text, parameters: parseParameters(text, shown) };
+  const { parameters, sources = [] } = parseParameters(text, shown);
+  const problems = citationProblems(parameterCitationUses(Object.fromEntries(parameters), shown), sources, shown);
+  if (problems.length) throw new PackError(shown, problems);
+  return { text, parameters };
 }
 
 /** One pack per program: a copied folder (rules/daca.bak) would screen every case twice. */
