@@ -18,7 +18,7 @@ import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack, ParameterUse } from '../packs/load.js';
 import type { LegalStatusKind, Rule, RuleKind, RuleStatus } from '../packs/schema.js';
-import type { Citation } from '../packs/citation.js';
+import { citedSources, type Citation, type Source } from '../packs/citation.js';
 import { OPPOSITE, derivedFactOf, leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
@@ -133,6 +133,11 @@ export interface ProgramResult {
   findings: Finding[];
   factors: FactorList;
   missing: MissingFact[];
+  /**
+   * The full reference of each source the result's citations name (findings, review points,
+   * cautions, derived facts' parameters), listed once; with derivedFacts only.
+   */
+  sources?: Source[];
   /**
    * Each derived fact the pack's rules read, by name (a leaf's fact "record.hasFelony" is "record"),
    * for the explain view; absent when the screening was asked not to keep them (a batch without reports).
@@ -351,6 +356,10 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   // closure of its own) gave every result a hidden class of its own in V8, and the whole screening paid
   // for that in slower property reads and garbage collection, far more than the questions cost.
   result.missing = missingFacts(evaluations, facts);
-  if (withSources) result.derivedFacts = factSources(loaded, index.allFacts, facts);
+  if (withSources) {
+    result.derivedFacts = factSources(loaded, index.allFacts, facts);
+    const parameters = Object.values(result.derivedFacts).flatMap((fact) => fact.parameters.map((parameter) => parameter.citations));
+    result.sources = citedSources([...findings.map((f) => f.citations), ...[...reviewReasons.list, ...cautions].map((item) => item.citations ?? []), ...parameters], loaded.sources);
+  }
   return result;
 }

@@ -46,6 +46,8 @@ export interface LoadedPack {
   file: string;
   version: string;
   facts: Map<string, DeclaredFact>;
+  /** What its citations and its parameters' name: the pack's sources, then the shared parameters' not listed by the pack. */
+  sources: Source[];
 }
 
 export interface RulePacks {
@@ -340,6 +342,7 @@ export const SHARED_PARAMETERS_FILE = 'shared-parameters.json';
 interface ParametersText {
   text: string;
   parameters: Map<string, ParameterEntry>;
+  sources: Source[];
 }
 
 /** A parameters file (a pack's or the shared one): its parameters, each knowing its file, and its own sources if it lists them. */
@@ -390,7 +393,9 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
   if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
   if (problems.length) throw new PackError(shown, problems);
-  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts };
+  const listed = new Set(written.sources.map((source) => source.id));
+  const allSources = [...written.sources, ...shared.sources.filter((source) => !listed.has(source.id))];
+  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, sources: allSources };
 }
 
 export function loadSharedParameters(rulesDir: string, displayRoot: string): ParametersText {
@@ -400,7 +405,7 @@ export function loadSharedParameters(rulesDir: string, displayRoot: string): Par
   const { parameters, sources = [] } = parseParameters(text, shown);
   const problems = citationProblems(parameterCitationUses(Object.fromEntries(parameters), shown), sources, shown);
   if (problems.length) throw new PackError(shown, problems);
-  return { text, parameters };
+  return { text, parameters, sources };
 }
 
 /** One pack per program: a copied folder (rules/daca.bak) would screen every case twice. */
