@@ -43,8 +43,13 @@ export function sourceLookup(sources: readonly Source[] = []): SourceLookup {
   return new Map(sources.map((source) => [source.id, source]));
 }
 
+/** A note that quotes the source ("\"has not attained 18 years of age\"") follows its tags after a colon; other notes are bracketed. */
+function isQuotation(note: string | undefined): note is string {
+  return note !== undefined && note.startsWith('"');
+}
+
 function pinAndNote(part: CitationPart): string {
-  return [part.pin, part.note && `(${part.note})`].filter(Boolean).join(' ');
+  return [part.pin, part.note && !isQuotation(part.note) && `(${part.note})`].filter(Boolean).join(' ');
 }
 
 /** A research tag: a listed source without a `cite`, cited without a pinpoint. */
@@ -57,8 +62,9 @@ function isTag(part: CitationPart, sources: SourceLookup): boolean {
  * The citation as one line of text, the one way every report and the rule book write it:
  * "INA 212(a)(2)(A)(ii)(II), 8 U.S.C. 1182(a)(2)(A)(ii)(II); 8 CFR 214.202(c)(1) (R1); criteria brief 4(e), 4(g)4".
  * Consecutive parts of one source share its name ("criteria brief 4(e), 4(g)4"); a research tag is
- * bracketed after the part it backs, consecutive tags together ("(B1, B2)"); a parallel citation (an
- * INA section with its 8 U.S.C. codification) follows its part after a comma.
+ * bracketed after the part it backs, consecutive tags together ("(B1, B2)"), then what the part quotes
+ * after a colon; a parallel citation (an INA section with its 8 U.S.C. codification) follows its part
+ * after a comma.
  */
 export function citationText(citation: Citation, sources: SourceLookup = new Map()): string {
   const parts: string[] = [];
@@ -66,10 +72,14 @@ export function citationText(citation: Citation, sources: SourceLookup = new Map
   /** The last INA section written: what an 8 U.S.C. part may be the parallel of ("(9)(C)" continues it). */
   let inaPin: string | undefined;
   let tags: string[] = [];
-  const closeTags = (): void => {
+  let quotation: string | undefined;
+  /** Ends the part written last: its tags, then what it quotes. */
+  const close = (): void => {
     if (tags.length && parts.length) parts[parts.length - 1] += ` (${tags.join(', ')})`;
     else if (tags.length) parts.push(tags.join(', '));
+    if (quotation !== undefined) parts[parts.length - 1] += `: ${quotation}`;
     tags = [];
+    quotation = undefined;
   };
   for (const part of citation) {
     if (isTag(part, sources)) {
@@ -77,16 +87,18 @@ export function citationText(citation: Citation, sources: SourceLookup = new Map
       continue;
     }
     const label = sources.get(part.source)?.cite ?? part.source;
-    const sameSource = previous?.source === part.source && tags.length === 0 && part.pin !== undefined;
-    const parallel = tags.length === 0 && previous?.source === 'INA' && parallelTo(inaPin, part);
-    closeTags();
+    const open = tags.length > 0 || quotation !== undefined;
+    const sameSource = !open && previous?.source === part.source && part.pin !== undefined;
+    const parallel = !open && previous?.source === 'INA' && parallelTo(inaPin, part);
+    close();
     if (sameSource) parts[parts.length - 1] += `, ${pinAndNote(part)}`;
     else if (parallel) parts[parts.length - 1] += `, ${[label, pinAndNote(part)].filter(Boolean).join(' ')}`;
     else parts.push([label, pinAndNote(part)].filter(Boolean).join(' '));
     if (part.source === 'INA' && section(part.pin) !== undefined) inaPin = part.pin;
+    if (isQuotation(part.note)) quotation = part.note;
     previous = part;
   }
-  closeTags();
+  close();
   return parts.join('; ');
 }
 

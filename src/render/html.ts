@@ -209,14 +209,17 @@ function sourceList(sources: NumberedSources): string {
   return ['<section class="sources">', '<h2>Sources cited by number</h2>', `<ol>\n${items.join('\n')}\n</ol>`, '</section>'].join('\n');
 }
 
-/** Each source cited, with its full reference, linked where it has an address. */
+/**
+ * Each source cited, with its full reference and its address as text: the report links to nothing
+ * outside itself (a client's report opened offline, or printed, must not reach out).
+ */
 function referenceList(report: Report): string {
   const references = reportReferences(report);
   if (references.length === 0) return '';
   const items = references.map((reference) => {
     const title = referenceTitle(reference);
-    const link = reference.url && /^https?:\/\/\S+$/i.test(reference.url) ? ` <a href="${escapeHtml(reference.url)}">${escapeHtml(reference.url)}</a>` : reference.url ? ` ${escapeHtml(reference.url)}` : '';
-    return `<li><strong>${escapeHtml(reference.name)}</strong>${title ? `: ${escapeHtml(title)}` : ''}${link}</li>`;
+    const address = reference.url ? ` <span class="path">${escapeHtml(reference.url)}</span>` : '';
+    return `<li><strong>${escapeHtml(reference.name)}</strong>${title ? `: ${escapeHtml(title)}` : ''}${address}</li>`;
   });
   return ['<section class="sources">', '<h2>Sources (full references)</h2>', `<ul>\n${items.join('\n')}\n</ul>`, '</section>'].join('\n');
 }
