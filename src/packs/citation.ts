@@ -112,7 +112,7 @@ const CODIFIED_AT: Readonly<Record<string, string>> = {
 };
 
 function section(pin: string | undefined): string | undefined {
-  return pin === undefined ? undefined : /^§?\s?(\d+[A-Z]?)/.exec(pin)?.[1];
+  return pin === undefined ? undefined : /^§?\s?(\d+[A-Za-z]?)/.exec(pin)?.[1];
 }
 
 function parallelTo(inaPin: string | undefined, part: CitationPart): boolean {

@@ -30,6 +30,7 @@ describe('citationText', () => {
   it('writes an INA section and its 8 U.S.C. codification as one parallel citation, and another 8 U.S.C. section apart', () => {
     const parallel: Citation = [{ source: 'INA', pin: '212(a)(2)' }, { source: '8 U.S.C.', pin: '1182(a)(2)' }];
     expect(citationText(parallel, SOURCES)).toBe('INA 212(a)(2), 8 U.S.C. 1182(a)(2)');
+    expect(citationText([{ source: 'INA', pin: '240A(b)(2)(A)(ii)' }, { source: '8 U.S.C.', pin: '1229b(b)(2)(A)(ii)' }], SOURCES)).toBe('INA 240A(b)(2)(A)(ii), 8 U.S.C. 1229b(b)(2)(A)(ii)');
     const apart: Citation = [{ source: 'INA', pin: '245B(b)(1)' }, { source: '8 U.S.C.', pin: '1101(a)(43)(O)' }];
     expect(citationText(apart, SOURCES)).toBe('INA 245B(b)(1); 8 U.S.C. 1101(a)(43)(O)');
     // A continuation pinpoint ("(9)(C)") keeps the section it continues.
