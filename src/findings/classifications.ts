@@ -66,6 +66,7 @@ export function classify(loaded: LoadedPack, findings: Finding[], reviewReasons:
         code: `undetermined:${field}`,
         reason: `${spec.description}: ${open.join(', ')} could not be ruled out on the known facts${chosen ? ` (at least "${chosen}" otherwise)` : ''}: ${undecided.map((f) => f.name).join('; ')}`,
         citation: [...new Set(undecided.map((f) => f.citation))].join('; '),
+        citations: [...new Map(undecided.flatMap((f) => f.citations).map((part) => [JSON.stringify(part), part])).values()],
       });
     }
     values[field] = undecided.length ? null : (chosen ?? spec.otherwise);

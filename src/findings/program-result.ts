@@ -18,6 +18,7 @@ import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack, ParameterUse } from '../packs/load.js';
 import type { LegalStatusKind, Rule, RuleKind, RuleStatus } from '../packs/schema.js';
+import { citedSources, type Citation, type Source } from '../packs/citation.js';
 import { OPPOSITE, derivedFactOf, leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
@@ -34,6 +35,8 @@ export interface Finding {
   kind: RuleKind;
   status: RuleStatus;
   citation: string;
+  /** The citation's parts (source id, pinpoint, note): `citation` is their text. */
+  citations: Citation;
   explanation: string;
   facts: FactUsed[];
   defeatedBy?: string[];
@@ -47,6 +50,8 @@ export interface ReviewReason {
   code: string;
   reason: string;
   citation: string;
+  /** The citation's parts, where it comes from a rule file (not for the tool's own words). */
+  citations?: Citation;
   rule?: string;
   subject?: string;
 }
@@ -57,6 +62,8 @@ export interface Caution {
   code: string;
   reason: string;
   citation: string;
+  /** The citation's parts, where it comes from a rule file (not for the tool's own words). */
+  citations?: Citation;
   rule?: string;
 }
 
@@ -126,6 +133,11 @@ export interface ProgramResult {
   findings: Finding[];
   factors: FactorList;
   missing: MissingFact[];
+  /**
+   * The full reference of each source the result's citations name (findings, review points,
+   * cautions, derived facts' parameters), listed once; with derivedFacts only.
+   */
+  sources?: Source[];
   /**
    * Each derived fact the pack's rules read, by name (a leaf's fact "record.hasFelony" is "record"),
    * for the explain view; absent when the screening was asked not to keep them (a batch without reports).
@@ -226,9 +238,9 @@ function buildFindings(evaluations: readonly RuleEvaluation[], facts: DerivedFac
       return { fact: name, value: fact.value, detail: fact.detail };
     });
     const defeaters = status === 'applies' ? defeatedBy.get(rule.id) : undefined;
-    const { id, name, kind, citation, explanation, defeats } = rule;
+    const { id, name, kind, citation, citations, explanation, defeats } = rule;
     // The report lists defeatedBy and defeats before the conditions (no spread: this runs for every rule of every case).
-    const finding = { rule: id, name, kind, status, citation, explanation, facts: used } as Finding;
+    const finding = { rule: id, name, kind, status, citation, citations, explanation, facts: used } as Finding;
     if (defeaters) finding.defeatedBy = defeaters;
     if (defeats) finding.defeats = defeats;
     finding.conditions = trace;
@@ -288,7 +300,7 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
       if (note.keys && !note.keys.some((key) => read.has(`${name}.${key}`))) continue;
       noted.add(name);
       const wording = pack.reviewNotes[note.code]!;
-      if (!notes.has(wording.reason, note.subject)) notes.add({ code: note.code, reason: wording.reason, citation: wording.citation, ...(note.subject ? { subject: note.subject } : {}) });
+      if (!notes.has(wording.reason, note.subject)) notes.add({ code: note.code, reason: wording.reason, citation: wording.citation, citations: wording.citations, ...(note.subject ? { subject: note.subject } : {}) });
     }
   }
   // An unknown rule is a question for an attorney only when it is open on a point of law: a fact it
@@ -311,9 +323,9 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
       (review.onlyIfApplies ?? []).every(applies) &&
       (status !== 'unknown' || openOnALegalPoint(findings[at]!))
     ) {
-      reviewReasons.add({ code: rule.id, reason: review.reason, citation: rule.citation, rule: rule.id });
+      reviewReasons.add({ code: rule.id, reason: review.reason, citation: rule.citation, citations: rule.citations, rule: rule.id });
     }
-    if (caution?.when.includes(status)) cautions.push({ code: rule.id, reason: caution.reason, citation: rule.citation, rule: rule.id });
+    if (caution?.when.includes(status)) cautions.push({ code: rule.id, reason: caution.reason, citation: rule.citation, citations: rule.citations, rule: rule.id });
   });
   for (const note of notes.list) if (!reviewReasons.has(note.reason, note.subject)) reviewReasons.add(note);
 
@@ -344,6 +356,10 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   // closure of its own) gave every result a hidden class of its own in V8, and the whole screening paid
   // for that in slower property reads and garbage collection, far more than the questions cost.
   result.missing = missingFacts(evaluations, facts);
-  if (withSources) result.derivedFacts = factSources(loaded, index.allFacts, facts);
+  if (withSources) {
+    result.derivedFacts = factSources(loaded, index.allFacts, facts);
+    const parameters = Object.values(result.derivedFacts).flatMap((fact) => fact.parameters.map((parameter) => parameter.citations));
+    result.sources = citedSources([...findings.map((f) => f.citations), ...[...reviewReasons.list, ...cautions].map((item) => item.citations ?? []), ...parameters], loaded.sources);
+  }
   return result;
 }

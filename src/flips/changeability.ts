@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { fieldKind } from '../case/fields.js';
 import { PackError } from '../packs/pack-error.js';
+import { Citation, Source, citationProblems, citationText, sourceLookup } from '../packs/citation.js';
 
 export const CHANGEABLE_FACTS_FILE = 'changeable-facts.json';
 
@@ -16,9 +17,11 @@ export const CHANGE_KINDS = ['choice', 'question_of_law', 'counterfactual'] as c
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 const Text = z.string().min(1);
-const Entry = z.strictObject({ kind: z.enum(['choice', 'question_of_law']), reason: Text, citation: Text });
+const Entry = z.strictObject({ kind: z.enum(['choice', 'question_of_law']), reason: Text, citation: Citation });
 const File = z.strictObject({
   description: Text,
+  /** What the entries' citations name. */
+  sources: z.array(Source).min(1),
   default: z.literal('counterfactual'),
   fields: z.record(z.string().regex(/^[A-Za-z]+(?:\.[A-Za-z]+)*$/, { error: 'a dotted case-file field without list indices' }), Entry),
 });
@@ -45,7 +48,11 @@ export function loadChangeability(rulesDir: string): ChangeabilityOf {
   // A field the case file does not have would never match: a typo found when the file loads.
   const unknown = Object.keys(parsed.data.fields).filter((field) => fieldKind(field) !== 'value' && fieldKind(field) !== 'list');
   if (unknown.length) throw new PackError(file, unknown.map((field) => `fields.${field}: no such field in the case file (relief schema lists them)`));
-  const fields = parsed.data.fields;
+  const { sources } = parsed.data;
+  const citationIssues = citationProblems(Object.entries(parsed.data.fields).map(([field, entry]) => ({ where: `fields.${field}`, citation: entry.citation })), sources, CHANGEABLE_FACTS_FILE);
+  if (citationIssues.length) throw new PackError(file, citationIssues);
+  const lookup = sourceLookup(sources);
+  const fields: Record<string, Changeability> = Object.fromEntries(Object.entries(parsed.data.fields).map(([field, entry]) => [field, { ...entry, citation: citationText(entry.citation, lookup) }]));
   return (path) => {
     const field = path.replace(/\[\d+\]/g, '').replace(/\.\d+(?=\.|$)/g, '');
     return Object.hasOwn(fields, field) ? fields[field]! : { kind: 'counterfactual' };

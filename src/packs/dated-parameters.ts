@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { parseExactDate, toIsoDate, type EpochDay } from '../case/dates.js';
 import { ExactDate } from '../case/schema.js';
 import { InputError } from '../case/input-error.js';
+import { Citation } from './citation.js';
 
 const Text = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -21,7 +22,7 @@ const Text = z.string().trim().min(1, { error: 'must not be empty' });
 export const DatedValue = z.strictObject({
   from: ExactDate,
   value: z.unknown().refine((v) => v !== undefined, { error: 'a dated value needs a value' }),
-  citation: Text,
+  citation: Citation,
 });
 export type DatedValue = z.infer<typeof DatedValue>;
 

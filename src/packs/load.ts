@@ -14,12 +14,14 @@ import { CALCULATORS } from '../facts/registry.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
-import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type Rule } from './schema.js';
+import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type PackFile, type Rule } from './schema.js';
 import { leaves } from './conditions.js';
 import { DatedPacks, indexInForce, type DatedParameter, type DatedValue, type ParameterDate } from './dated-parameters.js';
 import type { EpochDay } from '../case/dates.js';
 import { withParameterWords } from './placeholders.js';
 import { conditionParameterNames, restatedValueProblems, type UsedParameter } from './restated-values.js';
+import { citationProblems, citationText, sourceLookup, type Citation, type Source, type SourceLookup } from './citation.js';
+import { packCitationUses, parameterCitationUses, readablePack } from './cite-pack.js';
 
 export { DEFAULT_RULES_DIR, PackError };
 
@@ -34,11 +36,12 @@ export interface DeclaredFact {
   parameters: ParameterUse[];
 }
 
-/** A parameter a fact's declaration reads: its name, value, citation and file. */
+/** A parameter a fact's declaration reads: its name, value, citation (as text, and its parts) and file. */
 export interface ParameterUse {
   name: string;
   value: unknown;
   citation: string;
+  citations: Citation;
   file: string;
   /** For a dated parameter, the date from which the value applied is in force; null for one that is not dated. */
   inForceFrom: string | null;
@@ -49,6 +52,8 @@ export interface LoadedPack {
   file: string;
   version: string;
   facts: Map<string, DeclaredFact>;
+  /** What its citations and its parameters' name: the pack's sources, then the shared parameters' not listed by the pack. */
+  sources: Source[];
 }
 
 export interface RulePacks {
@@ -194,11 +199,13 @@ function parameterPathLabel(file: string, path: readonly PropertyKey[]): string 
 /** A parameter's value and the file that sets it, so a bad value is reported there. */
 interface ParameterEntry {
   value: unknown;
-  citation: string;
+  citation: Citation;
   file: string;
   /** A dated parameter's values, and the date from which `value` applies. */
   values?: readonly DatedValue[];
   inForceFrom: string | null;
+  /** The sources its citation names: the shared file's own, or its pack's. */
+  sources: SourceLookup;
 }
 
 /** By name, in a Map: a reference to "toString" or "__proto__" finds nothing, as it should. */
@@ -299,8 +306,8 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
       if (!own(pack.reviewNotes, code)) problems.push(`fact ${quote(name)}: calculator ${declaration.calculator} can raise review code "${code}", which reviewNotes does not word`);
     }
     const named = [...new Set(used.map((u) => u.name))].map((n): ParameterUse => {
-      const { value, citation, file, inForceFrom } = parameters.get(n)!;
-      return { name: n, value, citation, file, inForceFrom };
+      const { value, citation, file, sources, inForceFrom } = parameters.get(n)!;
+      return { name: n, value, citation: citationText(citation, sources), citations: citation, file, inForceFrom };
     });
     facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data, description: declaration.description, parameters: named });
   }
@@ -354,21 +361,26 @@ export const SHARED_PARAMETERS_FILE = 'shared-parameters.json';
 interface ParametersText {
   text: string;
   parameters: Map<string, ParameterEntry>;
+  sources: Source[];
 }
 
-/** A parameters file (a pack's or the shared one) as a Map of its parameters, each knowing its file. */
-function parseParameters(text: string, shown: string): Map<string, ParameterEntry> {
+/** A parameters file (a pack's or the shared one): its parameters, each knowing its file, and its own sources if it lists them. */
+function parseParameters(text: string, shown: string): { parameters: Map<string, ParameterEntry>; sources?: Source[] } {
   const raw = parseJson(text, shown);
   checkDepth(raw, shown, (path) => parameterPathLabel(shown, path));
   const parsed = ParametersFile.safeParse(raw);
   if (!parsed.success) throw new PackError(shown, zodProblems(parsed.error, (path) => parameterPathLabel(shown, path)));
-  return new Map(
-    Object.entries(parsed.data.parameters).map(([name, parameter]): [string, ParameterEntry] => {
-      if (!parameter.values) return [name, { value: parameter.value, citation: parameter.citation!, file: shown, inForceFrom: null }];
+  const { parameters, sources } = parsed.data;
+  // A pack's parameters are given its sources once its pack.json is read (loadPack).
+  const lookup = sourceLookup(sources);
+  const entries = new Map(
+    Object.entries(parameters).map(([name, parameter]): [string, ParameterEntry] => {
+      if (!parameter.values) return [name, { value: parameter.value, citation: parameter.citation!, file: shown, sources: lookup, inForceFrom: null }];
       const latest = parameter.values[parameter.values.length - 1]!;
-      return [name, { value: latest.value, citation: latest.citation, file: shown, values: parameter.values, inForceFrom: latest.from }];
+      return [name, { value: latest.value, citation: latest.citation, file: shown, sources: lookup, values: parameter.values, inForceFrom: latest.from }];
     }),
   );
+  return { parameters: entries, ...(sources ? { sources } : {}) };
 }
 
 /** The parameters with each dated one's value in force `when` (the caller has checked that one is). */
@@ -389,7 +401,7 @@ function datedParameters(...files: ReadonlyMap<string, ParameterEntry>[]): Dated
 }
 
 /** What the restated-value check reads: each fact's and each rule's parameters, with every value each has held. */
-function restatedValueInput(pack: Pack, rawPack: unknown, facts: ReadonlyMap<string, DeclaredFact>, parameters: Parameters) {
+function restatedValueInput(pack: PackFile, rawPack: unknown, facts: ReadonlyMap<string, DeclaredFact>, parameters: Parameters) {
   const used = (names: Iterable<string>): UsedParameter[] =>
     [...names].flatMap((name) => {
       const entry = parameters.get(name);
@@ -416,8 +428,9 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   // One after the other, so a folder missing both files is always reported by its pack.json.
   const packText = read(packFile, shown);
   const parametersText = read(parametersFile, shownParameters);
-  const packParameters = parseParameters(parametersText, shownParameters);
+  const { parameters: packParameters, sources: ownSources } = parseParameters(parametersText, shownParameters);
   const problems: string[] = [];
+  if (ownSources) problems.push(`${shownParameters} lists "sources": a pack's parameters cite the sources its pack.json lists (move them there)`);
   for (const name of packParameters.keys()) {
     if (shared.parameters.has(name)) problems.push(`parameter ${quote(name)} in ${shownParameters} is also in ${SHARED_PARAMETERS_FILE}; rename one`);
   }
@@ -428,7 +441,11 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   const parsedPack = Pack.safeParse(withConditionParameters(rawPack, parameters, problems));
   if (!parsedPack.success) throw new PackError(shown, [...problems, ...zodProblems(parsedPack.error, (p) => packPathLabel(rawPack, p))]);
   const written = parsedPack.data;
-  const pack = withParameterWords(written, parameters, problems);
+  // The pack's parameters cite its sources: the linter checks both files against the one list.
+  const sources = sourceLookup(written.sources);
+  for (const entry of packParameters.values()) entry.sources = sources;
+  problems.push(...citationProblems([...packCitationUses(written), ...parameterCitationUses(Object.fromEntries(packParameters), shownParameters)], written.sources, shown));
+  const pack = withParameterWords(readablePack(written, sources), parameters, problems);
   const facts = declareFacts(pack, parameters, problems);
   const ruleIds = new Set<string>();
   for (const rule of pack.rules) {
@@ -440,14 +457,19 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   if (when === 'latest') problems.push(...restatedValueProblems(restatedValueInput(written, rawPack, facts, parameters)));
   if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
   if (problems.length) throw new PackError(shown, problems);
-  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, parameterFile: packParameters };
+  const listed = new Set(written.sources.map((source) => source.id));
+  const allSources = [...written.sources, ...shared.sources.filter((source) => !listed.has(source.id))];
+  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, sources: allSources, parameterFile: packParameters };
 }
 
 export function loadSharedParameters(rulesDir: string, displayRoot: string, read: ReadFile = readPackFile): ParametersText {
   const file = join(rulesDir, SHARED_PARAMETERS_FILE);
   const shown = relative(displayRoot, file) || file;
   const text = read(file, shown);
-  return { text, parameters: parseParameters(text, shown) };
+  const { parameters, sources = [] } = parseParameters(text, shown);
+  const problems = citationProblems(parameterCitationUses(Object.fromEntries(parameters), shown), sources, shown);
+  if (problems.length) throw new PackError(shown, problems);
+  return { text, parameters, sources };
 }
 
 /** One pack per program: a copied folder (rules/daca.bak) would screen every case twice. */

@@ -12,7 +12,7 @@
  */
 import { NUMBER_WORDS, writtenDate } from './placeholders.js';
 import { leaves } from './conditions.js';
-import { isParameterRef, type Condition, type Pack } from './schema.js';
+import { isParameterRef, type Condition, type PackFile } from './schema.js';
 
 
 /** Words before a number that make it a name: "Level 2", "Priority 1", "Title 8", "section 5". */
@@ -84,7 +84,7 @@ function conditionNames(condition: Condition): string[] {
 
 export interface RestatedValueInput {
   /** The pack as parsed, before placeholders are filled. */
-  pack: Pack;
+  pack: PackFile;
   /** For each fact, the parameters its declaration uses. */
   factParameters: ReadonlyMap<string, readonly UsedParameter[]>;
   /** For each rule, the parameters its conditions compare with directly. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ExactDate } from '../case/schema.js';
 import { DatedValues } from './dated-parameters.js';
+import { Citation, Source } from './citation.js';
 
 export const RULE_KINDS = ['requirement', 'bar', 'waiver', 'helping_factor', 'harmful_factor', 'classification', 'scope'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -76,7 +77,7 @@ export const Rule = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case words joined by hyphens' }),
   name: Text,
   kind: z.enum(RULE_KINDS),
-  citation: Text,
+  citation: Citation,
   explanation: Text,
   conditions: TopCondition,
   review: Review.optional(),
@@ -86,7 +87,17 @@ export const Rule = z.strictObject({
   /** For classification rules: which classification this rule sets, and to what. */
   sets: z.strictObject({ field: Text, value: Text }).optional(),
 });
-export type Rule = z.infer<typeof Rule>;
+/** A rule as its pack file writes it: a structured citation. */
+export type RuleFile = z.infer<typeof Rule>;
+
+/**
+ * What the loader hands on for each citation: `citation`, the text every report shows (citationText,
+ * one way for all), and `citations`, the parts it was written from.
+ */
+export type Cited<T extends { citation: unknown }> = Omit<T, 'citation'> & { citation: string; citations: Citation };
+
+/** A rule as the loaded pack holds it. */
+export type Rule = Cited<RuleFile>;
 
 const ParameterRef = z.strictObject({ parameter: Text });
 
@@ -96,7 +107,7 @@ export const FactDeclaration = z.strictObject({
   params: z.record(z.string(), z.unknown()),
 });
 
-export const Source = z.strictObject({ id: Text, title: Text, url: z.string().optional() });
+export { Source };
 
 export const LegalStatusKind = z.enum(['in_force', 'in_litigation', 'historical', 'hypothetical']);
 export type LegalStatusKind = z.infer<typeof LegalStatusKind>;
@@ -115,16 +126,24 @@ export const Pack = z.strictObject({
    */
   legalStatus: z.strictObject({ kind: LegalStatusKind, label: Text, detail: Text }),
   /** A caution listed on every screening (a program whose legal status keeps changing); it never sets needsReview. */
-  standingCaution: z.strictObject({ reason: Text, citation: Text }).optional(),
+  standingCaution: z.strictObject({ reason: Text, citation: Citation }).optional(),
   researchedAsOf: ExactDate,
   sources: z.array(Source).min(1),
   /** Words and citation for each review code the pack's calculators can raise. */
-  reviewNotes: z.record(z.string(), z.strictObject({ reason: Text, citation: Text })),
+  reviewNotes: z.record(z.string(), z.strictObject({ reason: Text, citation: Citation })),
   facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'fact names are camelCase' }), FactDeclaration),
   classifications: z.record(z.string(), z.strictObject({ order: z.array(Text).min(1), otherwise: Text, description: Text })).optional(),
   rules: z.array(Rule).min(1),
 });
-export type Pack = z.infer<typeof Pack>;
+/** A pack as its file writes it. */
+export type PackFile = z.infer<typeof Pack>;
+
+/** A pack as the loader hands it on: every citation also as text (load.ts, cite-pack.ts). */
+export type Pack = Omit<PackFile, 'rules' | 'reviewNotes' | 'standingCaution'> & {
+  rules: Rule[];
+  reviewNotes: Record<string, Cited<PackFile['reviewNotes'][string]>>;
+  standingCaution?: Cited<NonNullable<PackFile['standingCaution']>>;
+};
 
 /**
  * A parameter holds one "value" with its "citation", or, where the law changed, dated "values"
@@ -135,7 +154,7 @@ export const Parameter = z
     value: z.unknown().optional(),
     values: DatedValues.optional(),
     description: Text,
-    citation: Text.optional(),
+    citation: Citation.optional(),
   })
   .superRefine((parameter, context) => {
     const dated = parameter.values !== undefined;
@@ -147,6 +166,8 @@ export const Parameter = z
 
 export const ParametersFile = z.strictObject({
   $schema: z.string().optional(),
+  /** The shared parameters' own sources; a pack's parameters cite the sources its pack.json lists. */
+  sources: z.array(Source).min(1).optional(),
   parameters: z.record(z.string(), Parameter),
 });
 

@@ -15,6 +15,7 @@ import { echo, inertAll } from '../text/inert.js';
 import { escapeHtml, htmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-style.js';
 import { citationParts, NumberedSources } from './sources.js';
+import { referenceTitle, reportReferences } from './reference-list.js';
 import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine } from './view.js';
 
 /** What the summary table says of a program in force (the view's note is null for it). */
@@ -208,6 +209,21 @@ function sourceList(sources: NumberedSources): string {
   return ['<section class="sources">', '<h2>Sources cited by number</h2>', `<ol>\n${items.join('\n')}\n</ol>`, '</section>'].join('\n');
 }
 
+/**
+ * Each source cited, with its full reference and its address as text: the report links to nothing
+ * outside itself (a client's report opened offline, or printed, must not reach out).
+ */
+function referenceList(report: Report): string {
+  const references = reportReferences(report);
+  if (references.length === 0) return '';
+  const items = references.map((reference) => {
+    const title = referenceTitle(reference);
+    const address = reference.url ? ` <span class="path">${escapeHtml(reference.url)}</span>` : '';
+    return `<li><strong>${escapeHtml(reference.name)}</strong>${title ? `: ${escapeHtml(title)}` : ''}${address}</li>`;
+  });
+  return ['<section class="sources">', '<h2>Sources (full references)</h2>', `<ul>\n${items.join('\n')}\n</ul>`, '</section>'].join('\n');
+}
+
 export function renderHtml(untrusted: Report): string {
   const report = inertAll(untrusted);
   const view = reportView(report);
@@ -225,6 +241,7 @@ export function renderHtml(untrusted: Report): string {
     ...view.programs.map((program) => programSection(program, sources)),
     questionSection(view.worthAsking, 'worth-asking', 'Also worth asking', 'Only a helping or harmful factor reads these.'),
     sourceList(sources),
+    referenceList(report),
     '</main>',
   ].filter(Boolean);
   return htmlPage({

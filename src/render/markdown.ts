@@ -14,6 +14,7 @@ import type { Finding } from '../findings/program-result.js';
 import { echo, inertAll } from '../text/inert.js';
 import { firstOf } from '../text/numbers.js';
 import { reportView, type ProgramView, type ReportView } from './view.js';
+import { referenceTitle, reportReferences } from './reference-list.js';
 
 /** Text as inline Markdown content: markup characters escaped, one line. */
 export function escapeMarkdown(text: string): string {
@@ -77,6 +78,8 @@ export function renderMarkdown(untrusted: Report): string {
   if (view.sharedCautions.length) out.push('**Cautions for every program**', '', ...view.sharedCautions.map((c) => `- ${md(c.reason)}`), '');
   if (view.decisive.length) out.push('## Questions that could change a result', '', ...questions(view.decisive), '');
   for (const p of view.programs) out.push(...program(p));
+  const references = reportReferences(report);
+  if (references.length) out.push('## Sources (full references)', '', ...references.map((r) => `- **${md(r.name)}**${referenceTitle(r) ? `: ${md(r.title)}` : ''}${r.url ? ` ${md(r.url)}` : ''}`), '');
   const { audit } = report;
   out.push(
     `*Rule packs version ${report.rulesVersion}: ${md(report.programs.map((p) => `${p.program}@${p.packVersion}`).join(', '))}*  `,

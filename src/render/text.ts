@@ -18,6 +18,7 @@ import { echo, inertAll } from '../text/inert.js';
 import { firstOf } from '../text/numbers.js';
 import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
 import { NumberedSources } from './sources.js';
+import { referenceText, reportReferences } from './reference-list.js';
 import { wrap } from './wrap.js';
 
 export interface TextOptions {
@@ -284,6 +285,15 @@ function writeSourceList(w: Writer): void {
   w.blank();
 }
 
+/** With --detail, what each source cited is: its full reference, once. */
+function writeReferences(w: Writer, report: Report): void {
+  const references = reportReferences(report);
+  if (references.length === 0) return;
+  w.para('Sources (full references):', 0, 0, w.c.bold);
+  for (const reference of references) w.para(referenceText(reference), 2, 4);
+  w.blank();
+}
+
 function writeStamp(w: Writer, report: Report): void {
   const packs = report.programs.map((p) => `${p.program}@${p.packVersion} (research as of ${p.researchedAsOf})`).join(', ');
   w.para(`Rule packs: version ${report.rulesVersion}: ${packs}`, 0, 2, w.c.dim);
@@ -305,6 +315,7 @@ export function renderText(untrusted: Report, options: TextOptions): string {
   for (const program of view.programs) writeProgram(w, program, options);
   writeQuestions(w, view.worthAsking, 'Also worth asking (only a helping or harmful factor reads these):', options.detail);
   writeSourceList(w);
+  if (options.detail) writeReferences(w, report);
   writeStamp(w, report);
   return `${w.lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CALCULATORS } from '../facts/registry.js';
 import { SHARED_PARAMETERS_FILE, type LoadedPack, type RulePacks } from '../packs/load.js';
+import { citationText, sourceLookup, type Source, type SourceLookup } from '../packs/citation.js';
 import { ParametersFile, type LegalStatusKind, type Pack, type Rule, type RuleKind, type RuleStatus } from '../packs/schema.js';
 import { classificationKey, ruleKey, type FixtureIndex, type FixturePlace, type RuleMention } from './fixtures.js';
 import { formatValue, resolveParameters, type ParameterCatalog, type ParameterInfo } from './values.js';
@@ -81,6 +82,8 @@ export interface RuleBook {
   packs: PackChapter[];
   /** Shared parameters some pack uses, in the shared file's order. */
   sharedParameters: ParameterInfo[];
+  /** The sources the shared parameters cite (the shared file's own list). */
+  sharedSources: Source[];
 }
 
 export const KIND_WORDS: Record<RuleKind, string> = {
@@ -97,13 +100,17 @@ export const STATUS_WORDS: Record<RuleStatus, string> = { applies: 'applies', do
 
 export const LEGAL_STATUS_WORDS: Record<LegalStatusKind, string> = { in_force: 'in force', in_litigation: 'in litigation', historical: 'historical', hypothetical: 'hypothetical' };
 
-function readParameters(file: string, shown: string, shared: boolean): ParameterInfo[] {
+/** A parameters file's parameters and its own sources; a pack's parameters are cited by the pack's sources (`packSources`). */
+function readParameters(file: string, shown: string, shared: boolean, packSources?: SourceLookup): { parameters: ParameterInfo[]; sources: Source[] } {
   // The loader has read and checked this file already; it is read again for the words it drops.
-  const { parameters } = ParametersFile.parse(JSON.parse(readFileSync(file, 'utf8')));
-  return Object.entries(parameters).map(([name, p]) => {
+  const { parameters, sources = [] } = ParametersFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const lookup = packSources ?? sourceLookup(sources);
+  const infos = Object.entries(parameters).map(([name, p]) => {
     const latest = p.values?.[p.values.length - 1];
-    return { name, value: latest ? latest.value : p.value, description: p.description, citation: latest ? latest.citation : p.citation!, file: shown, shared, dated: p.values ? p.values.map(({ from, value, citation }) => ({ from, value, citation })) : null };
+    const dated = p.values ? p.values.map(({ from, value, citation }) => ({ from, value, citation: citationText(citation, lookup) })) : null;
+    return { name, value: latest ? latest.value : p.value, description: p.description, citation: citationText(latest ? latest.citation : p.citation!, lookup), file: shown, shared, dated };
   });
+  return { parameters: infos, sources };
 }
 
 function ruleRefs(ids: readonly string[], byId: ReadonlyMap<string, Rule>): RuleRef[] {
@@ -159,7 +166,7 @@ function chapter(loaded: LoadedPack, displayRoot: string, shared: readonly Param
   const { pack } = loaded;
   const packFile = resolve(displayRoot, loaded.file);
   const parametersFile = join(dirname(packFile), 'parameters.json');
-  const own = readParameters(parametersFile, relative(displayRoot, parametersFile) || parametersFile, false);
+  const { parameters: own } = readParameters(parametersFile, relative(displayRoot, parametersFile) || parametersFile, false, sourceLookup(pack.sources));
   const catalog: ParameterCatalog = new Map([...shared, ...own].map((p) => [p.name, p]));
   // The loaded pack has its parameter references replaced; the file still names them.
   const rawRules = (JSON.parse(readFileSync(packFile, 'utf8')) as { rules: { conditions: unknown }[] }).rules;
@@ -192,7 +199,7 @@ function chapter(loaded: LoadedPack, displayRoot: string, shared: readonly Param
 export function buildRuleBook(packs: RulePacks, rulesDir: string, fixtures: FixtureIndex | null, fixturesDir: string): RuleBook {
   const displayRoot = join(rulesDir, '..');
   const sharedFile = join(rulesDir, SHARED_PARAMETERS_FILE);
-  const shared = readParameters(sharedFile, relative(displayRoot, sharedFile) || sharedFile, true);
+  const { parameters: shared, sources: sharedSources } = readParameters(sharedFile, relative(displayRoot, sharedFile) || sharedFile, true);
   const chapters = packs.packs.map((loaded) => chapter(loaded, displayRoot, shared, fixtures));
   const used = new Set(chapters.flatMap((c) => c.sharedParameters));
   return {
@@ -200,5 +207,6 @@ export function buildRuleBook(packs: RulePacks, rulesDir: string, fixtures: Fixt
     fixtures: { dir: relative(displayRoot, fixturesDir) || fixturesDir, count: fixtures?.count ?? null },
     packs: chapters,
     sharedParameters: shared.filter((p) => used.has(p.name)),
+    sharedSources,
   };
 }

@@ -11,6 +11,7 @@ import { TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from
 import { formatValue, parameterValueWords, type ParameterInfo } from './values.js';
 import type { WordNode } from './words.js';
 import { ChapterPhrases } from './phrases.js';
+import type { Source } from '../packs/citation.js';
 
 /** Pack text as HTML: inert (the page may be printed on a terminal), then escaped. */
 const h = (text: string): string => escapeHtml(inert(text));
@@ -105,7 +106,7 @@ class Chapter extends ChapterPhrases {
     ];
     if (pack.standingCaution) about.push(`<dt>Standing caution</dt><dd>${h(pack.standingCaution.reason)} <span class="cite">(${h(pack.standingCaution.citation)})</span></dd>`);
     for (const c of pack.classifications) about.push(`<dt>Classification ${code(c.field)}</dt><dd>${h(c.description)}; values in order ${h(c.order.join(', '))}, otherwise ${h(c.otherwise)}</dd>`);
-    const sources = pack.sources.map((s) => `<strong>${h(s.id)}</strong>: ${h(s.title)}${s.url ? ` ${/^https?:\/\/\S+$/i.test(s.url) ? `<a href="${h(s.url)}">${h(s.url)}</a>` : h(s.url)}` : ''}`);
+    const sources = pack.sources.map(sourceItem);
     const rules = pack.rules.map((rule) => `${link(code(rule.id), anchors.rule(pack.program, rule.id))}: ${h(rule.name)} (${KIND_WORDS[rule.kind]})`);
     const shared = pack.sharedParameters.length ? `<p>Shared parameters it uses: ${pack.sharedParameters.map((name) => this.parameterLink(name)).join(', ')}.</p>` : '';
     return [
@@ -125,6 +126,14 @@ class Chapter extends ChapterPhrases {
   }
 }
 
+/** A source as a citation names it (its id, and its short name when that differs), its full reference, linked address, and why it is listed if no citation names it. */
+function sourceItem(source: Source): string {
+  const cite = source.cite && source.cite !== source.id ? ` (cited as ${h(source.cite)})` : '';
+  const url = source.url ? ` ${/^https?:\/\/\S+$/i.test(source.url) ? `<a href="${h(source.url)}">${h(source.url)}</a>` : h(source.url)}` : '';
+  const uncited = source.uncited ? ` Listed, not cited: ${h(source.uncited)}.` : '';
+  return `<strong>${h(source.id)}</strong>${cite}: ${h(source.title)}${url}${uncited}`;
+}
+
 function parameterItem(parameter: ParameterInfo, program: string): string {
   if (parameter.dated) return `<span id="${anchors.parameter(program, parameter.name, parameter.shared)}"><strong>${code(parameter.name)}</strong></span>, dated: <span class="value">${h(parameterValueWords(parameter))}</span>. ${h(parameter.description)}`;
   const value = `<span class="value">${h(formatValue(parameter.value))}</span>`;
@@ -141,6 +150,8 @@ export function renderRuleBookHtml(book: RuleBook): string {
     ...book.packs.map((pack) => new Chapter(pack).render()),
     `<section id="shared-parameters"><h2>Shared parameters (${code(book.sharedParameters[0]?.file ?? 'none')})</h2>`,
     list(book.sharedParameters.map((p) => parameterItem(p, ''))),
+    '<h3>Sources of the shared parameters</h3>',
+    list(book.sharedSources.map(sourceItem)),
     '</section>',
   ].join('\n');
   return htmlPage({ language: 'en', title: TITLE, runningHeader: `${TITLE} · rules ${book.version}`, css: CSS, body });

@@ -10,6 +10,7 @@ import { TITLE, anchors, fixtureLines, introduction, placeLines, statuses } from
 import type { ParameterInfo } from './values.js';
 import { formatValue, parameterValueWords } from './values.js';
 import type { WordNode } from './words.js';
+import type { Source } from '../packs/citation.js';
 import { ChapterPhrases } from './phrases.js';
 
 /** Pack text as Markdown: inert (the book may be printed on a terminal), then escaped. */
@@ -96,7 +97,7 @@ class Chapter extends ChapterPhrases {
     if (pack.standingCaution) lines.push(`- **Standing caution** (on every screening): ${md(pack.standingCaution.reason)} (${md(pack.standingCaution.citation)})`);
     for (const c of pack.classifications) lines.push(`- **Classification** ${code(c.field)}: ${md(c.description)}; values in order ${c.order.map(md).join(', ')}, otherwise ${md(c.otherwise)}`);
     lines.push('', '**Sources**:', '');
-    for (const source of pack.sources) lines.push(`- **${md(source.id)}**: ${md(source.title)}${source.url ? ` ${address(source.url)}` : ''}`);
+    for (const source of pack.sources) lines.push(sourceLine(source));
     lines.push('', '**Rules**:', '');
     for (const rule of pack.rules) lines.push(`- ${link(code(rule.id), anchors.rule(pack.program, rule.id))}: ${md(rule.name)} (${KIND_WORDS[rule.kind]})`);
     lines.push('');
@@ -117,6 +118,13 @@ function address(url: string): string {
   return `[${md(url)}](${destination})`;
 }
 
+/** A source as a citation names it (its id, and its short name when that differs), its full reference and address. */
+function sourceLine(source: Source): string {
+  const cite = source.cite && source.cite !== source.id ? ` (cited as ${md(source.cite)})` : '';
+  const uncited = source.uncited ? ` Listed, not cited: ${md(source.uncited)}.` : '';
+  return `- **${md(source.id)}**${cite}: ${md(source.title)}${source.url ? ` ${address(source.url)}` : ''}${uncited}`;
+}
+
 function parameterLines(parameter: ParameterInfo, program: string): string[] {
   if (parameter.dated) return [`- ${anchor(anchors.parameter(program, parameter.name, parameter.shared))}**${code(parameter.name)}**, dated: ${md(parameterValueWords(parameter))}. ${md(parameter.description)}`];
   return [`- ${anchor(anchors.parameter(program, parameter.name, parameter.shared))}**${code(parameter.name)}** = ${md(formatValue(parameter.value))}. ${md(parameter.description)} *Citation*: ${md(parameter.citation)}`];
@@ -129,5 +137,7 @@ export function renderRuleBookMarkdown(book: RuleBook): string {
   for (const pack of book.packs) lines.push(...new Chapter(pack).render());
   lines.push(anchor('shared-parameters'), `## Shared parameters (${code(book.sharedParameters[0]?.file ?? 'none')})`, '');
   for (const parameter of book.sharedParameters) lines.push(...parameterLines(parameter, ''));
+  lines.push('', '**Sources of the shared parameters**:', '');
+  for (const source of book.sharedSources) lines.push(sourceLine(source));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PackError } from '../packs/pack-error.js';
 import { loadSharedParameters } from '../packs/load.js';
+import { Citation, Source, citationProblems, citationText, sourceLookup } from '../packs/citation.js';
 
 export const SCENARIOS_FILE = 'scenarios.json';
 
@@ -39,7 +40,7 @@ const Argument = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('years'), default: z.number().int().min(0) }),
 ]);
 
-const Option = z.strictObject({ description: Text, citation: Text, steps: z.array(Step).min(1) });
+const Option = z.strictObject({ description: Text, citation: Citation, steps: z.array(Step).min(1) });
 
 const Scenario = z
   .strictObject({
@@ -49,16 +50,45 @@ const Scenario = z
     /** The list whose item the scenario changes, named by index: `name:INDEX`. */
     target: Field.optional(),
     argument: Argument.optional(),
-    citation: Text.optional(),
+    citation: Citation.optional(),
     steps: z.array(Step).min(1).optional(),
     options: z.record(z.string().regex(/^[a-z0-9-]+$/), Option).optional(),
   })
   .refine((s) => (s.argument?.kind === 'option') === Boolean(s.options) && Boolean(s.options) !== Boolean(s.steps), {
     error: 'a scenario has either steps, or options (with an "option" argument) each with its steps',
   });
-export type Scenario = z.infer<typeof Scenario>;
+type ScenarioFile = z.infer<typeof Scenario>;
+type OptionFile = z.infer<typeof Option>;
 
-const Book = z.strictObject({ scenarios: z.record(z.string().regex(/^[a-z0-9-]+$/), Scenario) });
+/** A scenario as the book hands it on: its citations as text (citationText), as every report shows them. */
+export type Scenario = Omit<ScenarioFile, 'citation' | 'options'> & {
+  citation?: string;
+  options?: Record<string, Omit<OptionFile, 'citation'> & { citation: string }>;
+};
+
+const Book = z.strictObject({
+  /** What the scenarios' citations name. */
+  sources: z.array(Source).min(1),
+  scenarios: z.record(z.string().regex(/^[a-z0-9-]+$/), Scenario),
+});
+
+/** Every citation of the book checked against its sources, and written as text. */
+function readableScenarios(book: z.infer<typeof Book>, file: string): Record<string, Scenario> {
+  const uses = Object.entries(book.scenarios).flatMap(([name, scenario]) => [
+    ...(scenario.citation ? [{ where: name, citation: scenario.citation }] : []),
+    ...Object.entries(scenario.options ?? {}).map(([option, detail]) => ({ where: `${name} option ${option}`, citation: detail.citation })),
+  ]);
+  const problems = citationProblems(uses, book.sources, SCENARIOS_FILE);
+  if (problems.length) throw new PackError(file, problems);
+  const sources = sourceLookup(book.sources);
+  return Object.fromEntries(
+    Object.entries(book.scenarios).map(([name, { citation, options, ...rest }]) => {
+      const scenario: Scenario = { ...rest, ...(citation ? { citation: citationText(citation, sources) } : {}) };
+      if (options) scenario.options = Object.fromEntries(Object.entries(options).map(([option, detail]) => [option, { ...detail, citation: citationText(detail.citation, sources) }]));
+      return [name, scenario];
+    }),
+  );
+}
 
 export interface ScenarioBook {
   scenarios: Record<string, Scenario>;
@@ -77,7 +107,7 @@ export function loadScenarioBook(rulesDir: string): ScenarioBook {
   const parsed = Book.safeParse(raw);
   if (!parsed.success) throw new PackError(file, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`));
   const shared = loadSharedParameters(rulesDir, join(rulesDir, '..')).parameters;
-  const book: ScenarioBook = { scenarios: parsed.data.scenarios, parameter: (name) => shared.get(name)?.value };
+  const book: ScenarioBook = { scenarios: readableScenarios(parsed.data, file), parameter: (name) => shared.get(name)?.value };
   checkParameters(book, file);
   return book;
 }

@@ -45,12 +45,18 @@ describe('relief screen', () => {
     // The documented keys, no more and no fewer (docs/json-contract.md).
     expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
-    const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'title'];
+    const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'sources', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
     expect(Object.keys(morton).sort()).toEqual([...common, 'level', 'priority', 'undetermined'].sort());
-    expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
+    expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'citations', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
     expect(daca.cautions[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
-    for (const item of [...daca.cautions, ...morton.cautions]) expect(Object.keys(item).every((key) => ['code', 'reason', 'citation', 'rule'].includes(key))).toBe(true);
+    for (const item of [...daca.cautions, ...morton.cautions]) expect(Object.keys(item).every((key) => ['code', 'reason', 'citation', 'citations', 'rule'].includes(key))).toBe(true);
+    // Beside each readable citation, its parts; each source they name is listed once with its full reference.
+    const felonyFinding = daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony');
+    expect(felonyFinding.citations).toContainEqual({ source: 'brief', pin: '2(c)' });
+    const named = new Set(daca.findings.flatMap((f: { citations: { source: string }[] }) => f.citations.map((part) => part.source)));
+    for (const id of named) expect(daca.sources.filter((s: { id: string }) => s.id === id)).toHaveLength(1);
+    expect(daca.sources.find((s: { id: string }) => s.id === 'brief')).toMatchObject({ cite: 'criteria brief', title: expect.stringContaining('shared/domain/criteria.md') });
     for (const item of [...daca.missing, ...morton.missing]) expect(Object.keys(item).sort()).toEqual(['decisive', 'field', 'neededFor', 'question']);
     // The explain tree (docs/commands.md, --explain): groups named, leaves read positively, the derived facts' sources.
     const felony = daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').conditions;
@@ -58,7 +64,7 @@ describe('relief screen', () => {
     expect(Object.keys(felony.children[0]).sort()).toEqual(['actual', 'caseFields', 'derivedFact', 'expected', 'fact', 'label', 'negated', 'operator', 'statement', 'status', 'truth']);
     expect(felony.children[0]).toMatchObject({ fact: 'record.hasFelony', actual: true, truth: 'yes', negated: false, derivedFact: 'record', caseFields: [] });
     expect(Object.keys(daca.derivedFacts.record).sort()).toEqual(['calculator', 'caseFields', 'description', 'detail', 'parameters']);
-    expect(daca.derivedFacts.record.parameters).toContainEqual({ name: 'felonyAboveDays', value: 365, citation: expect.stringContaining('DACA FAQ'), file: 'rules/daca/parameters.json', inForceFrom: null });
+    expect(daca.derivedFacts.record.parameters).toContainEqual({ name: 'felonyAboveDays', value: 365, citation: expect.stringContaining('DACA FAQ'), citations: expect.arrayContaining([{ source: 'FAQ', note: expect.any(String) }]), file: 'rules/daca/parameters.json', inForceFrom: null });
   });
 
   it('refuses an --as-of date before the facts it would screen', async () => {

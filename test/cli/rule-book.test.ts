@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { DEFAULT_RULES_DIR, loadRulePacks, type RulePacks } from '../../src/packs/load.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
+import { citationText, sourceLookup, type Citation } from '../../src/packs/citation.js';
 import { escapeHtml } from '../../src/render/html-page.js';
 import { conditionWords } from '../../src/rulebook/words.js';
 import { runCli } from '../support/run-cli.js';
@@ -60,10 +61,12 @@ describe('relief rules --doc', () => {
   it('resolves every parameter reference: values and citations, never { "parameter": … }', async () => {
     for (const text of [markdown, html]) expect(text).not.toMatch(/\{\s*(\\?"|&quot;)?parameter/);
     // Every parameter of every parameters file that a pack uses is printed with its citation, and linked to.
-    const daca = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'daca/parameters.json'), 'utf8')) as { parameters: Record<string, { citation: string }> };
+    const daca = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'daca/parameters.json'), 'utf8')) as { parameters: Record<string, { citation: Citation }> };
+    const dacaSources = sourceLookup(packs.packs.find(({ pack }) => pack.program === 'daca')!.pack.sources);
     for (const [name, parameter] of Object.entries(daca.parameters)) {
       expect(markdown).toContain(`<a id="parameter-daca--${name}"></a>**\`${name}\`** = `);
-      expect(markdown).toContain(escapeMarkdown(parameter.citation));
+      // Written with the pack's sources, as every report writes a citation.
+      expect(markdown).toContain(escapeMarkdown(citationText(parameter.citation, dacaSources)));
     }
     // The one condition that compares with a parameter names it beside its value.
     expect(ruleSection('morton', 'morton-care-repeat-offender')).toMatch(/is at least 2 \(parameter \[`repeatOffenderConvictions`\]\(#parameter-morton--repeatOffenderConvictions\)\)/);
@@ -80,8 +83,16 @@ describe('relief rules --doc', () => {
       expect(chapter).toContain(escapeMarkdown(pack.legalStatus.label));
       expect(chapter).toContain(escapeMarkdown(pack.legalStatus.detail));
       expect(chapter).toContain(`**Research as of**: ${pack.researchedAsOf}`);
-      for (const source of pack.sources) expect(chapter).toContain(`- **${escapeMarkdown(source.id)}**: ${escapeMarkdown(source.title)}`);
+      for (const source of pack.sources) {
+        const cite = source.cite && source.cite !== source.id ? ` (cited as ${escapeMarkdown(source.cite)})` : '';
+        expect(chapter).toContain(`- **${escapeMarkdown(source.id)}**${cite}: ${escapeMarkdown(source.title)}`);
+        if (source.uncited) expect(chapter).toContain(`Listed, not cited: ${escapeMarkdown(source.uncited)}.`);
+      }
     }
+    // The shared parameters' own sources are listed with them.
+    const shared = markdown.slice(markdown.indexOf('<a id="shared-parameters"></a>'));
+    expect(shared).toContain('**Sources of the shared parameters**:');
+    expect(shared).toContain('- **INA**: Immigration and Nationality Act');
   });
 
   it('words the condition tree with named groups and the value each leaf needs', () => {

@@ -34,8 +34,8 @@ async function problemsOf(dir: string): Promise<string> {
 
 const day = parseExactDate;
 const values = [
-  { from: '2000-10-28', value: 15, citation: 'old' },
-  { from: '2003-12-19', value: 18, citation: 'new' },
+  { from: '2000-10-28', value: 15, citation: [{ source: 'old' }] },
+  { from: '2003-12-19', value: 18, citation: [{ source: 'new' }] },
 ];
 
 describe('the value in force on a date', () => {
@@ -86,6 +86,6 @@ describe('a dated parameter that is not well formed', () => {
     expect(await problemsOf(rulesWithParameter('minorAge', { values: [{ from: '2000-10-28', value: 15 }], description: 'd' }))).toMatch(/parameter "minorAge" in rules-\d+\/t-visa\/parameters.json at values\[0\].citation/);
     expect(await problemsOf(rulesWithParameter('minorAge', { values: [...values].reverse(), description: 'd' }))).toContain('must come after the previous value\'s "from" (2003-12-19)');
     expect(await problemsOf(rulesWithParameter('minorAge', { values: [], description: 'd' }))).toContain('a dated parameter needs at least one value');
-    expect(await problemsOf(rulesWithParameter('minorAge', { values, citation: 'once', description: 'd' }))).toContain('cites the law beside each of its values');
+    expect(await problemsOf(rulesWithParameter('minorAge', { values, citation: [{ source: 'INA' }], description: 'd' }))).toContain('cites the law beside each of its values');
   });
 });

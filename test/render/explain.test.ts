@@ -123,7 +123,7 @@ describe('the JSON tree', () => {
         { label: 'younger than 31', status: 'applies', fact: 'under31', operator: 'equal', expected: true, actual: true },
       ],
     };
-    const parameters = [{ name: 'p', value: 1, citation: 'c', file: 'f', inForceFrom: null }];
+    const parameters = [{ name: 'p', value: 1, citation: 'c', citations: [{ source: 'c' }], file: 'f', inForceFrom: null }];
     const sources = {
       record: { calculator: 'inaCriminalRecord', description: 'The record.', detail: 'd', caseFields: ['criminalHistory.convictions[0].crimeInvolvingMoralTurpitude'], parameters },
       under31: { calculator: 'ageBelowOn', description: 'Younger than 31.', detail: 'born 1990', caseFields: [], parameters },

@@ -87,11 +87,29 @@ describe('the text report', () => {
 
   it('cites a long reference the report repeats by number, listed once at the end', async () => {
     const { stdout } = await runCli(['screen', claudia, '--detail', '--width', '1000']);
-    const memo = 'ICE memo "Civil Immigration Enforcement: Priorities for the Apprehension, Detention, and Removal of Aliens" (June 30, 2010; reissued Mar. 2, 2011), Policy No. 10072.1 (M1)';
+    // The memo's full title is in the source list (citations name it "ICE memo of June 30, 2010"); what repeats is its quotation.
+    const memo = 'ICE memo of June 30, 2010 (M1): "absent … the requirement of mandatory detention"';
     const listed = stdout.split('\n').filter((line) => /^ {2}\[\d+\] /.test(line) && line.endsWith(`] ${memo}`));
     expect(listed).toHaveLength(1);
     const number = /\[(\d+)\]/.exec(listed[0]!)![1];
-    expect(stdout).toContain(`source: [${number}]`);
-    expect(stdout).not.toContain(`source: ${memo};`);
+    expect(stdout).toMatch(new RegExp(`source: [^\\n]*\\[${number}\\]`));
+    // Written out once: in the list.
+    expect(stdout.split(memo).length - 1).toBe(1);
+  });
+
+  it('lists the full reference of every source cited once, at the end of --detail', async () => {
+    const { stdout: brief } = await runCli(['screen', claudia, '--width', '1000']);
+    const { stdout } = await runCli(['screen', claudia, '--detail', '--width', '1000']);
+    expect(brief).not.toContain('Sources (full references):');
+    const list = stdout.slice(stdout.indexOf('Sources (full references):'), stdout.indexOf('Rule packs: version'));
+    const entry = (name: string) => list.split('\n').filter((line) => line.startsWith(`  ${name}: `));
+    expect(entry('INA')).toHaveLength(1);
+    expect(entry('INA')[0]).toContain('Immigration and Nationality Act');
+    expect(entry('INA')[0]).toContain('8 U.S.C. 1101 et seq.');
+    expect(entry('criteria brief')).toHaveLength(1);
+    expect(entry('criteria brief')[0]).toContain('shared/domain/criteria.md');
+    expect(entry('ICE memo of June 30, 2010')[0]).toContain('Policy No. 10072.1');
+    // A case is named by its full citation already: it is listed without repeating it.
+    expect(list).toContain('\n  Matter of Pickering, 23 I&N Dec. 621 (BIA 2003)\n');
   });
 });

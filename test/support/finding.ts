@@ -7,6 +7,7 @@ export const finding = (rule: string, kind: Finding['kind'], status: Finding['st
   kind,
   status,
   citation: 'c',
+  citations: [{ source: 'c' }],
   explanation: 'e',
   facts: [],
   conditions: { label: rule, status },
