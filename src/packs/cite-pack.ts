@@ -21,8 +21,12 @@ export function packCitationUses(pack: PackFile): CitationUse[] {
 }
 
 /** Every citation in a parameters file, each named with the file (its problems are reported with its pack's). */
-export function parameterCitationUses(parameters: Readonly<Record<string, { citation: Citation }>>, file: string): CitationUse[] {
-  return Object.entries(parameters).map(([name, parameter]) => ({ where: `parameter ${quoted(name)} in ${file}`, citation: parameter.citation }));
+export function parameterCitationUses(parameters: Readonly<Record<string, { citation: Citation; values?: readonly { from: string; citation: Citation }[] }>>, file: string): CitationUse[] {
+  return Object.entries(parameters).flatMap(([name, parameter]) =>
+    parameter.values
+      ? parameter.values.map((dated) => ({ where: `parameter ${quoted(name)} (value from ${dated.from}) in ${file}`, citation: dated.citation }))
+      : [{ where: `parameter ${quoted(name)} in ${file}`, citation: parameter.citation }],
+  );
 }
 
 function cited<T extends { citation: Citation }>(item: T, sources: SourceLookup): Cited<T> {
