@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
-import { checkScreeningDate, loadCaseFile, screeningDayFor } from '../case/load.js';
+import { screeningDayFor } from '../case/load.js';
 import type { CaseFile } from '../case/schema.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
-import { stampReport } from '../app/audit.js';
+import { checkCase, readCase, screenCase } from '../app/front-end.js';
 import { sha256Hex } from '../case/sha256.js';
 import { loadRulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
@@ -81,11 +81,6 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
   const planning = new Screener(rulePacks, { witnesses: false });
   const today = todayEpochDay(io.now());
   const dayFor = (asOf: string | undefined, caseDate: string | undefined) => screeningDayFor(asOf, caseDate, today);
-  const screen = (caseFile: CaseFile, source: string, asOf: string | undefined) => {
-    const screeningDay = dayFor(asOf, caseFile.screeningDate);
-    checkScreeningDate(caseFile, screeningDay, source);
-    return screener.screen(caseFile, { screeningDay, source });
-  };
 
   const start = async (): Promise<Start> => {
     if (!options.resume) {
@@ -100,8 +95,7 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
       return { answers: draft.answers, draftPath: options.resume, ...(out ? { out } : {}), ...(asOf ? { asOf } : {}) };
     }
     // A saved case file: the interview asks the unknown facts that could change a result.
-    const caseFile = await loadCaseFile(options.resume);
-    checkScreeningDate(caseFile, dayFor(options.asOf, caseFile.screeningDate), options.resume);
+    const { caseFile } = checkCase(await readCase({ file: options.resume }), { asOf: options.asOf, today });
     const { answers, ruledOut } = reopen(caseFile);
     const out = options.out ?? options.resume;
     const draftPath = options.draft ?? draftBeside(out);
@@ -150,7 +144,8 @@ export async function intake(io: CliIO, options: IntakeOptions, color: boolean, 
   say(`\nSaved ${target}.\n\n`);
 
   // Stamped with the hash of the file just written, as relief screen would stamp it.
-  const report = stampReport(await screen(caseFile, target, asOf), { caseSha256: sha256Hex(Buffer.from(written, 'utf8')), producedAt: io.now() });
+  const savedCase = { caseFile, name: target, sha256: sha256Hex(Buffer.from(written, 'utf8')) };
+  const { report } = await screenCase(screener, savedCase, { asOf, today }, { producedAt: io.now() });
   say(renderText(report, { color, detail: false, explain: false, width: widthFor(io.stdoutColumns) }));
   const next = decisiveUnknowns(report);
   if (next.length) {
