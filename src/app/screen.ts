@@ -9,6 +9,7 @@ import { FactCache } from '../facts/derive.js';
 import { CompiledPack } from '../evaluate/compiled.js';
 import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
+import { staleResearch, type StaleResearch } from '../findings/stale-research.js';
 import type { RulePacks } from '../packs/load.js';
 import { CaseCompletions } from '../settle/completions.js';
 import { questionsFromMissing, settleByCases, type Question } from '../settle/settle.js';
@@ -28,6 +29,8 @@ export interface Screening {
   /** "What if" changes applied to the case file before screening, as path = value. */
   whatIfs: string[];
   rulesVersion: string;
+  /** The programs whose rule pack's research is old at the screening date (findings/stale-research.ts); empty when none is. */
+  staleResearch: StaleResearch[];
   programs: ProgramResult[];
   /**
    * The case's questions, once each: those some answer to which could settle or narrow an open
@@ -102,6 +105,7 @@ export class Screener {
       screeningDate: toIsoDate(options.screeningDay),
       whatIfs: options.whatIfs ?? [],
       rulesVersion: this.rulePacks.version,
+      staleResearch: staleResearch(programs, options.screeningDay),
       programs,
       questions,
     };

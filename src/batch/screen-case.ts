@@ -135,6 +135,7 @@ export class CaseScreener {
         rulesVersion: report.rulesVersion,
         needsReview: programs.some((program) => program.needsReview),
         nextQuestions: nextQuestions(report.questions, decisive),
+        staleResearch: report.staleResearch.map((entry) => entry.program),
         programs,
         audit: report.audit,
       };
