@@ -48,3 +48,14 @@ for (const { file, variants } of loadBoundaryFixtures()) {
     });
   });
 }
+
+describe('fixture expectations', () => {
+  it('name classifications under "classifications", and any other key is a mismatch, never silently unchecked', async () => {
+    const claudia = loadCaseFixtures().find((f) => f.name === 'claudia')!;
+    const { report } = await screenCase(screener, { value: claudia.caseValue, name: claudia.file, sha256: '' }, { today: todayEpochDay(TEST_TODAY) }, { producedAt: TEST_TODAY });
+    expect(mismatches(report, { morton: { classifications: { priority: '1', level: null } } })).toEqual([]);
+    expect(mismatches(report, { morton: { classifications: { priority: '2', rank: 'x' } } })).toEqual(['morton: priority 1, expected 2', 'morton: no classification "rank"']);
+    const oldStyle = { morton: { priority: '2' } } as Parameters<typeof mismatches>[1];
+    expect(mismatches(report, oldStyle)).toEqual([expect.stringContaining('morton: the fixture expects "priority", which is not an expectation')]);
+  });
+});

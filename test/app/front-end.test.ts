@@ -40,16 +40,11 @@ const stdinOf = (text: string) =>
 
 interface ProgramLike {
   program: string;
-  kind: string;
   outcome?: string;
   classifications?: Record<string, string | null>;
-  priority?: string | null;
-  level?: string | null;
   needsReview: boolean;
 }
-// The JSON report puts Morton's classifications at the top of its program item.
-const classificationsOf = (p: ProgramLike) => p.classifications ?? (p.kind === 'discretion' ? { priority: p.priority, level: p.level } : undefined);
-const results = (programs: ProgramLike[]) => programs.map((p) => ({ program: p.program, outcome: p.outcome, classifications: classificationsOf(p), needsReview: p.needsReview }));
+const results = (programs: ProgramLike[]) => programs.map(({ program, outcome, classifications, needsReview }) => ({ program, outcome, classifications, needsReview }));
 
 describe('every caller screens a case through the one front end', () => {
   it('gives the same results, screening date and hash for the same case, however it arrives', async () => {
