@@ -1,7 +1,8 @@
 /**
  * The screening pipeline for one case: validated case -> derived facts -> rule packs evaluated ->
- * program results -> one screening, which audit.ts stamps into the report the outputs render. The
- * CLI, the batch and the interview call this; it does no I/O.
+ * program results -> one screening, which audit.ts stamps into the report the outputs render. Every
+ * command reaches it through the front end (front-end.ts), which reads, dates and checks the case
+ * first; it does no I/O.
  */
 import { toIsoDate, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
