@@ -21,10 +21,12 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { caseGenerator } from './generate.js';
 import { Screener } from '../dist/app/screen.js';
-import { InputError, checkScreeningDate, screeningDayFor, validateCase } from '../dist/case/load.js';
+import { InputError } from '../dist/case/load.js';
+import { screenCase } from '../dist/app/front-end.js';
 import { parseDateSpec } from '../dist/case/dates.js';
 import { loadRulePacks } from '../dist/packs/load.js';
 import { rosterColumns, rowToCase } from '../dist/batch/roster.js';
+import { option } from './options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const caseCount = Number(option('cases', '400'));
@@ -56,10 +58,8 @@ async function results(cells) {
   const row = rowToCase(rosterColumns(header), header.map((column) => cells.get(column)));
   if ('issues' in row) return null;
   try {
-    const caseFile = validateCase(row.value, 'rank');
-    const day = screeningDayFor(undefined, caseFile.screeningDate, TODAY);
-    checkScreeningDate(caseFile, day, 'rank');
-    const report = await screener.screen(caseFile, { screeningDay: day, source: 'rank' });
+    // Only the results are read here, not the audit stamp: the row is not hashed.
+    const { report } = await screenCase(screener, { value: row.value, name: 'rank', sha256: '' }, { today: TODAY }, { producedAt: new Date() });
     return report.programs.flatMap((p) => (p.outcome ? [p.outcome] : Object.values(p.classifications ?? {}).map((v) => v ?? 'undetermined')));
   } catch (error) {
     if (error instanceof InputError) return null;
@@ -129,7 +129,6 @@ const module = `/**
  * the benchmark's generated roster, and an example row (fixtures/cases/daca-baseline).
  */
 import type { RankingData } from './roster-template-columns.js';
-import { option } from './options.js';
 
 export const RANKING: RankingData = ${JSON.stringify(data, null, 2)};
 `;

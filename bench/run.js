@@ -30,7 +30,8 @@ import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { caseGenerator } from './generate.js';
 import { startupTable } from './startup.js';
-import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase } from '../dist/case/load.js';
+import { InputError } from '../dist/case/load.js';
+import { checkCase, readCase } from '../dist/app/front-end.js';
 import { todayEpochDay } from '../dist/case/dates.js';
 import { FactCache } from '../dist/facts/derive.js';
 import { loadRulePacks } from '../dist/packs/load.js';
@@ -63,10 +64,9 @@ async function inProcess(items, perCase) {
   for await (const item of items) {
     cases++;
     try {
-      const caseFile = validateCase(parseCaseText(item.text, item.origin.source, 'json'), item.origin.source);
-      const day = screeningDayFor(undefined, caseFile.screeningDate, todayEpochDay());
-      checkScreeningDate(caseFile, day, item.origin.source);
-      await perCase(caseFile, day);
+      const read = await readCase({ text: item.text, name: item.origin.source, sha256: item.sha256, format: 'json' });
+      const { caseFile, screeningDay } = checkCase(read, { today: todayEpochDay() });
+      await perCase(caseFile, screeningDay);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors++;

@@ -1,21 +1,23 @@
 /** Runs every fixture: the fixtures are the specification. */
 import { describe, expect, it } from '@jest/globals';
-import { parseExactDate } from '../src/case/dates.js';
-import { checkScreeningDate, validateCase } from '../src/case/load.js';
+import { screenCase } from '../src/app/front-end.js';
 import { Screener } from '../src/app/screen.js';
+import { todayEpochDay } from '../src/case/dates.js';
+import { sha256Hex } from '../src/case/sha256.js';
 import { loadRulePacks } from '../src/packs/load.js';
 import { loadBoundaryFixtures, loadCaseFixtures, type FixtureCase } from './support/fixtures.js';
 import { mismatches } from './support/expectations.js';
+import { TEST_TODAY } from './support/run-cli.js';
 
 const screener = new Screener(await loadRulePacks());
 
+/** Screened through the front end every command uses: validated, dated by its own screeningDate and checked against it. */
 async function check(fixture: FixtureCase): Promise<string[]> {
-  const caseFile = validateCase(fixture.caseValue, fixture.file);
   // Every fixture fixes its own screening date: no result may depend on today.
-  if (!caseFile.screeningDate) return [`${fixture.file} has no screeningDate`];
-  const screeningDay = parseExactDate(caseFile.screeningDate);
-  checkScreeningDate(caseFile, screeningDay, fixture.file);
-  const report = await screener.screen(caseFile, { screeningDay, source: fixture.file });
+  const { screeningDate } = fixture.caseValue as { screeningDate?: unknown };
+  if (screeningDate === undefined) return [`${fixture.file} has no screeningDate`];
+  const arrival = { value: fixture.caseValue, name: fixture.file, sha256: sha256Hex(Buffer.from(JSON.stringify(fixture.caseValue))) };
+  const { report } = await screenCase(screener, arrival, { today: todayEpochDay(TEST_TODAY) }, { producedAt: TEST_TODAY });
   return mismatches(report, fixture.expected);
 }
 
@@ -46,3 +48,14 @@ for (const { file, variants } of loadBoundaryFixtures()) {
     });
   });
 }
+
+describe('fixture expectations', () => {
+  it('name classifications under "classifications", and any other key is a mismatch, never silently unchecked', async () => {
+    const claudia = loadCaseFixtures().find((f) => f.name === 'claudia')!;
+    const { report } = await screenCase(screener, { value: claudia.caseValue, name: claudia.file, sha256: '' }, { today: todayEpochDay(TEST_TODAY) }, { producedAt: TEST_TODAY });
+    expect(mismatches(report, { morton: { classifications: { priority: '1', level: null } } })).toEqual([]);
+    expect(mismatches(report, { morton: { classifications: { priority: '2', rank: 'x' } } })).toEqual(['morton: priority 1, expected 2', 'morton: no classification "rank"']);
+    const oldStyle = { morton: { priority: '2' } } as Parameters<typeof mismatches>[1];
+    expect(mismatches(report, oldStyle)).toEqual([expect.stringContaining('morton: the fixture expects "priority", which is not an expectation')]);
+  });
+});

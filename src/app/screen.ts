@@ -1,7 +1,8 @@
 /**
  * The screening pipeline for one case: validated case -> derived facts -> rule packs evaluated ->
- * program results -> one screening, which audit.ts stamps into the report the outputs render. The
- * CLI, the batch and the interview call this; it does no I/O.
+ * program results -> one screening, which audit.ts stamps into the report the outputs render. Every
+ * command reaches it through the front end (front-end.ts), which reads, dates and checks the case
+ * first; it does no I/O.
  */
 import { toIsoDate, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
@@ -10,6 +11,7 @@ import { CompiledPack } from '../evaluate/compiled.js';
 import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
 import { rulePacksOn, type RulePacks } from '../packs/load.js';
+import { staleResearch, type StaleResearch } from '../findings/stale-research.js';
 import { CaseCompletions } from '../settle/completions.js';
 import { questionsFromMissing, settleByCases, type Question } from '../settle/settle.js';
 import { thresholdsOf } from '../settle/thresholds.js';
@@ -28,6 +30,8 @@ export interface Screening {
   /** "What if" changes applied to the case file before screening, as path = value. */
   whatIfs: string[];
   rulesVersion: string;
+  /** The programs whose rule pack's research is old at the screening date (findings/stale-research.ts); empty when none is. */
+  staleResearch: StaleResearch[];
   programs: ProgramResult[];
   /**
    * The case's questions, once each: those some answer to which could settle or narrow an open
@@ -125,6 +129,7 @@ export class Screener {
       screeningDate: toIsoDate(options.screeningDay),
       whatIfs: options.whatIfs ?? [],
       rulesVersion: this.rulePacks.version,
+      staleResearch: staleResearch(programs, options.screeningDay),
       programs,
       questions,
     };

@@ -6,8 +6,10 @@
  * followed by "<program>.reason", the one reason that decides it. `relief diff` reads the result
  * columns by these names through the packs, so a reason column is never taken for a result. A
  * text cell that a spreadsheet would run as a formula is written as text (see csvCell). The audit
- * stamp's rulesVersion and screeningDate are the columns of those names; the rest of it comes last
- * (toolVersion, caseSha256, producedAt), so the columns before keep their places.
+ * stamp's rulesVersion and screeningDate are the columns of those names; the rest of it comes
+ * after the other columns (toolVersion, caseSha256, producedAt), so the columns before keep their
+ * places; staleResearch (the programs whose pack's research is old at the screening date) was added
+ * last for the same reason.
  */
 import { REASON_COLUMN, type LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
@@ -67,6 +69,8 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
     { name: 'toolVersion', read: (r) => r.audit.toolVersion },
     { name: 'caseSha256', read: (r) => r.audit.caseSha256 },
     { name: 'producedAt', read: (r) => r.audit.producedAt },
+    // Added after the stamp's columns, so every column before it keeps its place.
+    { name: 'staleResearch', read: screened((r) => r.staleResearch.join(';')) },
   ];
 }
 

@@ -68,6 +68,8 @@ export interface ScreenedRecord extends RecordBase {
   needsReview: boolean;
   /** The case's decisive questions as fields, the nearest result's first, at most NEXT_QUESTIONS_MAX (triage.ts). */
   nextQuestions: string[];
+  /** The programs whose rule pack's research is old at the screening date (the report's staleResearch, by program id). */
+  staleResearch: string[];
   programs: ProgramSummary[];
 }
 

@@ -1,15 +1,15 @@
 /**
  * The work done for one batch item, in a worker thread or in-process: read the case, validate it
- * and check it against the screening date exactly as `relief screen` does, screen it, write its
+ * and check it against the screening date through the front end `relief screen` uses (app/front-end.ts), screen it, write its
  * readable report when asked, and reduce the result to a batch record.
  */
 import { join } from 'node:path';
 import { Screener } from '../app/screen.js';
-import { stampReport } from '../app/audit.js';
+import { readCase, screenCase } from '../app/front-end.js';
 import { TOOL_VERSION } from '../app/version.js';
 import type { EpochDay } from '../case/dates.js';
 import type { EngineChoice } from '../evaluate/engine.js';
-import { InputError, checkScreeningDate, parseCaseText, screeningDayFor, validateCase, describeIssue, listedIssues, type CaseIssue } from '../case/load.js';
+import { InputError, describeIssue, listedIssues, type CaseIssue } from '../case/load.js';
 import type { RulePacks } from '../packs/load.js';
 import { renderText } from '../render/text.js';
 import { DEFAULT_WIDTH } from '../render/wrap.js';
@@ -117,12 +117,12 @@ export class CaseScreener {
     }
     let raw: unknown;
     try {
-      raw = item.kind === 'value' ? item.value : item.jsonOnly ? parseCaseText(item.text, where, 'json') : parseCaseText(item.text, origin.source);
-      const caseFile = validateCase(raw, where);
-      const screeningDay = screeningDayFor(this.options.asOf, caseFile.screeningDate, this.options.today);
-      checkScreeningDate(caseFile, screeningDay, where);
-      const screening = await this.screener.screen(caseFile, { screeningDay, source: where, ...(this.options.programs ? { programs: this.options.programs } : {}) });
-      const report = stampReport(screening, { caseSha256: item.sha256, producedAt: this.options.producedAt });
+      // A case file's name is its path (where), which tells JSON from YAML; an NDJSON line is JSON.
+      const read = await readCase(item.kind === 'value' ? { value: item.value, name: where, sha256: item.sha256 } : { text: item.text, name: where, sha256: item.sha256, ...(item.jsonOnly ? { format: 'json' as const } : {}) });
+      raw = read.raw;
+      const { asOf, today, producedAt } = this.options;
+      const { report, checked } = await screenCase(this.screener, read, { asOf, today }, { producedAt, ...(this.options.programs ? { programs: this.options.programs } : {}) });
+      const { caseFile } = checked;
       const decisive = decisiveByOpenProgram(report.programs, report.questions);
       const programs = report.programs.map((program) => summarizeProgram(program, decisive.get(program.program)));
       const record: BatchRecord = {
@@ -135,6 +135,7 @@ export class CaseScreener {
         rulesVersion: report.rulesVersion,
         needsReview: programs.some((program) => program.needsReview),
         nextQuestions: nextQuestions(report.questions, decisive),
+        staleResearch: report.staleResearch.map((entry) => entry.program),
         programs,
         audit: report.audit,
       };

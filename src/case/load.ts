@@ -220,7 +220,7 @@ async function readStandardInput(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
 }
 
 /** The case file `relief screen` names: a path, or "-" for standard input (read only then, from `stdin`; absent: an empty one). */
-async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<CaseInput> {
+export async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<CaseInput> {
   if (path === STANDARD_INPUT) return { ...(await readStandardInput(stdin?.() ?? [])), name: STANDARD_INPUT_NAME, source: `(${STANDARD_INPUT_NAME})` };
   return { ...readCaseTextNow(path), name: path, source: path };
 }
@@ -230,7 +230,11 @@ async function readCaseInput(path: string, stdin?: () => AsyncIterable<Uint8Arra
  * JSON or YAML is told by the name's extension, else by the text's look (parseCaseText).
  */
 function caseFromText(text: string, name: string, changes: CaseChanges = []): CaseFile {
-  const raw = parseCaseText(text, name);
+  return caseFromValue(parseCaseText(text, name), name, changes);
+}
+
+/** Validates a case as parsed, after applying any "what if" changes to it (only a mapping takes them). */
+export function caseFromValue(raw: unknown, name: string, changes: CaseChanges = []): CaseFile {
   const isMapping = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
   if (!isMapping) return validateCase(raw, name);
   const whatIfs = typeof changes === 'function' ? changes(raw as Record<string, unknown>) : changes;
@@ -263,10 +267,4 @@ export type CaseChanges = readonly WhatIf[] | ((raw: Record<string, unknown>) =>
 /** Reads and validates a case file, after applying any "what if" changes to its raw content. */
 export async function loadCaseFile(path: string, whatIfs: readonly WhatIf[] = []): Promise<CaseFile> {
   return caseFromText(readCaseTextNow(path).text, path, whatIfs);
-}
-
-/** loadCaseFile for `relief screen`: the path may be "-" (readCaseInput), and the input read is kept for the audit stamp. */
-export async function loadCaseInput(path: string, changes: CaseChanges, stdin?: () => AsyncIterable<Uint8Array>): Promise<{ caseFile: CaseFile; input: CaseInput }> {
-  const input = await readCaseInput(path, stdin);
-  return { caseFile: caseFromText(input.text, input.name, changes), input };
 }

@@ -2,7 +2,7 @@
  * What `relief flips <case-file>` does: the case read, dated and checked as `relief screen` does
  * (a bad file or program id fails the same way), then the search (src/flips) and its output.
  */
-import { checkScreeningDate, loadCaseInput, parseCaseText, screeningDayFor } from '../case/load.js';
+import { checkCase, readCase } from '../app/front-end.js';
 import { toIsoDate, todayEpochDay } from '../case/dates.js';
 import { loadRulePacks } from '../packs/load.js';
 import { loadScenarioBook } from '../scenarios/book.js';
@@ -21,19 +21,17 @@ export async function flips(io: CliIO, casePath: string, options: FlipsOptions):
   checkProgramIds(packs, options.program);
   const book = loadScenarioBook(options.rules);
   const changeability = loadChangeability(options.rules);
-  const { caseFile, input } = await loadCaseInput(casePath, [], io.stdin);
   const todayDay = todayEpochDay(io.now());
-  const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayDay);
-  checkScreeningDate(caseFile, screeningDay, input.name);
+  const { caseFile, screeningDay, read } = checkCase(await readCase({ path: casePath, stdin: io.stdin }), { asOf: options.asOf, today: todayDay });
 
   // The case as read (a mapping: it validated): what each change is made to, as relief screen makes it.
-  const raw = parseCaseText(input.text, input.name) as Record<string, unknown>;
-  const context = { raw, source: input.name, book, asOf: options.asOf, today: toIsoDate(todayDay), todayDay };
+  const raw = read.raw as Record<string, unknown>;
+  const context = { raw, source: read.name, book, asOf: options.asOf, today: toIsoDate(todayDay), todayDay };
   const singles = candidates({ ...context, screeningDay, thresholds: thresholdsOf(packs), changeability });
   const search = await searchFlips(packs, context, singles, options.program);
   const report: FlipsReport = {
     caseId: caseFile.caseId ?? null,
-    source: input.source,
+    source: read.source,
     screeningDate: toIsoDate(screeningDay),
     rulesVersion: packs.version,
     screenedWith: [...(options.asOf ? ['--as-of', options.asOf] : []), ...(options.program ? ['--program', options.program.join(',')] : [])],

@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
-import { InputError, checkScreeningDate, loadCaseInput, screeningDayFor } from '../case/load.js';
+import { InputError } from '../case/load.js';
 import { todayEpochDay } from '../case/dates.js';
 import { Screener } from '../app/screen.js';
-import { stampReport } from '../app/audit.js';
+import { checkCase, readCase, screenChecked } from '../app/front-end.js';
 import { loadRulePacks, type RulePacks } from '../packs/load.js';
 import { widthFor } from '../render/wrap.js';
 import { inquirerPrompts, isPromptExit, type Prompts } from '../intake/prompts.js';
@@ -60,19 +60,17 @@ export async function quiz(io: CliIO, caseArg: string | undefined, options: Quiz
   const prompts = terminal.prompts(color);
   try {
     const file = caseArg === undefined ? await pickTeachingCase(prompts, bundled) : caseFileNamed(caseArg, bundled);
-    const { caseFile, input } = await loadCaseInput(file, []);
-    const screeningDay = screeningDayFor(options.asOf, caseFile.screeningDate, todayEpochDay(io.now()));
-    checkScreeningDate(caseFile, screeningDay, input.name);
+    const checked = checkCase(await readCase({ path: file }), { asOf: options.asOf, today: todayEpochDay(io.now()) });
     const note = noteFor(file);
     const programs = programsFor(note, rulePacks);
     const packs = new Map(rulePacks.packs.map((loaded) => [loaded.pack.program, loaded]));
     const screener = new Screener(rulePacks);
     await runQuiz(
       {
-        caseFile,
+        caseFile: checked.caseFile,
         ...(note ? { note } : {}),
         quizzes: programs.map((program) => programQuiz(packs.get(program)!)),
-        screen: async () => stampReport(await screener.screen(caseFile, { screeningDay, source: input.source, programs }), { caseSha256: input.sha256, producedAt: io.now() }),
+        screen: () => screenChecked(screener, checked, { programs, producedAt: io.now() }),
       },
       { prompts, say: io.stdout, width: widthFor(io.stdoutColumns), color },
     );

@@ -1,11 +1,10 @@
 /** What `relief screen <case-file>` does: wiring only; the pipeline lives in app/screen.ts. */
 import { InvalidArgumentError } from 'commander';
-import { checkScreeningDate, loadCaseInput, screeningDayFor } from '../case/load.js';
 import { WhatIfError } from '../case/what-if.js';
 import { toIsoDate, todayEpochDay } from '../case/dates.js';
 import { ScenarioError } from '../scenarios/request.js';
 import { Screener, type Report } from '../app/screen.js';
-import { stampReport } from '../app/audit.js';
+import { screenCase } from '../app/front-end.js';
 import { loadRulePacks } from '../packs/load.js';
 import type { CliIO } from './io.js';
 import { widthFor } from '../render/wrap.js';
@@ -22,19 +21,14 @@ export async function screen(io: CliIO, casePath: string, options: ScreenOptions
   const packs = await loadRulePacks(options.rules);
   checkProgramIds(packs, options.program);
   const requested = await requestedChanges(options, io);
-  const { caseFile, input } = await loadCaseInput(casePath, requested.changes, io.stdin).catch((error: unknown) => {
+  const screener = new Screener(packs, { engine: options.engine, settle: options.settle });
+  const dating = { today: todayEpochDay(io.now()), changes: { made: requested.changes, asOf: requested.asOf } };
+  const request = { whatIfs: requested.labels, producedAt: io.now(), ...(options.program ? { programs: options.program } : {}) };
+  const { report, checked } = await screenCase(screener, { path: casePath, stdin: io.stdin }, dating, request).catch((error: unknown) => {
     // A change this case cannot take is a mistake in the command line, not in the case file.
     throw error instanceof WhatIfError || error instanceof ScenarioError ? new InvalidArgumentError(error.message) : error;
   });
-  const screeningDay = screeningDayFor(requested.asOf(), caseFile.screeningDate, todayEpochDay(io.now()));
-  checkScreeningDate(caseFile, screeningDay, input.name);
-  const screening = await new Screener(packs, { engine: options.engine, settle: options.settle }).screen(caseFile, {
-    screeningDay,
-    source: input.source,
-    whatIfs: requested.labels(),
-    ...(options.program ? { programs: options.program } : {}),
-  });
-  const report = stampReport(screening, { caseSha256: input.sha256, producedAt: io.now() });
+  const { caseFile } = checked;
   if (options.pdf !== undefined) {
     const html = options.clientSummary ? await clientSummary(report, caseFile, { ...options, format: 'html' }, io) : (await import('../render/html.js')).renderHtml(report);
     await writePdf(html, options.pdf, io.env);

@@ -291,8 +291,10 @@ async function readReport(file: string, fields: ProgramFields): Promise<Side> {
     details.set(program.program, detail);
     const results: ProgramResults = new Map();
     if (typeof program.outcome === 'string') results.set('outcome', program.outcome);
-    // A report puts a discretion program's classifications at the top of its item; the pack names them.
-    for (const field of program.kind === 'discretion' ? (fields.classifications.get(program.program) ?? []) : []) results.set(field, classification(program[field]));
+    // A report holds a discretion program's classifications in its item's classifications mapping (the
+    // pack names them); a report written before they were nested has them as keys of the item itself.
+    const classified = isObject(program.classifications) ? program.classifications : program;
+    for (const field of program.kind === 'discretion' ? (fields.classifications.get(program.program) ?? []) : []) results.set(field, classification(classified[field]));
     programs.set(program.program, results);
     if (typeof program.packVersion === 'string') packVersions.set(program.program, program.packVersion);
   }

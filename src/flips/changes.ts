@@ -5,7 +5,8 @@
  * then the --what-if values parsed from the flag's own text. What is shown is what was screened.
  */
 import type { EpochDay } from '../case/dates.js';
-import { checkScreeningDate, InputError, screeningDayFor, validateCase } from '../case/load.js';
+import { checkCase } from '../app/front-end.js';
+import { InputError } from '../case/load.js';
 import type { CaseFile } from '../case/schema.js';
 import { applyWhatIfs, parseWhatIf, WhatIfError, type WhatIf } from '../case/what-if.js';
 import { pathKeys } from '../case/paths.js';
@@ -67,9 +68,8 @@ export function variantOf(context: CaseContext, changes: readonly Change[]): Var
   try {
     const { whatIfs, asOf } = whatIfsOf(context, changes);
     const raw = applyWhatIfs(context.raw, whatIfs);
-    const caseFile = validateCase(raw, context.source);
-    const screeningDay = screeningDayFor(asOf, caseFile.screeningDate, context.todayDay);
-    checkScreeningDate(caseFile, screeningDay, context.source);
+    // Checked as the front end checks every case (its hash is not read: a variant is never stamped).
+    const { caseFile, screeningDay } = checkCase({ raw, name: context.source, source: context.source, sha256: '' }, { asOf, today: context.todayDay });
     return { key: JSON.stringify(raw), caseFile, screeningDay };
   } catch (error) {
     if (error instanceof InputError || error instanceof ScenarioError || error instanceof WhatIfError) return null;

@@ -105,7 +105,7 @@ export function renderFlipsText(report: FlipsReport, width: number): string {
   return `${lines.map(inert).join('\n')}\n`;
 }
 
-const resultJson = (result: Result) => (result.outcome ? { outcome: result.outcome } : { ...result.classifications });
+const resultJson = (result: Result) => (result.outcome ? { outcome: result.outcome } : { classifications: { ...result.classifications } });
 
 export function renderFlipsJson(report: FlipsReport): string {
   const { search } = report;

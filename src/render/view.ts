@@ -8,7 +8,6 @@ import type { Caution, Finding, ProgramResult } from '../findings/program-result
 import { byFindingName, decidingReason, isOpen } from '../findings/deciding.js';
 import type { LegalStatusKind } from '../packs/schema.js';
 import type { Question } from '../settle/settle.js';
-import { parseExactDate } from '../case/dates.js';
 
 /** How a result reads at a glance: a renderer picks its colour or mark from this. */
 export type Tone = 'favourable' | 'waiver' | 'unfavourable' | 'open' | 'neutral';
@@ -76,9 +75,6 @@ const OUTCOME_TONE: Record<string, Tone> = {
   barred: 'unfavourable',
   not_enough_information: 'open',
 };
-
-/** Research older than this, relative to the screening date, gets a caution. */
-const STALE_RESEARCH_DAYS = 180;
 
 const isFactor = (f: Finding) => f.kind === 'helping_factor' || f.kind === 'harmful_factor';
 
@@ -168,13 +164,8 @@ function allGroups(program: ProgramResult): FindingGroup[] {
   ]);
 }
 
-/** Days from a pack's research to the screening date, when more than STALE_RESEARCH_DAYS; else null. */
-function researchAge(program: ProgramResult, screeningDate: string): number | null {
-  const ageDays = parseExactDate(screeningDate) - parseExactDate(program.researchedAsOf);
-  return ageDays > STALE_RESEARCH_DAYS ? ageDays : null;
-}
-
-function staleResearch(whose: string, researchedAsOf: string, ageDays: number, citation: string): Caution {
+/** The stale-research entry of the result (findings/stale-research.ts) as a caution to show. */
+function staleResearchCaution(whose: string, researchedAsOf: string, ageDays: number, citation: string): Caution {
   return {
     code: 'stale-research',
     reason: `${whose} research is as of ${researchedAsOf}, ${ageDays} days before the screening date: check for later changes in the law.`,
@@ -190,18 +181,18 @@ function sharedBy(cautionLists: Caution[][]): Set<string> {
 }
 
 export function reportView(report: Report): ReportView {
-  const ages = report.programs.map((program) => researchAge(program, report.screeningDate));
+  const stale = new Map(report.staleResearch.map((entry) => [entry.program, entry]));
   // Packs researched on one date, all old at the screening date: one caution, not one per program.
-  const [first] = report.programs;
-  const oneDate = report.programs.length > 1 && report.programs.every((p, i) => ages[i] !== null && p.researchedAsOf === first!.researchedAsOf);
-  const cautionLists = report.programs.map((program, i) => {
-    const age = ages[i] ?? null;
-    if (age === null || oneDate) return program.cautions;
-    return [staleResearch("The rule pack's", program.researchedAsOf, age, `rule pack ${program.program}@${program.packVersion}`), ...program.cautions];
+  const [first] = report.staleResearch;
+  const oneDate = first !== undefined && report.programs.length > 1 && report.programs.every((p) => stale.get(p.program)?.researchedAsOf === first.researchedAsOf);
+  const cautionLists = report.programs.map((program) => {
+    const old = stale.get(program.program);
+    if (!old || oneDate) return program.cautions;
+    return [staleResearchCaution("The rule pack's", old.researchedAsOf, old.ageDays, `rule pack ${old.program}@${old.packVersion}`), ...program.cautions];
   });
   const shared = sharedBy(cautionLists);
   const sharedCautions = [
-    ...(oneDate ? [staleResearch("Every rule pack's", first!.researchedAsOf, ages[0]!, 'the rule packs screened')] : []),
+    ...(oneDate ? [staleResearchCaution("Every rule pack's", first!.researchedAsOf, first!.ageDays, 'the rule packs screened')] : []),
     ...(cautionLists[0] ?? []).filter((caution) => shared.has(caution.reason)),
   ];
   const programs = report.programs.map((program, i) => ({

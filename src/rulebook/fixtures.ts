@@ -88,11 +88,13 @@ function record(index: FixtureIndex, place: FixturePlace, expectations: unknown,
           list.push({ ...place, assertion: key as RuleAssertion });
           index.rules.set(ruleKey(program, rule), list);
         }
-      } else if (typeof value === 'string') {
-        // outcome, priority, level: the rule book asks only about the classifications its packs set.
-        const list = index.classifications.get(classificationKey(program, key, value)) ?? [];
-        list.push(place);
-        index.classifications.set(classificationKey(program, key, value), list);
+      } else if (key === 'classifications' && isObject(value)) {
+        for (const [field, set] of Object.entries(value)) {
+          if (typeof set !== 'string') continue;
+          const list = index.classifications.get(classificationKey(program, field, set)) ?? [];
+          list.push(place);
+          index.classifications.set(classificationKey(program, field, set), list);
+        }
       }
     }
   }

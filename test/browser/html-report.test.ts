@@ -30,7 +30,7 @@ function expectedResults(): Record<string, RegExp> {
       program,
       e.outcome
         ? new RegExp(`^${OUTCOME_LABEL[e.outcome]}$`)
-        : new RegExp(`^Priority\\s*${e.priority ?? 'not determined by the known facts'}\\s*Level\\s*${e.level ?? 'not determined by the known facts'}\\s*Needs attorney review$`),
+        : new RegExp(`^Priority\\s*${e.classifications?.priority ?? 'not determined by the known facts'}\\s*Level\\s*${e.classifications?.level ?? 'not determined by the known facts'}\\s*Needs attorney review$`),
     ]),
   );
 }

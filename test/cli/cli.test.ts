@@ -40,14 +40,14 @@ describe('relief screen', () => {
     const morton = report.programs.find((p: { program: string }) => p.program === 'morton');
     expect(daca).toMatchObject({ outcome: 'barred', needsReview: expect.any(Boolean), findings: expect.any(Array), missing: expect.any(Array) });
     expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony')).toMatchObject({ status: 'applies', kind: 'bar', citation: expect.stringContaining('DACA FAQ'), explanation: expect.any(String), facts: [expect.objectContaining({ fact: 'record' })] });
-    expect(morton).toMatchObject({ priority: '1', level: '2', factors: { positive: expect.any(Array), negative: expect.any(Array) } });
+    expect(morton).toMatchObject({ classifications: { priority: '1', level: '2' }, factors: { positive: expect.any(Array), negative: expect.any(Array) } });
     expect(morton.outcome).toBeUndefined();
     // The documented keys, no more and no fewer (docs/json-contract.md).
-    expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'tool', 'whatIfs']);
+    expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'staleResearch', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
     const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'sources', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
-    expect(Object.keys(morton).sort()).toEqual([...common, 'level', 'priority', 'undetermined'].sort());
+    expect(Object.keys(morton).sort()).toEqual([...common, 'classifications', 'undetermined'].sort());
     expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'citations', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);
     expect(daca.cautions[0]).toMatchObject({ code: 'legal-status', reason: expect.stringContaining('Texas'), citation: expect.stringContaining('2(g)1') });
     for (const item of [...daca.cautions, ...morton.cautions]) expect(Object.keys(item).every((key) => ['code', 'reason', 'citation', 'citations', 'rule'].includes(key))).toBe(true);
@@ -110,7 +110,7 @@ describe('relief screen', () => {
     expect(daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').status).toBe('does_not_apply');
     expect(daca.outcomeReasons).toEqual(['ELEMENT:daca-age-limit-on-announcement', 'ELEMENT:daca-arrived-before-age-limit']);
     // Morton: still Priority 1 (convicted), but Level 3, not Level 2 (brief 5(e)).
-    expect(report.programs.find((p: { program: string }) => p.program === 'morton')).toMatchObject({ priority: '1', level: '3' });
+    expect(report.programs.find((p: { program: string }) => p.program === 'morton')).toMatchObject({ classifications: { priority: '1', level: '3' } });
     expect((await run(['screen', ramos1326, ...plea])).stdout).toContain('WHAT IF: criminalHistory.convictions.0.label = "misdemeanor"');
   });
 

@@ -65,7 +65,7 @@ describe("Morton's level means one thing in every format", () => {
   it('is "none" for a client with no conviction: text, JSON, NDJSON and CSV', async () => {
     expect((await runCli(['screen', baseline])).stdout).toMatch(/^ {2}Level: none$/m);
     const morton = (await jsonPrograms(baseline)).find((p) => p.program === 'morton')!;
-    expect(morton).toMatchObject({ level: 'none', undetermined: [] });
+    expect(morton).toMatchObject({ classifications: { level: 'none' }, undetermined: [] });
     const [record] = (await runBatchCli([baseline])).stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(record.programs.find((p: { program: string }) => p.program === 'morton').classifications).toEqual({ priority: 'none', level: 'none' });
     const [row] = csvRows((await runBatchCli([baseline, '--format', 'csv'])).stdout);
@@ -75,7 +75,7 @@ describe("Morton's level means one thing in every format", () => {
   it('is open only when the facts leave it open (Claudia: a conviction whose class is unknown)', async () => {
     expect((await runCli(['screen', claudia])).stdout).toMatch(/^ {2}Level: not determined by the known facts$/m);
     const morton = (await jsonPrograms(claudia)).find((p) => p.program === 'morton')!;
-    expect(morton).toMatchObject({ level: null, undetermined: ['level'] });
+    expect(morton).toMatchObject({ classifications: { level: null }, undetermined: ['level'] });
     const [record] = (await runBatchCli([claudia])).stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(record.programs.find((p: { program: string }) => p.program === 'morton').classifications.level).toBeNull();
     const [row] = csvRows((await runBatchCli([claudia, '--format', 'csv'])).stdout);

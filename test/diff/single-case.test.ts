@@ -6,7 +6,7 @@
  * (Ramos pleading to the 1325 misdemeanor instead of the 1326 felony, the three flags of docs/commands.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,19 @@ describe('relief diff of a case and its what-if', () => {
     const same = await runCli(['diff', ramos, ramos]);
     expect(same.code).toBe(EXIT.ok);
     expect(same.stdout).toMatch(/No changes: 1 client matched, each with the same status, outcome, priority and level, the same findings and review points in every program compared/);
+  });
+
+  it('reads a report written before the classifications were nested (priority and level as keys of the program item)', async () => {
+    const nested = JSON.parse(readFileSync(plea, 'utf8')) as { programs: Record<string, unknown>[] };
+    const flat = {
+      ...nested,
+      programs: nested.programs.map(({ classifications, ...program }) => ({ ...program, ...(classifications as Record<string, unknown> | undefined) })),
+    };
+    writeFileSync(at('plea-flat.json'), JSON.stringify(flat));
+    expect(nested.programs.some((program) => program.classifications)).toBe(true);
+    expect((await runCli(['diff', at('plea-flat.json'), plea])).code).toBe(EXIT.ok);
+    const lines = changeLines((await runCli(['diff', ramos, at('plea-flat.json')])).stdout);
+    expect(lines).toContain('    morton level: 2 -> 3');
   });
 
   it('writes the same changes as CSV rows (the rule in the field, its name in detail) and NDJSON', async () => {

@@ -22,13 +22,13 @@ interface JsonChange {
 interface JsonFlip {
   kind: string;
   changes: JsonChange[];
-  result: Record<string, string | null>;
+  result: Record<string, unknown>;
 }
 interface JsonFlips {
   screeningDate: string;
   screenedWith: string[];
   search: { changeGroups: number; valuesPerField: number; probesPerField: number; probes: number; pairsPerProgram: number; singleChanges: number; skipped: number; screenings: number; screeningBound: number };
-  programs: { program: string; result: Record<string, string | null>; pairsTried: number; flips: JsonFlip[] }[];
+  programs: { program: string; result: Record<string, unknown>; pairsTried: number; flips: JsonFlip[] }[];
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-flips-'));
@@ -51,12 +51,12 @@ function flips(...args: string[]): Promise<JsonFlips> {
   return searched.get(key)!;
 }
 
-/** A program's result as relief screen gives it: its outcome, or its priority and level. */
-async function screened(file: string, program: string, args: string[]): Promise<Record<string, string | null>> {
+/** A program's result as relief screen gives it: its outcome, or its classifications (priority and level). */
+async function screened(file: string, program: string, args: string[]): Promise<Record<string, unknown>> {
   const { code, stdout, stderr } = await runCli(['screen', file, ...args, '--format', 'json']);
   expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: '' });
   const found = (JSON.parse(stdout) as { programs: Record<string, unknown>[] }).programs.find((p) => p.program === program)!;
-  return found.outcome !== undefined ? { outcome: found.outcome as string } : { priority: found.priority as string | null, level: found.level as string | null };
+  return found.outcome !== undefined ? { outcome: found.outcome as string } : { classifications: found.classifications };
 }
 
 const flagsOf = (flip: JsonFlip) => flip.changes.flatMap((c) => [c.flag, c.argument]);

@@ -28,7 +28,7 @@ describe('the text report', () => {
     const outcome: Record<string, string> = { eligible: 'ELIGIBLE', eligible_with_waiver: 'ELIGIBLE WITH A WAIVER', barred: 'BARRED', not_enough_information: 'NOT ENOUGH INFORMATION' };
     expect(report.programs).toHaveLength(6);
     for (const program of report.programs) {
-      const result = program.outcome ? outcome[program.outcome] : `priority ${program.priority}, level ${program.level ?? 'undetermined'}`;
+      const result = program.outcome ? outcome[program.outcome] : `priority ${program.classifications.priority}, level ${program.classifications.level ?? 'undetermined'}`;
       expect(head.some((line) => line.includes(program.shortTitle) && line.includes(result!))).toBe(true);
     }
     const decisive = report.questions.filter((q: { decisive: boolean }) => q.decisive);
@@ -54,7 +54,7 @@ describe('the text report', () => {
       const summary = stdout.split('\n').slice(0, stdout.split('\n').findIndex((line) => line.startsWith('Ask the client next')));
       const flowedSummary = flowed(summary);
       for (const program of report.programs) {
-        const result = program.outcome ? OUTCOME_LABEL[program.outcome] : `priority ${program.priority}, level ${program.level ?? 'undetermined'}`;
+        const result = program.outcome ? OUTCOME_LABEL[program.outcome] : `priority ${program.classifications.priority}, level ${program.classifications.level ?? 'undetermined'}`;
         expect({ width, result, found: flowedSummary.includes(result!) }).toEqual({ width, result, found: true });
       }
       expect(summary.filter((line) => line.includes('needs review')).length).toBe(report.programs.filter((p: { needsReview: boolean }) => p.needsReview).length);

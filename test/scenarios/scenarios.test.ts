@@ -22,8 +22,8 @@ const request = (text: string) => parseScenarioRequest(text)!;
 async function results(...args: string[]): Promise<Record<string, unknown>> {
   const { code, stdout, stderr } = await runCli(['screen', ...args, '--format', 'json']);
   expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: '' });
-  const report = JSON.parse(stdout) as { programs: { program: string; outcome?: string; priority?: string; level?: string }[] };
-  return Object.fromEntries(report.programs.map((p) => [p.program, p.outcome ?? { priority: p.priority, level: p.level }]));
+  const report = JSON.parse(stdout) as { programs: { program: string; outcome?: string; classifications?: Record<string, string | null> }[] };
+  return Object.fromEntries(report.programs.map((p) => [p.program, p.outcome ?? p.classifications]));
 }
 
 /** A copy of a case file with some of its raw content changed. */

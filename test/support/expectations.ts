@@ -9,6 +9,9 @@ function statusOf(program: ProgramResult, rule: string): string {
   return finding.status;
 }
 
+/** Every key an expectation may have: any other (a misspelling, a classification outside `classifications`) is a mismatch, not silently unchecked. */
+const EXPECTATION_KEYS = new Set<string>(['outcome', 'classifications', 'needsReview', 'review', 'onlyReview', 'cautions', 'applies', 'doesNotApply', 'unknown', 'satisfied', 'notMet', 'positive', 'negative', 'absent', 'overridden', 'notOverridden'] satisfies (keyof ProgramExpectation)[]);
+
 export function mismatches(report: Screening, expected: Record<string, ProgramExpectation>): string[] {
   const problems: string[] = [];
   for (const [programId, expect] of Object.entries(expected)) {
@@ -20,10 +23,10 @@ export function mismatches(report: Screening, expected: Record<string, ProgramEx
     const at = (what: string) => `${programId}: ${what}`;
     const reasons = () => program.reviewReasons.map((r) => r.reason).join(' | ') || 'none';
     if (expect.outcome !== undefined && program.outcome !== expect.outcome) problems.push(at(`outcome ${program.outcome}, expected ${expect.outcome} (${program.outcomeReasons?.join(', ')})`));
-    for (const field of ['priority', 'level'] as const) {
-      if (expect[field] !== undefined && program.classifications?.[field] !== expect[field]) {
-        problems.push(at(`${field} ${program.classifications?.[field]}, expected ${expect[field]}`));
-      }
+    for (const key of Object.keys(expect)) if (!EXPECTATION_KEYS.has(key)) problems.push(at(`the fixture expects "${key}", which is not an expectation (known: ${[...EXPECTATION_KEYS].join(', ')})`));
+    for (const [field, value] of Object.entries(expect.classifications ?? {})) {
+      if (!program.classifications || !Object.hasOwn(program.classifications, field)) problems.push(at(`no classification "${field}"`));
+      else if (program.classifications[field] !== value) problems.push(at(`${field} ${program.classifications[field]}, expected ${value}`));
     }
     if (expect.needsReview !== undefined && program.needsReview !== expect.needsReview) problems.push(at(`needsReview ${program.needsReview}, expected ${expect.needsReview} (reasons: ${reasons()})`));
     const codes = [...new Set(program.reviewReasons.map((r) => r.code))].sort();

@@ -22,8 +22,8 @@ export interface FixtureCase {
 
 export interface ProgramExpectation {
   outcome?: string;
-  priority?: string | null;
-  level?: string | null;
+  /** A discretion program's classifications by name (Morton's priority and level); null: not determined by the known facts. */
+  classifications?: Record<string, string | null>;
   needsReview?: boolean;
   /** Review codes that must be among the program's review reasons. */
   review?: string[];

@@ -1,12 +1,12 @@
 /**
- * A fixture screened as `relief screen` would, on its own screening date: the report and the case
- * file it came from. A boundary variant has no file of its own: the stamp hashes the case as JSON.
+ * A fixture screened through the front end `relief screen` uses (app/front-end.ts), on its own
+ * screening date: the report and the case file it came from. A boundary variant has no file of its
+ * own: the stamp hashes the case as JSON.
  */
 import { Screener, type Report } from '../../src/app/screen.js';
-import { stampReport } from '../../src/app/audit.js';
+import { screenCase } from '../../src/app/front-end.js';
 import { sha256Hex } from '../../src/case/sha256.js';
-import { parseExactDate } from '../../src/case/dates.js';
-import { validateCase } from '../../src/case/load.js';
+import { todayEpochDay } from '../../src/case/dates.js';
 import type { CaseFile } from '../../src/case/schema.js';
 import { loadCaseFixtures, type FixtureCase } from './fixtures.js';
 import { loadRulePacks } from '../../src/packs/load.js';
@@ -18,10 +18,9 @@ export interface Screened {
 }
 
 export async function screenFixture(screener: Screener, fixture: Pick<FixtureCase, 'caseValue' | 'file'>): Promise<Screened> {
-  const caseFile = validateCase(fixture.caseValue, fixture.file);
-  const screening = await screener.screen(caseFile, { screeningDay: parseExactDate(caseFile.screeningDate!), source: fixture.file });
-  const report = stampReport(screening, { caseSha256: sha256Hex(Buffer.from(JSON.stringify(fixture.caseValue))), producedAt: TEST_TODAY });
-  return { report, caseFile };
+  const arrival = { value: fixture.caseValue, name: fixture.file, sha256: sha256Hex(Buffer.from(JSON.stringify(fixture.caseValue))) };
+  const { report, checked } = await screenCase(screener, arrival, { today: todayEpochDay(TEST_TODAY) }, { producedAt: TEST_TODAY });
+  return { report, caseFile: checked.caseFile };
 }
 
 let shared: Screener | null = null;
