@@ -35,6 +35,8 @@ const REPORT_TYPES: readonly ContractType[] = [
   { file: 'src/findings/program-result.ts', name: 'FactSource' },
   { file: 'src/packs/load.ts', name: 'ParameterUse' },
   { file: 'src/findings/outcome.ts', name: 'Outcome' },
+  { file: 'src/packs/citation.ts', name: 'CitationPart' },
+  { file: 'src/packs/citation.ts', name: 'Source' },
 ];
 
 /** One record of `relief batch --format ndjson` (the CSV columns are named in docs/batch.md). */
@@ -58,10 +60,50 @@ function docOf(node: ts.Node): string {
   return comments.map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '').join(' ');
 }
 
-function declaration(source: ts.SourceFile, name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration {
-  const found = source.statements.find((s): s is ts.InterfaceDeclaration | ts.TypeAliasDeclaration => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === name);
-  if (!found) throw new Error(`${source.fileName}: no interface or type ${name} (docs/json-contract.md names it)`);
-  return found;
+/** A zod object schema's declaration (`const Name = z.strictObject({ … })`): its statement and the object of its keys. */
+interface ZodObjectDeclaration {
+  statement: ts.VariableStatement;
+  keys: ts.ObjectLiteralExpression;
+}
+
+function zodObject(statement: ts.Statement, name: string): ZodObjectDeclaration | undefined {
+  if (!ts.isVariableStatement(statement)) return undefined;
+  const variable = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+  const call = variable?.initializer;
+  if (!call || !ts.isCallExpression(call) || !/^z\.(strict)?[oO]bject$/.test(call.expression.getText())) return undefined;
+  const keys = call.arguments[0];
+  return keys && ts.isObjectLiteralExpression(keys) ? { statement, keys } : undefined;
+}
+
+function declaration(source: ts.SourceFile, name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ZodObjectDeclaration {
+  for (const statement of source.statements) {
+    if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name) return statement;
+    const schema = zodObject(statement, name);
+    if (schema) return schema;
+  }
+  throw new Error(`${source.fileName}: no interface, type or zod object ${name} (docs/json-contract.md names it)`);
+}
+
+/** A zod key's type in the contract's words: "z.string().min(1).optional()" -> "string". */
+function zodType(initializer: string): string {
+  const base = /^z\.(\w+)\(/.exec(initializer)?.[1] ?? 'unknown';
+  return base === 'url' ? 'string (URL)' : base;
+}
+
+function zodSection(lines: string[], name: string, { statement, keys }: ZodObjectDeclaration, source: ts.SourceFile, used: Set<string>): string {
+  const doc = docOf(statement);
+  if (doc) lines.push(oneLine(doc), '');
+  lines.push('| key | type | meaning |', '|---|---|---|');
+  for (const member of keys.properties) {
+    if (!ts.isPropertyAssignment(member)) continue;
+    const keyName = member.name.getText(source);
+    const initializer = member.initializer.getText(source);
+    const meaning = docOf(member) || KEY_MEANINGS[`${name}.${keyName}`] || '';
+    if (!docOf(member) && meaning) used.add(`${name}.${keyName}`);
+    const key = `\`${keyName}\`${initializer.includes('.optional()') ? ' (optional)' : ''}`;
+    lines.push(`| ${key} | \`${zodType(initializer)}\` | ${cell(meaning)} |`);
+  }
+  return lines.join('\n');
 }
 
 function section(root: string, { file, name }: ContractType, sources: Map<string, ts.SourceFile>, used: Set<string>): string {
@@ -72,6 +114,7 @@ function section(root: string, { file, name }: ContractType, sources: Map<string
   }
   const node = declaration(source, name);
   const lines = [`### \`${name}\``, '', `<sub>${file}</sub>`, ''];
+  if ('keys' in node) return zodSection(lines, name, node, source, used);
   const doc = docOf(node);
   if (doc) lines.push(oneLine(doc), '');
   if (ts.isTypeAliasDeclaration(node)) {
@@ -104,8 +147,8 @@ discretion program); \`null\` means unknown.
 
 How the report is laid out (src/render/json.ts): each item of \`programs\` is a **ProgramResult**
 whose findings' \`conditions\` are **ExplainedNode** trees (the explain view's reading of each
-condition), and whose classifications (Morton's \`priority\` and \`level\`) are keys of the item
-itself: Morton's \`priority\` is \`"1"\`, \`"2"\`, \`"3"\`, \`"none"\` or \`"not_applicable"\` (outside the United States), and
+condition), and whose classifications (Morton's \`priority\` and \`level\`) are the keys of its
+\`classifications\` object: Morton's \`priority\` is \`"1"\`, \`"2"\`, \`"3"\`, \`"none"\` or \`"not_applicable"\` (outside the United States), and
 its \`level\` \`"1"\`, \`"2"\`, \`"3"\`, \`"none"\` (no conviction) or \`"not_applicable"\`; either is \`null\` only when the
 known facts leave it open (and it is then listed in \`undetermined\`). To see a report:
 \`relief screen fixtures/cases/claudia.case.yaml --format json\`.

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { echo } from '../text/inert.js';
 
+/** One part of a citation; a `Citation` is a list of them, written as text in `citation`. */
 export const CitationPart = z.strictObject({
   /** An id from the file's "sources" list. */
   source: z.string().min(1),
@@ -27,9 +28,13 @@ export type Citation = z.infer<typeof Citation>;
  * in brackets after what it backs: "8 CFR 214.202(c)(1) (R1)".
  */
 export const Source = z.strictObject({
+  /** The id a citation part's `source` names. */
   id: z.string().min(1),
+  /** The full reference. */
   title: z.string().min(1),
+  /** How a citation names the source in running text; absent for a research tag, written in brackets. */
   cite: z.string().min(1).optional(),
+  /** Where a copy of the source can be read. */
   url: z.url().optional(),
   /** Why the source is listed though no citation names it (the copy of a text whose citations name the text itself). */
   uncited: z.string().min(1).optional(),

@@ -72,7 +72,7 @@ describe('dated parameters in the bundled packs', () => {
     const fact = (packs: typeof rulePacks) => packs.packs.find((p) => p.pack.program === 't-visa')!.facts.get('underCooperationExemptionAgeAtFirstAct')!;
     const before = fact(rulePacksOn(rulePacks, day('2003-12-18'), 'case'));
     const after = fact(rulePacksOn(rulePacks, day('2003-12-19'), 'case'));
-    expect(before.parameters).toEqual([expect.objectContaining({ name: 'cooperationExemptionAge', value: 15, inForceFrom: '2000-10-28', citation: expect.stringContaining('Pub. L. 106-386') })]);
+    expect(before.parameters).toEqual([expect.objectContaining({ name: 'cooperationExemptionAge', value: 15, inForceFrom: '2000-10-28', citation: expect.stringContaining('TVPA 2000') })]);
     expect((before.params as { years: number }).years).toBe(15);
     expect(after.parameters).toEqual([expect.objectContaining({ value: 18, inForceFrom: '2003-12-19' })]);
     expect(rulePacksOn(rulePacks, day('2025-01-01'), 'case')).toBe(rulePacks);
