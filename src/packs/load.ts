@@ -11,6 +11,7 @@ import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/derived.js';
 import { CALCULATORS } from '../facts/registry.js';
+import { INA_RULES_FOLDER, loadInaClauses, useInaClauses } from '../facts/record/ina-law.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
@@ -402,15 +403,18 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
   let names: string[];
   try {
     const entries = readdirSync(rulesDir, { withFileTypes: true });
-    names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    // rules/ina holds the INA clauses every pack shares, not a program.
+    names = entries.filter((e) => e.isDirectory() && e.name !== INA_RULES_FOLDER).map((e) => e.name).sort();
   } catch {
     throw new PackError(rulesDir, ['the rules folder cannot be read']);
   }
   const displayRoot = join(rulesDir, '..');
   const shared = loadSharedParameters(rulesDir, displayRoot);
+  const clauses = loadInaClauses(rulesDir, displayRoot);
+  useInaClauses(clauses.set);
   // In name order: a failure is reported for the first broken pack.
   const packs = names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared));
   if (packs.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
   checkOnePackPerProgram(packs);
-  return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) };
+  return { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), clauses.text) };
 }
