@@ -35,3 +35,8 @@ export function citationText(citation: Citation): string {
 export function unknownSources(citation: Citation, sources: readonly Source[]): string[] {
   return citation.map((part) => part.source).filter((id) => !sources.some((source) => source.id === id));
 }
+
+/** The citation's sources and pinpoints only ("INA 212(a)(2)(A)(ii)(II); Pickering"): where a view has no room for the notes. */
+export function citationPins(citation: Citation): string {
+  return citation.map((part) => [part.source, part.pin].filter(Boolean).join(' ')).join('; ');
+}
