@@ -72,43 +72,65 @@ const UNKNOWN = 3;
 const encode = (value: Tri): number => (value === true ? TRUE : value === false ? FALSE : UNKNOWN);
 const decode = (code: number): Tri => (code === TRUE ? true : code === FALSE ? false : null);
 
+/** The raw facts and parameters the clauses name, each given a slot when compiled, so a run looks them up by number. */
+class Slots {
+  readonly facts: string[] = [];
+  readonly parameters: string[] = [];
+  fact(name: string): number {
+    const at = this.facts.indexOf(name);
+    return at >= 0 ? at : this.facts.push(name) - 1;
+  }
+  parameter(name: string): number {
+    const at = this.parameters.indexOf(name);
+    return at >= 0 ? at : this.parameters.push(name) - 1;
+  }
+}
+
 interface Compiled {
   value(run: Run, i: number): Tri;
   /** Adds the case fields that could settle this node for conviction `i` (or the record); called only when it is unknown. */
   fields(run: Run, i: number, out: Set<string>): void;
 }
 
-function amountOf(amount: ParameterRef | number, run: Run): number {
-  return typeof amount === 'number' ? amount : (run.inputs.params[amount.parameter] as number);
+/** A threshold: a number written in the clause, or a parameter's slot. */
+type Amount = { literal: number } | { slot: number };
+
+function amount(value: ParameterRef | number, slots: Slots): Amount {
+  return typeof value === 'number' ? { literal: value } : { slot: slots.parameter(value.parameter) };
 }
 
-function compileLeaf(node: ClauseNode & { fact: string }): Compiled {
+function amountOf(amount: Amount, run: Run): number {
+  return 'literal' in amount ? amount.literal : (run.params[amount.slot] as number);
+}
+
+function compileLeaf(node: ClauseNode & { fact: string }, slots: Slots): Compiled {
   const { fact } = node;
+  const f = slots.fact(fact);
   const leafFields = (run: Run, i: number, out: Set<string>) => {
     for (const field of run.inputs.subjects.fields(fact, i)) out.add(field);
   };
   const leaf = (value: (run: Run, i: number) => Tri): Compiled => ({ value, fields: leafFields });
   if ('atMost' in node) {
-    const limit = node.atMost;
+    const limit = amount(node.atMost, slots);
     return leaf((run, i) => {
-      const days = run.inputs.subjects.facts[fact]!(i) as Days;
+      const days = run.facts[f]!(i) as Days;
       const max = amountOf(limit, run);
       return days.high <= max ? true : days.low > max ? false : null;
     });
   }
   if ('atLeast' in node) {
-    const limit = node.atLeast;
+    const limit = amount(node.atLeast, slots);
     return leaf((run, i) => {
-      const days = run.inputs.subjects.facts[fact]!(i) as Days;
+      const days = run.facts[f]!(i) as Days;
       const min = amountOf(limit, run);
       return days.low >= min ? true : days.high < min ? false : null;
     });
   }
   if ('before' in node || 'onOrAfter' in node) {
     const onOrAfter = 'onOrAfter' in node;
-    const years = ('onOrAfter' in node ? node.onOrAfter : (node as { before: { yearsBeforeScreening: ParameterRef } }).before).yearsBeforeScreening.parameter;
+    const years = slots.parameter(('onOrAfter' in node ? node.onOrAfter : (node as { before: { yearsBeforeScreening: ParameterRef } }).before).yearsBeforeScreening.parameter);
     return leaf((run, i) => {
-      const days = run.inputs.subjects.facts[fact]!(i) as DayRange | undefined;
+      const days = run.facts[f]!(i) as DayRange | undefined;
       if (!days) return null;
       const cutoff = run.cutoff(years);
       const after: Tri = days.earliest >= cutoff ? true : days.latest < cutoff ? false : null;
@@ -116,17 +138,17 @@ function compileLeaf(node: ClauseNode & { fact: string }): Compiled {
     });
   }
   if ('includesAnyOf' in node) {
-    const list = node.includesAnyOf.parameter;
+    const list = slots.parameter(node.includesAnyOf.parameter);
     return leaf((run, i) => {
-      const types = run.inputs.subjects.facts[fact]!(i) as readonly string[] | undefined;
+      const types = run.facts[f]!(i) as readonly string[] | undefined;
       if (!types) return null;
-      const wanted = run.inputs.params[list] as readonly string[];
+      const wanted = run.params[list] as readonly string[];
       return types.some((type) => wanted.includes(type));
     });
   }
-  const years = 'years' in node ? node.years?.parameter : undefined;
-  if (years !== undefined) return leaf((run, i) => run.inputs.subjects.facts[fact]!(i, run.inputs.params[years] as number) as Tri);
-  return leaf((run, i) => run.inputs.subjects.facts[fact]!(i) as Tri);
+  const years = 'years' in node && node.years ? slots.parameter(node.years.parameter) : undefined;
+  if (years !== undefined) return leaf((run, i) => run.facts[f]!(i, run.params[years] as number) as Tri);
+  return leaf((run, i) => run.facts[f]!(i) as Tri);
 }
 
 /** Kleene AND or OR over compiled children; the fields of an unknown group are its unknown children's. */
@@ -166,14 +188,16 @@ function unknownInstancesFields(inner: Compiled): Compiled['fields'] {
   };
 }
 
-function compileSum(node: { sumOf: string; over: ClauseNode; atLeast: ParameterRef | number }, over: Compiled): Compiled {
-  const { sumOf: fact, atLeast } = node;
+function compileSum(node: { sumOf: string; over: ClauseNode; atLeast: ParameterRef | number }, over: Compiled, slots: Slots): Compiled {
+  const { sumOf: fact } = node;
+  const f = slots.fact(fact);
+  const atLeast = amount(node.atLeast, slots);
   const exact = (days: Days) => days.low === days.high;
   return {
     value(run) {
       let low = 0;
       let high = 0;
-      const quantity = run.inputs.subjects.facts[fact]!;
+      const quantity = run.facts[f]!;
       for (let i = 0; i < run.inputs.subjects.count; i++) {
         const member = over.value(run, i);
         if (member === false) continue;
@@ -185,7 +209,7 @@ function compileSum(node: { sumOf: string; over: ClauseNode; atLeast: ParameterR
       return low >= min ? true : high < min ? false : null;
     },
     fields(run, _i, out) {
-      const quantity = run.inputs.subjects.facts[fact]!;
+      const quantity = run.facts[f]!;
       for (let i = 0; i < run.inputs.subjects.count; i++) {
         const member = over.value(run, i);
         if (member === false) continue;
@@ -196,22 +220,22 @@ function compileSum(node: { sumOf: string; over: ClauseNode; atLeast: ParameterR
   };
 }
 
-function compileNode(node: ClauseNode, index: ReadonlyMap<string, number>): Compiled {
-  if ('all' in node) return compileGroup(node.all.map((child) => compileNode(child, index)), true);
-  if ('any' in node) return compileGroup(node.any.map((child) => compileNode(child, index)), false);
+function compileNode(node: ClauseNode, index: ReadonlyMap<string, number>, slots: Slots): Compiled {
+  if ('all' in node) return compileGroup(node.all.map((child) => compileNode(child, index, slots)), true);
+  if ('any' in node) return compileGroup(node.any.map((child) => compileNode(child, index, slots)), false);
   if ('not' in node) {
-    const inner = compileNode(node.not, index);
+    const inner = compileNode(node.not, index, slots);
     return { value: (run, i) => { const value = inner.value(run, i); return value === null ? null : !value; }, fields: inner.fields };
   }
   if ('clause' in node) {
     const k = index.get(node.clause)!;
     return { value: (run, i) => run.value(k, i), fields: (run, i, out) => run.clauseFields(k, i, out) };
   }
-  if ('fact' in node) return compileLeaf(node);
+  if ('fact' in node) return compileLeaf(node, slots);
   if ('openQuestion' in node) return { value: () => null, fields: () => undefined };
   if ('some' in node || 'every' in node) {
     const some = 'some' in node;
-    const inner = compileNode(some ? node.some : (node as { every: ClauseNode }).every, index);
+    const inner = compileNode(some ? node.some : (node as { every: ClauseNode }).every, index, slots);
     return {
       value(run) {
         let unknown = false;
@@ -226,7 +250,7 @@ function compileNode(node: ClauseNode, index: ReadonlyMap<string, number>): Comp
     };
   }
   if ('countAtLeast' in node) {
-    const inner = compileNode(node.of, index);
+    const inner = compileNode(node.of, index, slots);
     const threshold = node.countAtLeast;
     return {
       value(run) {
@@ -236,7 +260,7 @@ function compileNode(node: ClauseNode, index: ReadonlyMap<string, number>): Comp
       fields: unknownInstancesFields(inner),
     };
   }
-  return compileSum(node, compileNode(node.over, index));
+  return compileSum(node, compileNode(node.over, index, slots), slots);
 }
 
 const RECORD = -1;
@@ -246,13 +270,25 @@ export class ClauseSet {
   readonly clauses: readonly Clause[];
   readonly index: ReadonlyMap<string, number>;
   readonly compiled: readonly Compiled[];
+  readonly slots: Slots;
   readonly uses: readonly string[][];
+  /** For a clause of each conviction, its column in a run's memo (-1 for a clause of the record). */
+  readonly column: readonly number[];
+  readonly columns: number;
+  /** The clauses with review points, of each conviction and of the record. */
+  readonly reviewing: { conviction: number[]; record: number[] };
 
   constructor(file: ClauseFile) {
     this.clauses = file.clauses;
     this.index = new Map(file.clauses.map((clause, k) => [clause.id, k]));
-    this.compiled = file.clauses.map((clause) => compileNode(clause.when, this.index));
+    this.slots = new Slots();
+    this.compiled = file.clauses.map((clause) => compileNode(clause.when, this.index, this.slots));
     this.uses = file.clauses.map((clause) => [...referencedClauses(clause.when)]);
+    let columns = 0;
+    this.column = file.clauses.map((clause) => (clause.scope === 'conviction' ? columns++ : -1));
+    this.columns = columns;
+    const reviewing = (scope: Clause['scope']) => file.clauses.flatMap((clause, k) => (clause.scope === scope && clause.review ? [k] : []));
+    this.reviewing = { conviction: reviewing('conviction'), record: reviewing('record') };
   }
 
   has(id: string): boolean {
@@ -270,8 +306,12 @@ function matches(value: Tri, truth: Truth): boolean {
 
 export class Run {
   private readonly record: Int8Array;
-  private readonly perConviction: (Int8Array | undefined)[];
-  private readonly cutoffs = new Map<string, EpochDay>();
+  /** Conviction by conviction, a column per clause of each conviction. */
+  private readonly perConviction: Int8Array;
+  private readonly cutoffs = new Map<number, EpochDay>();
+  /** The raw facts and parameters by slot. */
+  readonly facts: ((i: number, years?: number) => unknown)[];
+  readonly params: unknown[];
   /** Clauses whose fields were already added in this collection (per conviction for a clause of each). */
   private visited: Set<number> | undefined;
 
@@ -280,14 +320,16 @@ export class Run {
     readonly inputs: Inputs,
   ) {
     this.record = new Int8Array(set.clauses.length);
-    this.perConviction = new Array(set.clauses.length);
+    this.perConviction = new Int8Array(set.columns * inputs.subjects.count);
+    this.facts = set.slots.facts.map((name) => inputs.subjects.facts[name]!);
+    this.params = set.slots.parameters.map((name) => inputs.params[name]);
   }
 
-  /** The day `years` (a parameter) before the screening date. */
-  cutoff(years: string): EpochDay {
+  /** The day `years` (a parameter's slot) before the screening date. */
+  cutoff(years: number): EpochDay {
     let day = this.cutoffs.get(years);
     if (day === undefined) {
-      day = anniversary(this.inputs.screeningDay, -(this.inputs.params[years] as number));
+      day = anniversary(this.inputs.screeningDay, -(this.params[years] as number));
       this.cutoffs.set(years, day);
     }
     return day;
@@ -295,19 +337,19 @@ export class Run {
 
   /** Clause `k` of the record (i = -1) or of conviction `i`; a clause of the record ignores `i`. */
   value(k: number, i: number): Tri {
-    if (this.set.clauses[k]!.scope === 'record') {
+    const column = this.set.column[k]!;
+    if (column < 0) {
       const code = this.record[k]!;
       if (code !== UNSET) return decode(code);
       const value = this.set.compiled[k]!.value(this, RECORD);
       this.record[k] = encode(value);
       return value;
     }
-    let memo = this.perConviction[k];
-    if (!memo) memo = this.perConviction[k] = new Int8Array(this.inputs.subjects.count);
-    const code = memo[i]!;
+    const at = i * this.set.columns + column;
+    const code = this.perConviction[at]!;
     if (code !== UNSET) return decode(code);
     const value = this.set.compiled[k]!.value(this, i);
-    memo[i] = encode(value);
+    this.perConviction[at] = encode(value);
     return value;
   }
 
@@ -317,7 +359,7 @@ export class Run {
   }
 
   clauseFields(k: number, i: number, out: Set<string>): void {
-    const key = this.set.clauses[k]!.scope === 'record' ? k : (i + 1) * this.set.clauses.length + k;
+    const key = this.set.column[k]! < 0 ? k : (i + 1) * this.set.clauses.length + k;
     if (this.visited!.has(key) || this.value(k, i) !== null) return;
     this.visited!.add(key);
     this.set.compiled[k]!.fields(this, i, out);
@@ -332,24 +374,25 @@ export class Run {
     return [...out];
   }
 
-  private raised(clause: Clause, k: number, i: number, codes: ReadonlySet<string>): ReviewNote[] {
-    const notes: ReviewNote[] = [];
+  private raised(clause: Clause, k: number, i: number, codes: ReadonlySet<string>, notes: ReviewNote[]): void {
     for (const review of clause.review ?? []) {
       if (!codes.has(review.code) || !matches(this.value(k, i), review.when)) continue;
       if (!(review.and ?? []).every((other) => matches(this.valueOf(other.clause, i), other.is))) continue;
       notes.push({ code: review.code, ...(i === RECORD ? {} : { subject: this.inputs.subjects.name(i) }), ...(review.keys ? { keys: review.keys } : {}) });
     }
-    return notes;
   }
 
   /** The review points the clauses raise for conviction `i`, among `codes`. */
-  convictionReviews(i: number, codes: ReadonlySet<string>): ReviewNote[] {
-    return this.set.clauses.flatMap((clause, k) => (clause.scope === 'conviction' && clause.review ? this.raised(clause, k, i, codes) : []));
+  convictionReviews(i: number, codes: ReadonlySet<string>, notes: ReviewNote[] = []): ReviewNote[] {
+    for (const k of this.set.reviewing.conviction) this.raised(this.set.clauses[k]!, k, i, codes, notes);
+    return notes;
   }
 
   /** The review points the clauses of the record raise, among `codes`. */
   recordReviews(codes: ReadonlySet<string>): ReviewNote[] {
-    return this.set.clauses.flatMap((clause, k) => (clause.scope === 'record' && clause.review ? this.raised(clause, k, RECORD, codes) : []));
+    const notes: ReviewNote[] = [];
+    for (const k of this.set.reviewing.record) this.raised(this.set.clauses[k]!, k, RECORD, codes, notes);
+    return notes;
   }
 
   /** Every clause the named ones depend on, each with its value: what the explain view shows. */

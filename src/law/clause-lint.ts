@@ -18,6 +18,8 @@ export interface Vocabulary {
   facts: Readonly<Record<string, RawFactKind>>;
   parameters: ReadonlySet<string>;
   required: Readonly<Record<string, Scope>>;
+  /** The record keys a review point may name as the ones it bears on. */
+  recordKeys: readonly string[];
 }
 
 const quote = (name: string) => `"${echo(name)}"`;
@@ -128,6 +130,7 @@ export function lintClauses(file: ClauseFile, vocabulary: Vocabulary): string[] 
     for (const id of unknownSources(clause.citation, file.sources)) problems.push(`${at}: cites unknown source ${quote(id)} (list it under "sources")`);
     lintNode(clause.when, clause.scope, byId, vocabulary, problems, at);
     for (const review of clause.review ?? []) {
+      for (const key of review.keys ?? []) if (!vocabulary.recordKeys.includes(key)) problems.push(`${at}: review ${quote(review.code)} names unknown record key ${quote(key)}`);
       for (const other of review.and ?? []) {
         const target = byId.get(other.clause);
         if (!target) problems.push(`${at}: review ${quote(review.code)} names unknown clause ${quote(other.clause)}`);

@@ -1,7 +1,7 @@
 /**
  * The shape of a clause file (rules/ina/clauses.json): one clause per statutory clause, each with
  * its name, citation, the statute's words and a condition tree over per-conviction raw facts, other
- * clauses and parameters. README of rules/ina says how to read one.
+ * clauses and parameters. The file's $comment says how to read one.
  */
 import { z } from 'zod';
 import { Citation, Source } from '../packs/citation.js';

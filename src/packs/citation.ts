@@ -26,11 +26,6 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
-/** The citation as one line of text: "INA 212(a)(2)(A)(ii)(II); Matter of Pickering". */
-export function citationText(citation: Citation): string {
-  return citation.map((part) => [part.source, part.pin].filter(Boolean).join(' ') + (part.note ? ` (${part.note})` : '')).join('; ');
-}
-
 /** The citation's source ids that the sources list does not hold. */
 export function unknownSources(citation: Citation, sources: readonly Source[]): string[] {
   return citation.map((part) => part.source).filter((id) => !sources.some((source) => source.id === id));

@@ -50,6 +50,11 @@ describe('the INA clause file is linted when it loads', () => {
   it('names only parameters the calculators have', () => {
     expect(problemsAfter((f) => (clauseById(f, 'pettyOffense').when = { fact: 'sentenceImposedDays', atMost: { parameter: 'sixMonths' } }))).toEqual(['clause "pettyOffense": unknown parameter "sixMonths"']);
   });
+  it('a review point bears only on keys of the record', () => {
+    expect(problemsAfter((f) => ((clauseById(f, 'cimtConviction').review as { keys: string[] }[])[0]!.keys = ['cimtInadmisible']))).toEqual([
+      'clause "cimtConviction": review "cimtDetermination" names unknown record key "cimtInadmisible"',
+    ]);
+  });
   it('no clause depends on itself', () => {
     expect(problemsAfter((f) => (clauseById(f, 'cimtException').when = { clause: 'cimtInadmissible' }))).toEqual([
       'clause "cimtException" depends on itself: cimtException -> cimtInadmissible -> cimtException',

@@ -81,16 +81,14 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, scre
   const { facts, run } = evaluate(convictions, caseFile, screeningDay, params);
   const value = Object.fromEntries(KEYS.map((key) => [key, run.valueOf(key)])) as Record<(typeof KEYS)[number], Tri>;
   const open = KEYS.filter((key) => value[key] === null);
-  const notes = [
-    ...facts.standingNotes.flat(),
-    ...convictions.flatMap((_, i) => run.convictionReviews(i, CLAUSE_REVIEWS)),
-    ...run.recordReviews(CLAUSE_REVIEWS),
-    ...dismissedAfterPlea(caseFile),
-  ];
+  const notes = facts.standingNotes.flat();
+  for (let i = 0; i < convictions.length; i++) run.convictionReviews(i, CLAUSE_REVIEWS, notes);
+  notes.push(...run.recordReviews(CLAUSE_REVIEWS), ...dismissedAfterPlea(caseFile));
   const summary = convictions.map((_, i) => `${facts.name(i)}: ${summarise(run, i)}`).join('; ');
   return {
     ...derived(value, `${convictions.length} conviction(s)${summary ? `: ${summary}` : ''}`, open.length ? run.fields(open) : [], dedupe(notes)),
-    clauses: () => ({ roots: Object.fromEntries(KEYS.map((key) => [key, key])), clauses: run.trace(KEYS) }),
+    // Evaluated again when a report shows it: keeping this run for every case settling derives would hold each one's memo.
+    clauses: () => ({ roots: Object.fromEntries(KEYS.map((key) => [key, key])), clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(KEYS) }),
   };
 }
 
@@ -158,7 +156,7 @@ export const inaClassOffenseDuringPeriod = defineCalculator({
     const detail = `${convictions.length} conviction(s); 212(a)(2) class offenses in the ${params.periodYears} years before the screening date: ${value === null ? 'not settled' : value ? 'yes' : 'none'}`;
     return {
       ...derived(value, detail, value === null ? run.fields([CLASS_OFFENSE_CLAUSE]) : [], dedupe(notes)),
-      clauses: () => ({ roots: { $: CLASS_OFFENSE_CLAUSE }, clauses: run.trace([CLASS_OFFENSE_CLAUSE]) }),
+      clauses: () => ({ roots: { $: CLASS_OFFENSE_CLAUSE }, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace([CLASS_OFFENSE_CLAUSE]) }),
     };
   },
 });

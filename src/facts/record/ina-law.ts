@@ -91,7 +91,7 @@ export function loadInaClauses(rulesDir: string, displayRoot: string = join(rule
     throw new PackError(shown, ['cannot be read: the INA clauses every criminal-record calculator reads']);
   }
   const clauseFile = parse(text, shown);
-  const problems = lintClauses(clauseFile, { facts: INA_RAW_FACTS, parameters: new Set(Object.keys(InaClassParams.shape)), required: REQUIRED });
+  const problems = lintClauses(clauseFile, { facts: INA_RAW_FACTS, parameters: new Set(Object.keys(InaClassParams.shape)), required: REQUIRED, recordKeys: INA_RECORD_KEYS });
   if (problems.length) throw new PackError(shown, problems);
   return { set: new ClauseSet(clauseFile), text, file: shown };
 }
