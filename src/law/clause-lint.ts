@@ -4,7 +4,7 @@
  * no clause depends on itself, and the clauses the calculators read are there. Each problem names
  * the clause.
  */
-import { unknownSources } from '../packs/citation.js';
+import type { Citation, Source } from '../packs/citation.js';
 import { echo } from '../text/inert.js';
 import type { Clause, ClauseFile, ClauseNode } from './clause-schema.js';
 
@@ -23,6 +23,11 @@ export interface Vocabulary {
 }
 
 const quote = (name: string) => `"${echo(name)}"`;
+
+/** The citation's source ids that the sources list does not hold. */
+function unknownSources(citation: Citation, sources: readonly Source[]): string[] {
+  return citation.map((part) => part.source).filter((id) => !sources.some((source) => source.id === id));
+}
 
 /** The clauses a node names directly (inside quantifiers too). */
 export function referencedClauses(node: ClauseNode, out: Set<string> = new Set()): Set<string> {

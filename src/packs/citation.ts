@@ -22,16 +22,6 @@ export type Citation = z.infer<typeof Citation>;
 export const Source = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
-  url: z.string().url().optional(),
+  url: z.url().optional(),
 });
 export type Source = z.infer<typeof Source>;
-
-/** The citation's source ids that the sources list does not hold. */
-export function unknownSources(citation: Citation, sources: readonly Source[]): string[] {
-  return citation.map((part) => part.source).filter((id) => !sources.some((source) => source.id === id));
-}
-
-/** The citation's sources and pinpoints only ("INA 212(a)(2)(A)(ii)(II); Pickering"): where a view has no room for the notes. */
-export function citationPins(citation: Citation): string {
-  return citation.map((part) => [part.source, part.pin].filter(Boolean).join(' ')).join('; ');
-}

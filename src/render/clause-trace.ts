@@ -7,7 +7,7 @@
  * a settled clause are shown only near the top (SETTLED_DEPTH levels): an open clause is followed
  * down to the clauses that leave it open.
  */
-import { citationPins } from '../packs/citation.js';
+import type { Citation } from '../packs/citation.js';
 import type { ClauseExplanation, ClauseTrace } from '../law/clause-evaluator.js';
 import type { Tri } from '../facts/tri.js';
 
@@ -18,6 +18,11 @@ export interface ClauseLine {
   depth: number;
   text: string;
   value: Tri;
+}
+
+/** The citation's sources and pinpoints only ("INA 212(a)(2)(A)(ii)(II); Pickering"): a tree of clauses has no room for the notes. */
+function citationPins(citation: Citation): string {
+  return citation.map((part) => [part.source, part.pin].filter(Boolean).join(' ')).join('; ');
 }
 
 const WORDS = (value: Tri) => (value === true ? 'yes' : value === false ? 'no' : 'not known');
