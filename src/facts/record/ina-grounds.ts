@@ -7,7 +7,7 @@
  */
 import type { CaseFile, Conviction } from '../../case/schema.js';
 import type { DayRange, EpochDay } from '../../case/dates.js';
-import type { Run } from '../../law/clause-evaluator.js';
+import type { ClauseExplanation, Run } from '../../law/clause-evaluator.js';
 import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
 import type { Tri } from '../tri.js';
 import { classifyRecord, convictionPath, offenseDays } from './common.js';
@@ -18,6 +18,8 @@ import { InaClassParams, InaGroundsParams } from './ina-params.js';
 export { InaGroundsParams };
 
 const KEYS = INA_RECORD_KEYS;
+/** Each record key is computed by the clause of the same id. */
+const KEY_ROOTS: Record<string, string> = Object.fromEntries(KEYS.map((key) => [key, key]));
 
 const REVIEW_CODES = [
   'bareLabel',
@@ -38,6 +40,17 @@ const CLAUSE_REVIEWS = new Set(REVIEW_CODES);
 function evaluate(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams): { facts: ConvictionFacts; run: Run } {
   const facts = new ConvictionFacts(convictions, caseFile, params);
   return { facts, run: inaClauses().run({ subjects: facts, params, screeningDay }) };
+}
+
+/**
+ * The clause trace, worked out the first time a report asks (every pack sharing the fact asks the
+ * same one) by evaluating the clauses again: keeping each run's memo for every case variant
+ * settling derives would cost memory for a trace few of them show. Made here, not where the run
+ * is: a closure made there would keep the run alive through the scope it shares.
+ */
+function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams, roots: Record<string, string>): () => ClauseExplanation {
+  let explanation: ClauseExplanation | undefined;
+  return () => (explanation ??= { roots, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(Object.values(roots)) });
 }
 
 /**
@@ -87,8 +100,7 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, scre
   const summary = convictions.map((_, i) => `${facts.name(i)}: ${summarise(run, i)}`).join('; ');
   return {
     ...derived(value, `${convictions.length} conviction(s)${summary ? `: ${summary}` : ''}`, open.length ? run.fields(open) : [], dedupe(notes)),
-    // Evaluated again when a report shows it: keeping this run for every case settling derives would hold each one's memo.
-    clauses: () => ({ roots: Object.fromEntries(KEYS.map((key) => [key, key])), clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(KEYS) }),
+    clauses: traceOnDemand(convictions, caseFile, screeningDay, params, KEY_ROOTS),
   };
 }
 
@@ -156,7 +168,7 @@ export const inaClassOffenseDuringPeriod = defineCalculator({
     const detail = `${convictions.length} conviction(s); 212(a)(2) class offenses in the ${params.periodYears} years before the screening date: ${value === null ? 'not settled' : value ? 'yes' : 'none'}`;
     return {
       ...derived(value, detail, value === null ? run.fields([CLASS_OFFENSE_CLAUSE]) : [], dedupe(notes)),
-      clauses: () => ({ roots: { $: CLASS_OFFENSE_CLAUSE }, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace([CLASS_OFFENSE_CLAUSE]) }),
+      clauses: traceOnDemand(convictions, caseFile, screeningDay, params, { $: CLASS_OFFENSE_CLAUSE }),
     };
   },
 });
