@@ -34,6 +34,8 @@ const REPORT_TYPES: readonly ContractType[] = [
   { file: 'src/findings/program-result.ts', name: 'MissingFact' },
   { file: 'src/findings/program-result.ts', name: 'FactSource' },
   { file: 'src/packs/load.ts', name: 'ParameterUse' },
+  { file: 'src/law/clause-evaluator.ts', name: 'ClauseExplanation' },
+  { file: 'src/law/clause-evaluator.ts', name: 'ClauseTrace' },
   { file: 'src/findings/outcome.ts', name: 'Outcome' },
   { file: 'src/packs/citation.ts', name: 'CitationPart' },
   { file: 'src/packs/citation.ts', name: 'Source' },

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CaseFile } from '../case/schema.js';
 import type { EpochDay } from '../case/dates.js';
 import type { FieldKind } from '../case/fields.js';
+import type { ClauseExplanation } from '../law/clause-evaluator.js';
 
 /** A value a rule can test: three-valued booleans, numbers, strings, or a record of them. */
 export type FactValue = boolean | number | string | null | { [key: string]: FactValue };
@@ -26,6 +27,8 @@ export interface Derived {
   notes: ReviewNote[];
   /** How the value was reached, in plain words, for the report's "why". */
   detail: string;
+  /** For a fact computed by cited clauses (rules/ina): each clause's value, built only when a report shows it. */
+  clauses?: () => ClauseExplanation;
 }
 
 export interface DeriveContext {

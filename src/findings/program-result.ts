@@ -13,6 +13,7 @@
  * rule defeats which, the fact paths each rule reads) is worked out once, not once per case.
  */
 import { questionFor } from '../case/fields.js';
+import type { ClauseExplanation } from '../law/clause-evaluator.js';
 import type { DerivedFacts } from '../facts/derive.js';
 import type { FactValue } from '../facts/derived.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
@@ -103,6 +104,8 @@ export interface FactSource {
   /** Empty when the fact is known (or open only on a point of law). */
   caseFields: string[];
   parameters: ParameterUse[];
+  /** For a fact computed by cited clauses (rules/ina): the clause behind each key and every clause it depends on, with their values. */
+  clauses?: ClauseExplanation;
 }
 
 export interface FactorList {
@@ -273,8 +276,8 @@ function factSources(loaded: LoadedPack, names: readonly string[], facts: Derive
   const sources: Record<string, FactSource> = {};
   for (const name of names) {
     const declared = loaded.facts.get(name)!;
-    const { detail, missing } = facts.get(name)!;
-    sources[name] = { calculator: declared.calculatorName, description: declared.description, detail, caseFields: missing, parameters: declared.parameters };
+    const { detail, missing, clauses } = facts.get(name)!;
+    sources[name] = { calculator: declared.calculatorName, description: declared.description, detail, caseFields: missing, parameters: declared.parameters, ...(clauses ? { clauses: clauses() } : {}) };
   }
   return sources;
 }

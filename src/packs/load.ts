@@ -11,6 +11,7 @@ import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/derived.js';
 import { CALCULATORS } from '../facts/registry.js';
+import { INA_RULES_FOLDER, loadInaClauses, useInaClauses } from '../facts/record/ina-law.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
@@ -489,7 +490,8 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
   let names: string[];
   try {
     const entries = readdirSync(rulesDir, { withFileTypes: true });
-    names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    // rules/ina holds the INA clauses every pack shares, not a program.
+    names = entries.filter((e) => e.isDirectory() && e.name !== INA_RULES_FOLDER).map((e) => e.name).sort();
   } catch {
     throw new PackError(rulesDir, ['the rules folder cannot be read']);
   }
@@ -501,6 +503,8 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     if (text === undefined) texts.set(file, (text = readPackFile(file, shown)));
     return text;
   };
+  const clauses = loadInaClauses(rulesDir, displayRoot);
+  useInaClauses(clauses.set);
   const build = (when: ParameterDate): { rulePacks: RulePacks; dated: DatedParameter[] } => {
     const shared = loadSharedParameters(rulesDir, displayRoot, read);
     // In name order: a failure is reported for the first broken pack.
@@ -508,7 +512,7 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     if (loaded.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
     const packs = loaded.map(({ parameterFile: _file, ...pack }): LoadedPack => pack);
     checkOnePackPerProgram(packs);
-    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`)) }, dated: datedParameters(shared.parameters, ...loaded.map((p) => p.parameterFile)) };
+    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), clauses.text) }, dated: datedParameters(shared.parameters, ...loaded.map((p) => p.parameterFile)) };
   };
   const { rulePacks, dated } = build('latest');
   const onDate = (day: EpochDay): RulePacks => ({ ...build(day).rulePacks, dated: rulePacks.dated! });

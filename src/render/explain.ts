@@ -80,6 +80,8 @@ export interface ExplainedNode extends Omit<ConditionTrace, 'children'> {
   /** For a leaf: the derived fact it reads (a key of `derivedFacts`), and the case fields that could settle it while unknown. */
   derivedFact?: string;
   caseFields?: string[];
+  /** For a leaf reading a key computed by cited clauses (rules/ina): the clause behind it, traced in derivedFacts[derivedFact].clauses. */
+  clause?: string;
   children?: ExplainedNode[];
 }
 
@@ -91,5 +93,9 @@ export function explainTree(node: ConditionTrace, sources: Readonly<Record<strin
   const reading = readLeaf(node, sources);
   const derivedFact = derivedFactOf(node.fact);
   const fields = node.status === 'unknown' ? (sources[derivedFact]?.caseFields ?? []) : [];
-  return { ...own, statement: reading.statement, negated: reading.negated, truth: truthWords(reading.truth), derivedFact, caseFields: fields };
+  const dot = node.fact.indexOf('.');
+  const roots = sources[derivedFact]?.clauses?.roots;
+  const key = dot < 0 ? '$' : node.fact.slice(dot + 1);
+  const clause = roots && Object.hasOwn(roots, key) ? { clause: roots[key]! } : {};
+  return { ...own, statement: reading.statement, negated: reading.negated, truth: truthWords(reading.truth), derivedFact, caseFields: fields, ...clause };
 }

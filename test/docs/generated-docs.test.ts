@@ -33,13 +33,13 @@ describe('generated documents', () => {
     const doc = readFileSync(join(REPOSITORY_ROOT, 'docs/json-contract.md'), 'utf8');
     const { stdout } = await runCli(['screen', join(REPOSITORY_ROOT, 'fixtures/cases/claudia.case.yaml'), '--format', 'json']);
     const keys = new Set<string>();
-    // Keys of the contract, not of the data it carries: a fact's value, a witness's fields, a derived fact's name.
+    // Keys of the contract, not of the data it carries: a fact's value, a witness's fields, a derived fact's name, a clause's id.
     const walk = (value: unknown, dataBelow: boolean): void => {
       if (Array.isArray(value)) return value.forEach((item) => walk(item, false));
       if (value === null || typeof value !== 'object') return;
       for (const [key, item] of Object.entries(value)) {
         if (!dataBelow) keys.add(key);
-        if (!['value', 'actual', 'expected', 'set'].includes(key)) walk(item, key === 'derivedFacts');
+        if (!['value', 'actual', 'expected', 'set'].includes(key)) walk(item, ['derivedFacts', 'roots', 'clauses'].includes(key));
       }
     };
     walk(JSON.parse(stdout), false);
