@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CALCULATORS } from '../facts/registry.js';
-import type { Calculator } from '../facts/derived.js';
+import type { Calculator } from '../facts/calculator.js';
 import type { FieldKind } from '../case/fields.js';
 
 type JsonSchema = { [key: string]: unknown };

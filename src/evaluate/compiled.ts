@@ -14,7 +14,7 @@ import type { LoadedPack } from '../packs/load.js';
 import type { Condition, LeafCondition, Rule, RuleStatus } from '../packs/schema.js';
 import { leafFact } from '../packs/conditions.js';
 import type { DerivedFacts } from '../facts/derive.js';
-import type { FactValue } from '../facts/derived.js';
+import type { FactValue } from '../facts/calculator.js';
 import type { ConditionTrace, PackEvaluator, RuleEvaluation } from './engine.js';
 import { operatorTest } from './operators.js';
 

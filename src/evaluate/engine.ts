@@ -7,7 +7,7 @@
 import type { LoadedPack, RulePacks } from '../packs/load.js';
 import type { Rule, RuleStatus } from '../packs/schema.js';
 import type { DerivedFacts } from '../facts/derive.js';
-import type { FactValue } from '../facts/derived.js';
+import type { FactValue } from '../facts/calculator.js';
 
 /** One node of a rule's condition tree, as evaluated: what the report's "why" is made of. */
 export interface ConditionTrace {

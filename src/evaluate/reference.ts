@@ -10,7 +10,7 @@ import { readPath } from '../case/fields.js';
 import type { Rule, RuleStatus } from '../packs/schema.js';
 import { leafFact } from '../packs/conditions.js';
 import type { DerivedFacts } from '../facts/derive.js';
-import type { FactValue } from '../facts/derived.js';
+import type { FactValue } from '../facts/calculator.js';
 import { triAnd, triNot, triOr, type Tri } from '../facts/tri.js';
 import type { ConditionTrace, PackEvaluator, RuleEvaluation } from './engine.js';
 

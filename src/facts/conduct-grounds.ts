@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { anniversary, rangeOfField as range, toIsoDate, type EpochDay } from '../case/dates.js';
 import { OffenseType, type CaseFile } from '../case/schema.js';
-import { defineCalculator, derived } from './derived.js';
+import { defineCalculator, derived } from './calculator.js';
 import { Years } from './params.js';
 import { onOrAfter, triOr, type Tri } from './tri.js';
 import { offenseDays } from './record/common.js';

@@ -3,7 +3,7 @@
  * are computed once per case and shared between packs.
  */
 import type { DeclaredFact } from '../packs/load.js';
-import type { DeriveContext, Derived } from './derived.js';
+import type { DeriveContext, Derived } from './calculator.js';
 import { hasUnknown, withSettlingFields } from './settling-fields.js';
 
 export type DerivedFacts = Map<string, Derived>;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { CaseFile } from '../case/schema.js';
-import { defineCalculator, derived, type FactValue } from './derived.js';
+import { defineCalculator, derived, type FactValue } from './calculator.js';
 import type { Tri } from './tri.js';
 
 const Relationships = z.array(z.string()).min(1);

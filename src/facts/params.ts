@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ExactDate } from '../case/schema.js';
 import { parseExactDate, type EpochDay } from '../case/dates.js';
-import type { DeriveContext } from './derived.js';
+import type { DeriveContext } from './calculator.js';
 
 /** A date parameter: a fixed calendar date from the law, or "screening" for the screening date. */
 export const DateParam = z.union([z.literal('screening'), ExactDate]);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ageOn, anniversary, parseDateSpec, rangeOfField, toIsoDate, type DayRange } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { RelativeStatus } from '../case/schema.js';
-import { defineCalculator, derived, type FactValue } from './derived.js';
+import { defineCalculator, derived, type FactValue } from './calculator.js';
 import { readPath } from '../case/fields.js';
 import { DateParam, FieldPath, Years, describeDay, resolveDay } from './params.js';
 import { onOrAfter, triOr, triRange, type Tri } from './tri.js';

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { anniversary, toIsoDate, type DayRange, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
-import { defineCalculator, derived, type ReviewNote } from './derived.js';
+import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DayCount, Years } from './params.js';
 import { Returns, entriesOf, exitsOf, missingLists, type Exit } from './timeline.js';
 import { InaGroundsParams, groundOffenses } from './record/ina-grounds.js';

@@ -2,7 +2,7 @@
  * Every calculator a rule pack may name. Adding a calculator is a code change; using one is not.
  * A Map, so a pack naming "toString" or "__proto__" finds no calculator rather than an Object method.
  */
-import type { Calculator } from './derived.js';
+import type { Calculator } from './calculator.js';
 import { ageBelowAtEvent, ageBelowOn, caseField, dateWithinYearsBefore, fieldIsOneOf, firstEntryBeforeAge, firstEntryBeforeAgeJudgedFrom, inSchool, listHasItems, primaryCaretakerOfMinorChild, relativeWithStatus } from './person.js';
 import { continuousResidenceSince, lastEntryMannerIn, lawfulStatusOn, presentOn, priorRemovalOnOrBefore, recentUnlawfulEntry, reenteredAfterRemoval, yearsSinceFirstEntryAtLeast } from './timeline.js';
 import { penaltyAndCustodyRecord } from './record/penalty-and-custody.js';

@@ -15,7 +15,7 @@
 import { consistencyIssues, type CaseFile } from '../case/schema.js';
 import { pathKeys, withValue } from '../case/paths.js';
 import { fieldKindOf } from '../settle/field-kinds.js';
-import type { Calculator, DeriveContext, Derived, FactValue } from './derived.js';
+import type { Calculator, DeriveContext, Derived, FactValue } from './calculator.js';
 
 export function hasUnknown(value: FactValue): boolean {
   if (value === null) return true;

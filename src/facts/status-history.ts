@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { toIsoDate } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { readPath } from '../case/fields.js';
-import { defineCalculator, derived, type ReviewNote } from './derived.js';
+import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DayCount, FieldPath } from './params.js';
 import { rangeOf } from './timeline.js';
 

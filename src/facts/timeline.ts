@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseDateSpec, rangeOfField, toIsoDate, anniversary, type DayRange, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
 import { EntryManner, ImmigrationStatus, PriorRemovalBasis } from '../case/schema.js';
-import { defineCalculator, derived, type ReviewNote } from './derived.js';
+import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DateParam, DayCount, Years, describeDay, resolveDay } from './params.js';
 import { SortedExtremes } from './sorted-extremes.js';
 import { triAnd, triOr, type Tri } from './tri.js';

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { anniversary, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
-import { defineCalculator, derived, type ReviewNote } from './derived.js';
+import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DateParam, DayCount, Years, describeDay, resolveDay } from './params.js';
 import { birthRange } from './person.js';
 import { SortedExtremes } from './sorted-extremes.js';

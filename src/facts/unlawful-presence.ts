@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { anniversary, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
-import { defineCalculator, derived } from './derived.js';
+import { defineCalculator, derived } from './calculator.js';
 import { DateParam, DayCount, Years, resolveDay } from './params.js';
 import { birthRange } from './person.js';
 import { triAnd, triOr, type Tri } from './tri.js';

@@ -15,7 +15,7 @@
 import { questionFor } from '../case/fields.js';
 import type { ClauseExplanation } from '../law/clause-evaluator.js';
 import type { DerivedFacts } from '../facts/derive.js';
-import type { FactValue } from '../facts/derived.js';
+import type { FactValue } from '../facts/calculator.js';
 import type { ConditionTrace, RuleEvaluation } from '../evaluate/engine.js';
 import type { LoadedPack, ParameterUse } from '../packs/load.js';
 import type { LegalStatusKind, Rule, RuleKind, RuleStatus } from '../packs/schema.js';

@@ -12,7 +12,7 @@
 import { anniversary, type DayRange, type EpochDay } from '../case/dates.js';
 import { citationText, sourceLookup, type Citation } from '../packs/citation.js';
 import type { Tri } from '../facts/tri.js';
-import type { ReviewNote } from '../facts/derived.js';
+import type { ReviewNote } from '../facts/calculator.js';
 import { referencedClauses } from './clause-lint.js';
 import type { Clause, ClauseFile, ClauseNode, ParameterRef, Truth } from './clause-schema.js';
 

@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
-import type { Calculator } from '../facts/derived.js';
+import type { Calculator } from '../facts/calculator.js';
 import { CALCULATORS } from '../facts/registry.js';
 import { INA_RULES_FOLDER, loadInaClauses, useInaClauses } from '../facts/record/ina-law.js';
 import { echo } from '../text/inert.js';

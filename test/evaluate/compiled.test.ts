@@ -8,7 +8,7 @@ import { CompiledPack } from '../../src/evaluate/compiled.js';
 import { PackEngine } from '../../src/evaluate/reference.js';
 import type { ConditionTrace, RuleEvaluation } from '../../src/evaluate/engine.js';
 import type { DerivedFacts } from '../../src/facts/derive.js';
-import { derived, type FactValue } from '../../src/facts/derived.js';
+import { derived, type FactValue } from '../../src/facts/calculator.js';
 import type { LoadedPack } from '../../src/packs/load.js';
 import type { Condition, LeafCondition } from '../../src/packs/schema.js';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ConvictionCategory, Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
-import { derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
+import { derived, type Derived, type FactValue, type ReviewNote } from '../calculator.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import { ageOn, parseDateSpec, rangeOfField, type DayRange } from '../../case/dates.js';
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Conviction } from '../../case/schema.js';
 import { anniversary, rangeOfField as range } from '../../case/dates.js';
-import { defineCalculator, derived } from '../derived.js';
+import { defineCalculator, derived } from '../calculator.js';
 import { DayCount, Years } from '../params.js';
 import { convictionPath } from './common.js';
 

@@ -8,7 +8,7 @@
 import type { CaseFile, Conviction } from '../../case/schema.js';
 import type { DayRange, EpochDay } from '../../case/dates.js';
 import type { ClauseExplanation, Run } from '../../law/clause-evaluator.js';
-import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
+import { defineCalculator, derived, type Derived, type ReviewNote } from '../calculator.js';
 import type { Tri } from '../tri.js';
 import { classifyRecord, convictionPath, offenseDays } from './common.js';
 import { ConvictionFacts } from './ina-raw-facts.js';

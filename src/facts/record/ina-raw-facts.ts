@@ -9,7 +9,7 @@
  */
 import { rangeOfField as range, type DayRange } from '../../case/dates.js';
 import type { CaseFile, Conviction } from '../../case/schema.js';
-import type { ReviewNote } from '../derived.js';
+import type { ReviewNote } from '../calculator.js';
 import type { Tri } from '../tri.js';
 import type { RawFactKind } from '../../law/clause-lint.js';
 import type { Subjects } from '../../law/clause-evaluator.js';

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ConvictionLabel, Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
 import type { DayRange } from '../../case/dates.js';
 import { birthRange } from '../person.js';
-import { defineCalculator, derived, type Derived, type FactValue, type ReviewNote } from '../derived.js';
+import { defineCalculator, derived, type Derived, type FactValue, type ReviewNote } from '../calculator.js';
 import { DayCount } from '../params.js';
 import { rangeOf } from '../timeline.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { CaseFile, Conviction } from '../../case/schema.js';
-import { defineCalculator, derived, type ReviewNote } from '../derived.js';
+import { defineCalculator, derived, type ReviewNote } from '../calculator.js';
 import { DayCount } from '../params.js';
 import { triAnd, triOr, type Tri } from '../tri.js';
 import {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { OffenseType } from '../../case/schema.js';
-import { defineCalculator, derived } from '../derived.js';
+import { defineCalculator, derived } from '../calculator.js';
 import { triOr } from '../tri.js';
 import { convictionName, convictionPath, hasType } from './common.js';
 

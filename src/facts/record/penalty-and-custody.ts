@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
-import { defineCalculator, derived, type Derived, type ReviewNote } from '../derived.js';
+import { defineCalculator, derived, type Derived, type ReviewNote } from '../calculator.js';
 import { DayCount } from '../params.js';
 import { triAnd, triNot, triOr, type Tri } from '../tri.js';
 import {

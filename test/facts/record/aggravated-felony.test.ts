@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CaseFile, Conviction } from '../../src/case/schema.js';
-import { AggravatedFelonyReading } from '../../src/facts/record/aggravated-felony.js';
-import { inaParameters } from '../support/ina-parameters.js';
+import type { CaseFile, Conviction } from '../../../src/case/schema.js';
+import { AggravatedFelonyReading } from '../../../src/facts/record/aggravated-felony.js';
+import { inaParameters } from '../../support/ina-parameters.js';
 
 const params = inaParameters();
 const read = (conviction: Conviction, caseFile: CaseFile = { removal: { priorRemovals: [] } }) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseExactDate } from '../../src/case/dates.js';
-import { ConvictionCategory, type CaseFile, type Conviction } from '../../src/case/schema.js';
-import { penaltyAndCustodyRecord } from '../../src/facts/record/penalty-and-custody.js';
-import { offenseLevelRecord } from '../../src/facts/record/offense-levels.js';
-import { inaParameters } from '../support/ina-parameters.js';
+import { parseExactDate } from '../../../src/case/dates.js';
+import { ConvictionCategory, type CaseFile, type Conviction } from '../../../src/case/schema.js';
+import { penaltyAndCustodyRecord } from '../../../src/facts/record/penalty-and-custody.js';
+import { offenseLevelRecord } from '../../../src/facts/record/offense-levels.js';
+import { inaParameters } from '../../support/ina-parameters.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
 /** Conclusions for every category: none settled, except those a test names. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseExactDate } from '../../src/case/dates.js';
-import type { CaseFile, Conviction } from '../../src/case/schema.js';
-import { inaCriminalRecord } from '../../src/facts/record/ina-grounds.js';
-import { categoryConclusions, inaParameters } from '../support/ina-parameters.js';
+import { parseExactDate } from '../../../src/case/dates.js';
+import type { CaseFile, Conviction } from '../../../src/case/schema.js';
+import { inaCriminalRecord } from '../../../src/facts/record/ina-grounds.js';
+import { categoryConclusions, inaParameters } from '../../support/ina-parameters.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
 const params = inaParameters(categoryConclusions({ none: { aggravatedFelony: false, criminalInadmissible: false } }));

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { DayRange } from '../../src/case/dates.js';
-import { differentDays, differentOccasions, type Occasion } from '../../src/facts/record/grouping.js';
+import type { DayRange } from '../../../src/case/dates.js';
+import { differentDays, differentOccasions, type Occasion } from '../../../src/facts/record/grouping.js';
 
 /** Groups when items linked pairwise are joined, testing every pair (the reference, O(n²)). */
 function pairwiseGroups(size: number, linked: (a: number, b: number) => boolean): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseExactDate } from '../../src/case/dates.js';
-import type { CaseFile } from '../../src/case/schema.js';
-import { convictionOfType } from '../../src/facts/record/offense-types.js';
+import { parseExactDate } from '../../../src/case/dates.js';
+import type { CaseFile } from '../../../src/case/schema.js';
+import { convictionOfType } from '../../../src/facts/record/offense-types.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2024-06-01') });
 const trafficking = (caseFile: CaseFile) => convictionOfType.compute(context(caseFile), { offenseTypes: ['trafficking_others'] });

@@ -1,41 +1,13 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_RULES_DIR, PackError, loadRulePacks } from '../../src/packs/load.js';
-import { main } from '../../src/cli/main.js';
-import { EXIT } from '../../src/cli/exit-codes.js';
+import { PackError, loadRulePacks } from '../../src/packs/load.js';
+import { reliefRules, rulesCopies } from '../support/rules-copy.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'relief-packs-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let counter = 0;
-/** A copy of the real rules folder. */
-function rulesCopy(): string {
-  const dir = join(scratch, `rules-${counter++}`);
-  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
-  return dir;
-}
-
+const copies = rulesCopies('relief-packs-');
+const rulesCopy = copies.copy;
 /** A copy of the real rules folder with one pack's file (the DACA pack by default) edited by `edit`. */
-function rulesWith(edit: (pack: Record<string, any>) => void, file = 'daca/pack.json'): string {
-  const dir = rulesCopy();
-  const path = join(dir, file);
-  const pack = JSON.parse(readFileSync(path, 'utf8'));
-  edit(pack);
-  writeFileSync(path, JSON.stringify(pack));
-  return dir;
-}
-
-/** `relief rules --rules <dir>` in-process: a broken pack is exit 3 and one paragraph on stderr. */
-async function reliefRules(dir: string): Promise<string> {
-  let stderr = '';
-  const code = await main(['rules', '--rules', dir], { stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date(), colorSupported: false, env: {} });
-  expect(code).toBe(EXIT.invalidRulePack);
-  expect(stderr).toMatch(/^relief: a rule pack is not valid: \S+:\n( {2}- .*\n)+$/);
-  expect(stderr).not.toMatch(/\n\s+at /);
-  return stderr;
-}
+const rulesWith = (edit: (pack: Record<string, any>) => void, file = 'daca/pack.json'): string => copies.withFile(file, edit);
 
 async function problemsOf(dir: string): Promise<string> {
   try {
@@ -139,18 +111,18 @@ describe('hostile rule packs (issue 10, item 17): exit 3, the file and the rule 
   it('a copied pack folder is a second pack for one program: an error naming both folders', async () => {
     const dir = rulesCopy();
     cpSync(join(dir, 'daca'), join(dir, 'daca.bak'), { recursive: true });
-    const name = dir.slice(scratch.length + 1);
+    const name = copies.shown(dir);
     expect(await reliefRules(dir)).toContain(`program "daca" is also the program of ${name}/daca/pack.json: two folders (${name}/daca and ${name}/daca.bak) hold one program`);
   });
 
   it('a bad value in parameters.json is reported against the parameter and that file', async () => {
     const dir = rulesWith((file) => { file.parameters.ageCeilingOnAnnouncement.value = 'thirty-one'; }, 'daca/parameters.json');
-    const name = dir.slice(scratch.length + 1);
+    const name = copies.shown(dir);
     expect(await reliefRules(dir)).toContain(`parameter "ageCeilingOnAnnouncement" in ${name}/daca/parameters.json: Invalid input: expected number, received string (used by fact "underAgeLimitOnAnnouncement" parameter years)`);
     const inCondition = rulesWith((file) => { file.parameters.repeatOffenderConvictions.value = { many: 3 }; }, 'morton/parameters.json');
-    expect(await reliefRules(inCondition)).toContain(`parameter "repeatOffenderConvictions" in ${inCondition.slice(scratch.length + 1)}/morton/parameters.json: a condition compares with`);
+    expect(await reliefRules(inCondition)).toContain(`parameter "repeatOffenderConvictions" in ${copies.shown(inCondition)}/morton/parameters.json: a condition compares with`);
     const missing = rulesWith((file) => { delete file.parameters.arrivalBeforeAge.citation; }, 'daca/parameters.json');
-    expect(await reliefRules(missing)).toContain(`parameters.json:\n  - parameter "arrivalBeforeAge" in ${missing.slice(scratch.length + 1)}/daca/parameters.json at citation: `);
+    expect(await reliefRules(missing)).toContain(`parameters.json:\n  - parameter "arrivalBeforeAge" in ${copies.shown(missing)}/daca/parameters.json at citation: `);
   });
 
   it('a pack file that is not JSON: the line and column', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { parseExactDate } from '../../src/case/dates.js';
 import type { CaseFile } from '../../src/case/schema.js';
-import { defineCalculator, derived } from '../../src/facts/derived.js';
+import { defineCalculator, derived } from '../../src/facts/calculator.js';
 import { withSettlingFields } from '../../src/facts/settling-fields.js';
 import { penaltyAndCustodyRecord } from '../../src/facts/record/penalty-and-custody.js';
 import { FactCache } from '../../src/facts/derive.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseExactDate } from '../../src/case/dates.js';
-import { ConvictionCategory, type CaseFile, type Conviction } from '../../src/case/schema.js';
-import { jurisdictionLabelRecord } from '../../src/facts/record/jurisdiction-label.js';
+import { parseExactDate } from '../../../src/case/dates.js';
+import { ConvictionCategory, type CaseFile, type Conviction } from '../../../src/case/schema.js';
+import { jurisdictionLabelRecord } from '../../../src/facts/record/jurisdiction-label.js';
 
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate('2013-01-15') });
 const conclusions = (settled: Record<string, Record<string, boolean | null>> = {}) =>

@@ -4,41 +4,13 @@
  * changeable-facts files their own; every listed source is cited or says why not. A broken file is
  * exit 3 and one paragraph naming the file, the rule or parameter, and the source.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_RULES_DIR, loadRulePacks } from '../../src/packs/load.js';
-import { main } from '../../src/cli/main.js';
-import { EXIT } from '../../src/cli/exit-codes.js';
+import { describe, expect, it } from '@jest/globals';
+import { loadRulePacks } from '../../src/packs/load.js';
+import { reliefRules, rulesCopies } from '../support/rules-copy.js';
 import { loadScenarioBook } from '../../src/scenarios/book.js';
 import { loadChangeability } from '../../src/flips/changeability.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'relief-citations-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let counter = 0;
-/** A copy of the real rules folder with one file edited by `edit`. */
-function rulesWith(file: string, edit: (json: Record<string, any>) => void): string {
-  const dir = join(scratch, `rules-${counter++}`);
-  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
-  const path = join(dir, file);
-  const json = JSON.parse(readFileSync(path, 'utf8'));
-  edit(json);
-  writeFileSync(path, JSON.stringify(json));
-  return dir;
-}
-
-/** `relief rules --rules <dir>` in-process: the paragraph on stderr. */
-async function reliefRules(dir: string): Promise<string> {
-  let stderr = '';
-  const code = await main(['rules', '--rules', dir], { stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date(), colorSupported: false, env: {} });
-  expect(code).toBe(EXIT.invalidRulePack);
-  expect(stderr).toMatch(/^relief: a rule pack is not valid: \S+:\n( {2}- .*\n)+$/);
-  return stderr;
-}
-
-const shown = (dir: string) => dir.slice(scratch.length + 1);
+const { withFile: rulesWith, shown } = rulesCopies('relief-citations-');
 
 describe('citations against their sources', () => {
   it('the bundled rules: every citation names a listed source, and each is written as text beside its parts', async () => {
