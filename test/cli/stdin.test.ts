@@ -22,6 +22,8 @@ const claudiaBytes = readFileSync(claudia);
 function relief(args: string[], input: Buffer | string | number) {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'relief.js'), ...args], {
     encoding: 'utf8',
+    // A full JSON report runs past spawnSync's default 1 MiB, which would kill the child.
+    maxBuffer: 64 * 1024 * 1024,
     ...(typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] } : { input }),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
