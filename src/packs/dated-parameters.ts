@@ -83,8 +83,11 @@ export interface DatedProgram {
  * first value is latest: from that date on the program can be screened.
  */
 export interface NotInForce {
+  /** The program's id, as --program names it. */
   program: string;
+  /** The program's title, as its pack gives it. */
   title: string;
+  /** The program's short title (the summary's), as its pack gives it. */
   shortTitle: string;
   /** The first date from which its rules give that parameter a value (YYYY-MM-DD). */
   inForceFrom: string;
