@@ -78,4 +78,17 @@ describe('a case screened before the T visa existed', () => {
     expect(onTheDay.programs.map((p) => p.program)).toContain('t-visa');
     expect((await json('--as-of', '2000-10-28', '--program', 't-visa')).programs.map((p) => p.program)).toEqual(['t-visa']);
   });
+
+  it('relief flips looks for changes only in the programs screened, and lists the T visa as not screened', async () => {
+    const run = await runCli(['flips', CASE, '--format', 'json']);
+    expect(run.code).toBe(EXIT.ok);
+    const flips = JSON.parse(run.stdout) as { notInForce: { program: string }[]; programs: { program: string }[] };
+    expect(flips.programs.map((p) => p.program)).toEqual(['daca', 'morton', 's744-rpi', 'vawa-cancellation', 'vawa-self-petition']);
+    expect(flips.notInForce.map((entry) => entry.program)).toEqual(['t-visa']);
+    const text = await runCli(['flips', CASE]);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(`T visa: not screened Not in force on the screening date: ${T_VISA_BEGINS}`);
+    const refused = await runCli(['flips', CASE, '--program', 't-visa']);
+    expect(refused.code).toBe(EXIT.invalidCase);
+    expect(refused.stderr).toContain('vawa-1999.case.yaml:\n  - screeningDate: 1999-06-01 is before the law of every program asked for');
+  });
 });
