@@ -4,17 +4,22 @@
  * NDJSON record lists the T visa under notInForce, the CSV's T-visa columns say not_in_force and why
  * (the columns keep their places), triage ignores it, and the summary counts it.
  */
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { EXIT } from '../../src/cli/exit-codes.js';
-import { runBatchCli } from '../support/run-cli.js';
+import { runBatchCli, runCli } from '../support/run-cli.js';
 
 const CASES = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'fixtures', 'cases');
 const VAWA_1999 = join(CASES, 'vawa-1999.case.yaml');
 const VAWA_2013 = join(CASES, 'vawa-baseline.case.yaml');
 const IN_FORCE_IN_1999 = 'daca,morton,s744-rpi,vawa-cancellation,vawa-self-petition';
+
+const scratch = mkdtempSync(join(tmpdir(), 'relief-not-in-force-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Rec = Record<string, unknown> & { status: string; programs: { program: string }[]; notInForce: { program: string; inForceFrom: string }[] };
 const records = (stdout: string): Rec[] => stdout.trim().split('\n').map((line) => JSON.parse(line) as Rec);
@@ -63,5 +68,16 @@ describe('a batch case screened before the T visa existed', () => {
     expect(early!.status).toBe('error');
     expect(JSON.stringify(early!.errors)).toContain('1999-06-01 is before the law of every program asked for');
     expect(later!.status).toBe('screened');
+  });
+
+  it('reads as not_in_force in relief diff, the same in NDJSON and CSV, and a change when the program comes into force', async () => {
+    for (const [name, extra] of [['early.ndjson', []], ['early.csv', ['--format', 'csv']], ['later.ndjson', ['--as-of', '2000-10-28']]] as const) {
+      expect((await runBatchCli([VAWA_1999, '--quiet', '-o', join(scratch, name), ...extra])).code).toBe(EXIT.ok);
+    }
+    const same = await runCli(['diff', join(scratch, 'early.ndjson'), join(scratch, 'early.csv')]);
+    expect(same.code).toBe(EXIT.ok);
+    expect(same.stdout).toContain('No changes: 1 client matched');
+    const changed = await runCli(['diff', join(scratch, 'early.ndjson'), join(scratch, 'later.ndjson')]);
+    expect(changed.stdout).toMatch(/t-visa: not_in_force -> \w+/);
   });
 });
