@@ -58,4 +58,13 @@ describe('fixture expectations', () => {
     const oldStyle = { morton: { priority: '2' } } as Parameters<typeof mismatches>[1];
     expect(mismatches(report, oldStyle)).toEqual([expect.stringContaining('morton: the fixture expects "priority", which is not an expectation')]);
   });
+
+  it('check "notInForce" both ways, alone', async () => {
+    const vawa1999 = loadCaseFixtures().find((f) => f.name === 'vawa-1999')!;
+    const { report } = await screenCase(screener, { value: vawa1999.caseValue, name: vawa1999.file, sha256: '' }, { today: todayEpochDay(TEST_TODAY) }, { producedAt: TEST_TODAY });
+    expect(mismatches(report, { 't-visa': { notInForce: true }, daca: { notInForce: false } })).toEqual([]);
+    expect(mismatches(report, { 't-visa': { notInForce: false }, daca: { notInForce: true } })).toEqual(['t-visa: not in force on the screening date, expected in force', 'daca: in force on the screening date, expected not in force']);
+    expect(mismatches(report, { 't-visa': { notInForce: true, outcome: 'barred' } })).toEqual(['t-visa: a fixture expecting "notInForce" expects nothing else of the program']);
+    expect(mismatches(report, { 't-visa': { outcome: 'barred' } })).toEqual(['program t-visa missing from the report']);
+  });
 });

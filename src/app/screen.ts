@@ -10,7 +10,8 @@ import { FactCache } from '../facts/derive.js';
 import { CompiledPack } from '../evaluate/compiled.js';
 import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
-import { rulePacksOn, type RulePacks } from '../packs/load.js';
+import { packsOn, type RulePacks } from '../packs/load.js';
+import type { NotInForce } from '../packs/dated-parameters.js';
 import { staleResearch, type StaleResearch } from '../findings/stale-research.js';
 import { CaseCompletions } from '../settle/completions.js';
 import { questionsFromMissing, settleByCases, type Question } from '../settle/settle.js';
@@ -32,6 +33,12 @@ export interface Screening {
   rulesVersion: string;
   /** The programs whose rule pack's research is old at the screening date (findings/stale-research.ts); empty when none is. */
   staleResearch: StaleResearch[];
+  /**
+   * The programs asked for that are not screened on the screening date because their rules begin
+   * later (a dated parameter they read has no value yet: packs/dated-parameters.ts), in the packs'
+   * order; empty when every one is in force. They are absent from `programs`.
+   */
+  notInForce: NotInForce[];
   programs: ProgramResult[];
   /**
    * The case's questions, once each: those some answer to which could settle or narrow an open
@@ -105,7 +112,8 @@ export class Screener {
    * once. The compiled packs answer without awaiting anything.
    */
   async screen(caseFile: CaseFile, options: { screeningDay: EpochDay; source: string; programs?: string[]; whatIfs?: string[] }): Promise<Screening> {
-    const packs = this.evaluatorsFor(rulePacksOn(this.rulePacks, options.screeningDay, options.source));
+    const onDate = packsOn(this.rulePacks, options.screeningDay, options.source, options.programs);
+    const packs = this.evaluatorsFor(onDate.packs);
     const cache = new FactCache({ caseFile, screeningDay: options.screeningDay });
     const programs: ProgramResult[] = [];
     const evaluators = packs.compiled ?? (await (packs.reference ??= referenceEvaluators(packs.rulePacks)));
@@ -130,6 +138,7 @@ export class Screener {
       whatIfs: options.whatIfs ?? [],
       rulesVersion: this.rulePacks.version,
       staleResearch: staleResearch(programs, options.screeningDay),
+      notInForce: onDate.notInForce,
       programs,
       questions,
     };

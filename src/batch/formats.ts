@@ -14,7 +14,8 @@
 import { REASON_COLUMN, type LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
 import { inert } from '../text/inert.js';
-import { firstBar, type BatchRecord } from './records.js';
+import { firstBar, type BatchRecord, type ProgramSummary } from './records.js';
+import { notInForceReason } from './triage.js';
 
 export type DataFormat = 'ndjson' | 'csv';
 
@@ -29,17 +30,31 @@ interface CsvColumn {
  */
 export const UNDETERMINED = 'undetermined';
 
+/**
+ * What the result columns of a program not screened on the case's screening date say (its rules
+ * begin later: the record's notInForce); its reason column says from when, and the law.
+ */
+export const NOT_IN_FORCE = 'not_in_force';
+
 function programColumns(loaded: LoadedPack): CsvColumn[] {
   const { pack } = loaded;
   const result = (record: BatchRecord) => (record.status === 'screened' ? record.programs.find((p) => p.program === pack.program) : undefined);
-  const reason: CsvColumn = { name: `${pack.program}.${REASON_COLUMN}`, read: (record) => result(record)?.reason ?? null };
-  if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => result(record)?.outcome ?? null }, reason];
+  const early = (record: BatchRecord) => (record.status === 'screened' ? record.notInForce.find((entry) => entry.program === pack.program) : undefined);
+  const outcome = (record: BatchRecord, read: (program: ProgramSummary) => string | null) => {
+    const program = result(record);
+    return program ? read(program) : early(record) ? NOT_IN_FORCE : null;
+  };
+  const reason: CsvColumn = {
+    name: `${pack.program}.${REASON_COLUMN}`,
+    read: (record) => {
+      const entry = early(record);
+      return entry ? notInForceReason(entry) : (result(record)?.reason ?? null);
+    },
+  };
+  if (pack.kind === 'eligibility') return [{ name: pack.program, read: (record) => outcome(record, (program) => program.outcome ?? null) }, reason];
   const classifications = Object.keys(pack.classifications ?? {}).map((field) => ({
     name: `${pack.program}.${field}`,
-    read: (record: BatchRecord) => {
-      const program = result(record);
-      return program ? (program.classifications?.[field] ?? UNDETERMINED) : null;
-    },
+    read: (record: BatchRecord) => outcome(record, (program) => program.classifications?.[field] ?? UNDETERMINED),
   }));
   return [...classifications, reason];
 }

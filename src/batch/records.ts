@@ -7,6 +7,7 @@
 import type { AuditStamp } from '../app/audit.js';
 import type { Report } from '../app/screen.js';
 import type { CaseIssue } from '../case/load.js';
+import type { NotInForce } from '../packs/dated-parameters.js';
 import { programReason, type Triage } from './triage.js';
 import { elementsNotMet, uncuredBars } from '../findings/deciding.js';
 
@@ -70,6 +71,8 @@ export interface ScreenedRecord extends RecordBase {
   nextQuestions: string[];
   /** The programs whose rule pack's research is old at the screening date (the report's staleResearch, by program id). */
   staleResearch: string[];
+  /** The programs asked for that were not screened on the screening date because their rules begin later (the report's notInForce); absent from `programs`. */
+  notInForce: NotInForce[];
   programs: ProgramSummary[];
 }
 

@@ -136,6 +136,7 @@ export class CaseScreener {
         needsReview: programs.some((program) => program.needsReview),
         nextQuestions: nextQuestions(report.questions, decisive),
         staleResearch: report.staleResearch.map((entry) => entry.program),
+        notInForce: report.notInForce,
         programs,
         audit: report.audit,
       };

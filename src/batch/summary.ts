@@ -12,7 +12,7 @@ import Table from 'cli-table3';
 import { describeIssue } from '../case/load.js';
 import { echo, inert } from '../text/inert.js';
 import type { LoadedPack } from '../packs/load.js';
-import { UNDETERMINED } from './formats.js';
+import { NOT_IN_FORCE, UNDETERMINED } from './formats.js';
 import { describeOrigin } from './screen-case.js';
 import { barsThatCount, type BatchRecord, type ScreenedRecord } from './records.js';
 import type { TriageGroup } from './triage.js';
@@ -59,6 +59,7 @@ export class Tally {
       if (program.needsReview) results.push('needs review');
       for (const result of results) this.count(program.program, result);
     }
+    for (const entry of record.notInForce) this.count(entry.program, NOT_IN_FORCE);
     this.list(record, this.describe(record));
   }
 

@@ -16,6 +16,7 @@
  */
 import type { ProgramResult } from '../findings/program-result.js';
 import type { Question } from '../settle/settle.js';
+import type { NotInForce } from '../packs/dated-parameters.js';
 import { byRuleId, decidingReason, isOpen } from '../findings/deciding.js';
 
 export type TriageGroup = 'eligible' | 'questions' | 'barred' | 'open' | 'error';
@@ -45,6 +46,11 @@ function shortened(text: string): string {
 export function programReason(program: ProgramResult): string | null {
   const reason = decidingReason(program, byRuleId);
   return reason === null ? null : shortened(reason);
+}
+
+/** The reason cell of a program not screened on the screening date (NotInForce): the first date of its rules, and why. */
+export function notInForceReason(entry: NotInForce): string {
+  return shortened(`not in force: its rules begin on ${entry.inForceFrom} (${entry.parameter}: ${entry.citation})`);
 }
 
 /** The decisive questions naming each open program, by program (a program with nothing open is absent). */

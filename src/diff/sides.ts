@@ -14,6 +14,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CASE_LIMITS } from '../case/limits.js';
 import { csvRecords } from '../batch/csv-records.js';
+import { NOT_IN_FORCE } from '../batch/formats.js';
 import { physicalLines, type LineEnds, type PhysicalLine } from '../batch/lines.js';
 import type { LoadedPack } from '../packs/load.js';
 
@@ -92,6 +93,20 @@ export interface ProgramFields {
   classifications: Map<string, string[]>;
 }
 
+/**
+ * The programs a record or report lists as not screened on its date (notInForce: their rules begin
+ * later), each result field reading not_in_force, as the batch CSV writes it: so the formats agree,
+ * and a program that comes into force (or leaves) between two runs is a change.
+ */
+function notInForcePrograms(value: Record<string, unknown>, fields: ProgramFields): [string, ProgramResults][] {
+  const listed = Array.isArray(value.notInForce) ? value.notInForce : [];
+  return listed.flatMap((entry: unknown): [string, ProgramResults][] => {
+    if (!isObject(entry) || typeof entry.program !== 'string') return [];
+    const names = fields.kind.get(entry.program) === 'discretion' ? (fields.classifications.get(entry.program) ?? []) : ['outcome'];
+    return [[entry.program, new Map(names.map((name) => [name, NOT_IN_FORCE]))]];
+  });
+}
+
 export function programFields(packs: readonly LoadedPack[]): ProgramFields {
   return {
     kind: new Map(packs.map(({ pack }) => [pack.program, pack.kind])),
@@ -109,7 +124,7 @@ export async function readSide(file: string, fields: ProgramFields): Promise<Sid
     if (extname(file).toLowerCase() === '.csv') return await readCsv(file, fields);
     const first = await firstLine(file);
     // No line at all: a batch output of no cases.
-    if (first === EMPTY || (first !== TOO_LONG && looksLikeRecord(first))) return await readNdjson(file);
+    if (first === EMPTY || (first !== TOO_LONG && looksLikeRecord(first))) return await readNdjson(file, fields);
     return await readReport(file, fields);
   } catch (error) {
     if (error instanceof DiffInputError) throw error;
@@ -155,7 +170,7 @@ function looksLikeRecord(line: string): boolean {
 }
 
 /** A batch NDJSON record as the diff keeps it, or why it is not one. */
-function fromRecord(value: unknown): ClientResult | string {
+function fromRecord(value: unknown, fields: ProgramFields): ClientResult | string {
   if (!isObject(value)) return 'is not a batch record (a JSON object)';
   const { index, source, line, status } = value;
   if (typeof index !== 'number' || typeof source !== 'string' || (status !== 'screened' && status !== 'error')) {
@@ -171,6 +186,7 @@ function fromRecord(value: unknown): ClientResult | string {
       if (isObject(program.classifications)) for (const [field, result] of Object.entries(program.classifications)) results.set(field, classification(result));
       programs.set(program.program, results);
     }
+    for (const [program, results] of notInForcePrograms(value, fields)) programs.set(program, results);
   }
   return {
     caseId: text(value.caseId),
@@ -187,7 +203,7 @@ function fromRecord(value: unknown): ClientResult | string {
   };
 }
 
-async function readNdjson(file: string): Promise<Side> {
+async function readNdjson(file: string, fields: ProgramFields): Promise<Side> {
   const clients: ClientResult[] = [];
   for await (const line of linesOf(file)) {
     if (line.tooLong) throw new DiffInputError(file, `line ${line.number} is longer than a batch record can be`);
@@ -198,7 +214,7 @@ async function readNdjson(file: string): Promise<Side> {
     } catch {
       throw new DiffInputError(file, `line ${line.number} is not JSON: every line of a batch NDJSON output is one record`);
     }
-    const client = fromRecord(value);
+    const client = fromRecord(value, fields);
     if (typeof client === 'string') throw new DiffInputError(file, `line ${line.number} ${client}`);
     clients.push(client);
   }
@@ -298,6 +314,7 @@ async function readReport(file: string, fields: ProgramFields): Promise<Side> {
     programs.set(program.program, results);
     if (typeof program.packVersion === 'string') packVersions.set(program.program, program.packVersion);
   }
+  for (const [program, results] of notInForcePrograms(value, fields)) programs.set(program, results);
   const client: ClientResult = {
     caseId: text(value.caseId),
     clientName: null,

@@ -22,6 +22,7 @@ const REPORT_TYPES: readonly ContractType[] = [
   { file: 'src/app/screen.ts', name: 'Report' },
   { file: 'src/app/audit.ts', name: 'AuditStamp' },
   { file: 'src/settle/settle.ts', name: 'Question' },
+  { file: 'src/packs/dated-parameters.ts', name: 'NotInForce' },
   { file: 'src/findings/program-result.ts', name: 'ProgramResult' },
   { file: 'src/findings/program-result.ts', name: 'ByCases' },
   { file: 'src/findings/program-result.ts', name: 'ReviewReason' },

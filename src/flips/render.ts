@@ -102,6 +102,10 @@ export function renderFlipsText(report: FlipsReport, width: number): string {
       }
     }
   }
+  for (const entry of report.search.notInForce) {
+    lines.push('', `${entry.shortTitle}: not screened`);
+    lines.push(...wrap(`Not in force on the screening date: its rules begin on ${entry.inForceFrom} (${entry.parameter}: ${entry.citation}).`, width, 2, 2));
+  }
   return `${lines.map(inert).join('\n')}\n`;
 }
 
@@ -129,6 +133,7 @@ export function renderFlipsJson(report: FlipsReport): string {
       screeningBound: search.bound,
       unknownFactsAnswered: false,
     },
+    notInForce: search.notInForce,
     programs: search.programs.map((program) => ({
       program: program.program,
       shortTitle: program.shortTitle,

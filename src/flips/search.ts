@@ -17,6 +17,7 @@
  */
 import { Screener } from '../app/screen.js';
 import type { RulePacks } from '../packs/load.js';
+import type { NotInForce } from '../packs/dated-parameters.js';
 import type { ProgramResult } from '../findings/program-result.js';
 import { CHANGE_KINDS, type ChangeKind } from './changeability.js';
 import { overlap, variantOf, type CaseContext, type Change, type Variant } from './changes.js';
@@ -49,6 +50,8 @@ export interface ProgramFlips {
 
 export interface FlipSearch {
   programs: ProgramFlips[];
+  /** The programs asked for that are not screened on the case's screening date, their rules beginning later (Screening.notInForce): none has flips. */
+  notInForce: NotInForce[];
   /** Single changes tried (those that make a possible case different from the one given). */
   singles: number;
   /** Changes that make no possible case (they contradict the record or the screening date), or no change at all. */
@@ -71,8 +74,10 @@ const rank = (kind: ChangeKind) => CHANGE_KINDS.indexOf(kind);
 const weakest = (changes: readonly Change[]): ChangeKind => CHANGE_KINDS[Math.max(...changes.map((c) => rank(c.kind)))]!;
 
 interface Screened {
+  /** By program screened: a program not in force on the variant's screening date has none. */
   results: Map<string, Result>;
   findings: Map<string, string>;
+  notInForce: NotInForce[];
 }
 
 class Screenings {
@@ -83,6 +88,8 @@ class Screenings {
   constructor(
     packs: RulePacks,
     private readonly programs: string[] | undefined,
+    /** The case's name, which an error names. */
+    private readonly source: string,
   ) {
     // Settling by cases as relief screen does; its questions and witness pairs explain a result,
     // and the results are the same without them.
@@ -91,7 +98,7 @@ class Screenings {
   }
 
   private options(variant: Variant) {
-    return { screeningDay: variant.screeningDay, source: '', ...(this.programs ? { programs: this.programs } : {}) };
+    return { screeningDay: variant.screeningDay, source: this.source, ...(this.programs ? { programs: this.programs } : {}) };
   }
 
   /** Where every screened program's findings stand on the known facts alone: what a probe compares. */
@@ -107,8 +114,8 @@ class Screenings {
   async screen(variant: Variant): Promise<Screened> {
     let screened = this.done.get(variant.key);
     if (!screened) {
-      const { programs } = await this.screener.screen(variant.caseFile, this.options(variant));
-      screened = { results: new Map(programs.map((p) => [p.program, resultOf(p)])), findings: new Map(programs.map((p) => [p.program, findingsOf(p)])) };
+      const { programs, notInForce } = await this.screener.screen(variant.caseFile, this.options(variant));
+      screened = { results: new Map(programs.map((p) => [p.program, resultOf(p)])), findings: new Map(programs.map((p) => [p.program, findingsOf(p)])), notInForce };
       this.done.set(variant.key, screened);
     }
     return screened;
@@ -116,10 +123,11 @@ class Screenings {
 }
 
 export async function searchFlips(packs: RulePacks, context: CaseContext, singles: readonly Change[], programs: string[] | undefined): Promise<FlipSearch> {
-  const screenings = new Screenings(packs, programs);
+  const screenings = new Screenings(packs, programs, context.source);
   const base = variantOf(context, [])!;
   const before = await screenings.screen(base);
-  const screenedPrograms = packs.packs.filter((p) => !programs || programs.includes(p.pack.program));
+  // Only the programs in force on the case's screening date have a result to change.
+  const screenedPrograms = packs.packs.filter((p) => before.results.has(p.pack.program));
 
   const tried: { change: Change; screened: Screened }[] = [];
   const made = new Set([base.key]);
@@ -160,7 +168,9 @@ export async function searchFlips(packs: RulePacks, context: CaseContext, single
     const flips: Flip[] = [];
     const movers: Change[] = [];
     for (const { change, screened } of tried) {
-      const result = screened.results.get(id)!;
+      const result = screened.results.get(id);
+      // A change that moves the screening date before the program's rules begin gives it no result: no flip.
+      if (!result) continue;
       if (!sameResult(result, now)) flips.push({ changes: [change], kind: change.kind, result });
       else if (screened.findings.get(id) !== before.findings.get(id)) movers.push(change);
     }
@@ -170,8 +180,8 @@ export async function searchFlips(packs: RulePacks, context: CaseContext, single
       pairsTried += 1;
       const variant = variantOf(context, pair);
       if (!variant) continue;
-      const result = (await screenings.screen(variant)).results.get(id)!;
-      if (!sameResult(result, now)) flips.push({ changes: pair, kind: weakest(pair), result });
+      const result = (await screenings.screen(variant)).results.get(id);
+      if (result && !sameResult(result, now)) flips.push({ changes: pair, kind: weakest(pair), result });
     }
     flips.sort((a, b) => rank(a.kind) - rank(b.kind) || a.changes.length - b.changes.length);
     out.push({ program: id, shortTitle: pack.shortTitle, result: now, flips, pairsTried });
@@ -179,6 +189,7 @@ export async function searchFlips(packs: RulePacks, context: CaseContext, single
   const groups = groupsOf(singles).length;
   return {
     programs: out,
+    notInForce: before.notInForce,
     singles: tried.length,
     skipped,
     probes,

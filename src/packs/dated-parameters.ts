@@ -2,9 +2,13 @@
  * Dated parameters, as OpenFisca keeps them: where the law changed, a parameter holds, instead of
  * one "value", a list of "values", each with the date from which it applies and its own citation.
  * A case is screened under the values in force on its screening date: the latest "from" on or
- * before that date. A screening date before a parameter's first "from" is an error, not a guess:
- * the pack cannot say what the law was before its first value (the program, or the rule, did not
- * exist yet).
+ * before that date.
+ *
+ * A screening date before a parameter's first "from" is resolved per program, never guessed: a
+ * program whose rules read that parameter (its own, or a shared one it uses) is not screened on
+ * that date, and the result says so (NotInForce), since its pack cannot say what the law was
+ * before its first value (the program, or the rule, did not exist yet). The other programs are
+ * screened as usual. Only when no program asked for is in force is the date an error.
  *
  * Packs are built once per "epoch" (the set of values in force), not per case or per date: a
  * batch's thousands of screening dates fall in a handful of epochs, and settling re-screens many
@@ -61,6 +65,57 @@ export interface DatedParameter {
   name: string;
   file: string;
   values: readonly DatedValue[];
+  /** The citation of its first value, as text: what a program not yet in force on a date cites. */
+  firstCitation: string;
+}
+
+/** A program and the dated parameters its rules read: its own, and the shared ones its pack uses. */
+export interface DatedProgram {
+  program: string;
+  title: string;
+  shortTitle: string;
+  dated: readonly DatedParameter[];
+}
+
+/**
+ * A program not screened on the screening date: one of the dated parameters its rules read has no
+ * value in force then (the law it holds came later). Of several such parameters, the one whose
+ * first value is latest: from that date on the program can be screened.
+ */
+export interface NotInForce {
+  /** The program's id, as --program names it. */
+  program: string;
+  /** The program's title, as its pack gives it. */
+  title: string;
+  /** The program's short title (the summary's), as its pack gives it. */
+  shortTitle: string;
+  /** The first date from which its rules give that parameter a value (YYYY-MM-DD). */
+  inForceFrom: string;
+  /** The parameter's name. */
+  parameter: string;
+  /** The citation of the parameter's first value: the law from which the program's rules begin. */
+  citation: string;
+}
+
+/** The packs to screen a case with on a date, and the programs they leave out because their rules begin later. */
+export interface OnDate<P> {
+  packs: P;
+  notInForce: NotInForce[];
+}
+
+/** What one program reads of the dated parameters: each one's position in the list the epochs are keyed by. */
+interface ProgramDates {
+  program: DatedProgram;
+  positions: number[];
+}
+
+/** A program not in force, with the file of the parameter that keeps it out: what an error names. */
+type Early = NotInForce & { file: string };
+
+/** One epoch: its packs (null when no program is in force, so none is built), and the programs it leaves out. */
+interface Epoch<P> {
+  packs: P | null;
+  early: Early[];
 }
 
 /**
@@ -68,38 +123,66 @@ export interface DatedParameter {
  * object for every date of one epoch, so the compiled evaluators built for it are built once.
  */
 export class DatedPacks<P> {
-  private readonly byEpoch = new Map<string, P>();
+  private readonly byEpoch = new Map<string, Epoch<P>>();
+  private readonly dated: DatedParameter[];
+  private readonly programs: ProgramDates[];
 
   constructor(
-    private readonly dated: readonly DatedParameter[],
+    /** Every program, in the packs' order, with the dated parameters its rules read. */
+    programs: readonly DatedProgram[],
     /** The packs as loaded with the latest values: what every date after the last change gets. */
     private readonly latest: P,
-    private readonly load: (when: EpochDay) => P,
-  ) {}
+    /** The packs with the values in force `when`, leaving out the programs in `notInForce`. */
+    private readonly load: (when: EpochDay, notInForce: ReadonlySet<string>) => P,
+  ) {
+    this.dated = [...new Set(programs.flatMap((program) => program.dated))];
+    this.programs = programs.map((program) => ({ program, positions: program.dated.map((parameter) => this.dated.indexOf(parameter)) }));
+  }
 
   /** True when some parameter is dated: only then can two screening dates see different packs. */
   get anyDated(): boolean {
     return this.dated.length > 0;
   }
 
-  /** `source`: the case screened, which an error names. */
-  on(day: EpochDay, source: string): P {
-    if (!this.dated.length) return this.latest;
+  /**
+   * The packs in force on `day`. `asked`: the programs to screen (--program; every program when
+   * absent): only those are looked at, and it is an InputError naming `source` (the case screened)
+   * when none of them is in force on the date.
+   */
+  on(day: EpochDay, source: string, asked?: readonly string[]): OnDate<P> {
+    if (!this.dated.length) return { packs: this.latest, notInForce: [] };
     const indexes = this.dated.map((parameter) => indexInForce(parameter.values, day));
-    const early = indexes.findIndex((index) => index < 0);
-    if (early >= 0) {
-      const { name, file, values } = this.dated[early]!;
-      throw new InputError(source, [
-        {
-          field: 'screeningDate',
-          problem: `${toIsoDate(day)} is before ${values[0]!.from}, the first date from which the rules give parameter "${name}" (${file}) a value: the rules cannot screen a case on a date before the law they hold (choose a later screening date, or --as-of)`,
-        },
-      ]);
-    }
-    if (indexes.every((index, i) => index === this.dated[i]!.values.length - 1)) return this.latest;
     const key = indexes.join(',');
-    let packs = this.byEpoch.get(key);
-    if (!packs) this.byEpoch.set(key, (packs = this.load(day)));
-    return packs;
+    let epoch = this.byEpoch.get(key);
+    if (!epoch) this.byEpoch.set(key, (epoch = this.epoch(day, indexes)));
+    const isAsked = (program: string) => !asked || asked.includes(program);
+    const early = epoch.early.filter((entry) => isAsked(entry.program));
+    const screened = this.programs.filter(({ program }) => isAsked(program.program) && !early.some((entry) => entry.program === program.program));
+    if (!screened.length || !epoch.packs) throw noProgramInForce(day, source, early);
+    return { packs: epoch.packs, notInForce: early.map(({ file: _file, ...entry }) => entry) };
   }
+
+  private epoch(day: EpochDay, indexes: readonly number[]): Epoch<P> {
+    const early = this.programs.flatMap(({ program, positions }): Early[] => {
+      const before = positions.filter((position) => indexes[position]! < 0).map((position) => this.dated[position]!);
+      if (!before.length) return [];
+      // The parameter whose law came last: the program can be screened from its first date on.
+      const last = before.reduce((latest, parameter) => (parameter.values[0]!.from > latest.values[0]!.from ? parameter : latest));
+      return [{ program: program.program, title: program.title, shortTitle: program.shortTitle, inForceFrom: last.values[0]!.from, parameter: last.name, citation: last.firstCitation, file: last.file }];
+    });
+    if (early.length === this.programs.length) return { packs: null, early };
+    const atLatest = indexes.every((index, i) => index === this.dated[i]!.values.length - 1);
+    return { packs: atLatest ? this.latest : this.load(day, new Set(early.map((entry) => entry.program))), early };
+  }
+}
+
+/** The error when no program asked for is in force on the screening date: each one's first date, and the law it begins with. */
+function noProgramInForce(day: EpochDay, source: string, early: readonly Early[]): InputError {
+  const programs = early.map((entry) => `${entry.shortTitle} (${entry.program}) from ${entry.inForceFrom}, the first date from which its rules give parameter "${entry.parameter}" (${entry.file}) a value (${entry.citation})`);
+  return new InputError(source, [
+    {
+      field: 'screeningDate',
+      problem: `${toIsoDate(day)} is before the law of every program asked for, so none can be screened on that date: ${programs.join('; ')} (choose a later screening date, or --as-of)`,
+    },
+  ]);
 }

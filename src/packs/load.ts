@@ -17,7 +17,7 @@ import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
 import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type PackFile, type Rule } from './schema.js';
 import { leaves } from './conditions.js';
-import { DatedPacks, indexInForce, type DatedParameter, type DatedValue, type ParameterDate } from './dated-parameters.js';
+import { DatedPacks, indexInForce, type DatedParameter, type DatedProgram, type DatedValue, type OnDate, type ParameterDate } from './dated-parameters.js';
 import type { EpochDay } from '../case/dates.js';
 import { withParameterWords } from './placeholders.js';
 import { conditionParameterNames, restatedValueProblems, type UsedParameter } from './restated-values.js';
@@ -68,9 +68,18 @@ export interface RulePacks {
   dated?: DatedPacks<RulePacks>;
 }
 
-/** The packs a case screened on `day` is screened with: the values of dated parameters in force that day. */
+/**
+ * The packs a case screened on `day` is screened with: the values of dated parameters in force that
+ * day, without the programs whose rules begin later (listed in notInForce). `programs`: only these
+ * are asked for (--program); an InputError naming `source` when none of them is in force.
+ */
+export function packsOn(rulePacks: RulePacks, day: EpochDay, source: string, programs?: readonly string[]): OnDate<RulePacks> {
+  return rulePacks.dated?.on(day, source, programs) ?? { packs: rulePacks, notInForce: [] };
+}
+
+/** The packs in force on `day` (packsOn), without the list of those left out. */
 export function rulePacksOn(rulePacks: RulePacks, day: EpochDay, source: string): RulePacks {
-  return rulePacks.dated?.on(day, source) ?? rulePacks;
+  return packsOn(rulePacks, day, source).packs;
 }
 
 function shortHash(...texts: string[]): string {
@@ -211,6 +220,18 @@ interface ParameterEntry {
 
 /** By name, in a Map: a reference to "toString" or "__proto__" finds nothing, as it should. */
 type Parameters = ReadonlyMap<string, ParameterEntry>;
+
+/**
+ * The parameters a pack is loaded with, noting each one it looks up (in a fact, a condition or its
+ * words): a dated one among them dates the program (dated-parameters.ts).
+ */
+class ReadParameters extends Map<string, ParameterEntry> {
+  readonly read = new Set<string>();
+  override get(name: string): ParameterEntry | undefined {
+    this.read.add(name);
+    return super.get(name);
+  }
+}
 
 /** Where a parameter's value went in: a problem found there is the parameter's. */
 interface Substitution {
@@ -384,7 +405,7 @@ function parseParameters(text: string, shown: string): { parameters: Map<string,
   return { parameters: entries, ...(sources ? { sources } : {}) };
 }
 
-/** The parameters with each dated one's value in force `when` (the caller has checked that one is). */
+/** The parameters with each dated one's value in force `when` (the first value for a parameter not yet in force: the program that reads it is not screened then). */
 function inForceOn(parameters: Parameters, when: ParameterDate): Parameters {
   if (when === 'latest') return parameters;
   return new Map(
@@ -396,9 +417,24 @@ function inForceOn(parameters: Parameters, when: ParameterDate): Parameters {
   );
 }
 
-/** Every dated parameter of the shared file and the packs, each once. */
-function datedParameters(...files: ReadonlyMap<string, ParameterEntry>[]): DatedParameter[] {
-  return files.flatMap((file) => [...file].flatMap(([name, entry]) => (entry.values ? [{ name, file: entry.file, values: entry.values }] : [])));
+/** The dated parameters of a parameters file, by name, each with its first value's citation as text. */
+function datedParameters(file: ReadonlyMap<string, ParameterEntry>): Map<string, DatedParameter> {
+  return new Map(
+    [...file].flatMap(([name, entry]): [string, DatedParameter][] =>
+      entry.values ? [[name, { name, file: entry.file, values: entry.values, firstCitation: citationText(entry.values[0]!.citation, entry.sources) }]] : [],
+    ),
+  );
+}
+
+/** Each program with the dated parameters its rules read: every one of its own file's, and the shared ones its pack looks up. */
+function datedPrograms(shared: Parameters, loaded: readonly LoadedWithParameters[]): DatedProgram[] {
+  const sharedDated = datedParameters(shared);
+  return loaded.map(({ pack, parameterFile, parametersRead }) => ({
+    program: pack.program,
+    title: pack.title,
+    shortTitle: pack.shortTitle,
+    dated: [...datedParameters(parameterFile).values(), ...[...parametersRead].flatMap((name) => sharedDated.get(name) ?? [])],
+  }));
 }
 
 /** What the restated-value check reads: each fact's and each rule's parameters, with every value each has held. */
@@ -421,7 +457,10 @@ function restatedValueInput(pack: PackFile, rawPack: unknown, facts: ReadonlyMap
 type ReadFile = (file: string, shown: string) => string;
 
 /** `when`: whose parameter values the pack is built with (dated-parameters.ts). */
-export function loadPack(dir: string, displayRoot: string, shared: ParametersText, when: ParameterDate = 'latest', read: ReadFile = readPackFile): LoadedPack & { parameterFile: Map<string, ParameterEntry> } {
+/** A pack as loaded, with its own parameters file and the names of every parameter it read: what dates it (datedPrograms). */
+type LoadedWithParameters = LoadedPack & { parameterFile: Map<string, ParameterEntry>; parametersRead: ReadonlySet<string> };
+
+export function loadPack(dir: string, displayRoot: string, shared: ParametersText, when: ParameterDate = 'latest', read: ReadFile = readPackFile): LoadedWithParameters {
   const packFile = join(dir, 'pack.json');
   const parametersFile = join(dir, 'parameters.json');
   const shown = relative(displayRoot, packFile) || packFile;
@@ -435,7 +474,7 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   for (const name of packParameters.keys()) {
     if (shared.parameters.has(name)) problems.push(`parameter ${quote(name)} in ${shownParameters} is also in ${SHARED_PARAMETERS_FILE}; rename one`);
   }
-  const parameters: Parameters = inForceOn(new Map([...shared.parameters, ...packParameters]), when);
+  const parameters = new ReadParameters(inForceOn(new Map([...shared.parameters, ...packParameters]), when));
 
   const rawPack = parseJson(packText, shown);
   checkDepth(rawPack, shown, (path) => packPathLabel(rawPack, path));
@@ -460,7 +499,7 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   if (problems.length) throw new PackError(shown, problems);
   const listed = new Set(written.sources.map((source) => source.id));
   const allSources = [...written.sources, ...shared.sources.filter((source) => !listed.has(source.id))];
-  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, sources: allSources, parameterFile: packParameters };
+  return { pack, file: shown, version: shortHash(packText, parametersText, shared.text), facts, sources: allSources, parameterFile: packParameters, parametersRead: parameters.read };
 }
 
 export function loadSharedParameters(rulesDir: string, displayRoot: string, read: ReadFile = readPackFile): ParametersText {
@@ -505,17 +544,21 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
   };
   const clauses = loadInaClauses(rulesDir, displayRoot);
   useInaClauses(clauses.set);
-  const build = (when: ParameterDate): { rulePacks: RulePacks; dated: DatedParameter[] } => {
+  /** `skip`: the programs not in force `when`, whose packs are not built (their folders, found by the first build). */
+  const build = (when: ParameterDate, skip: ReadonlySet<string> = new Set()): { rulePacks: RulePacks; programs: DatedProgram[] } => {
     const shared = loadSharedParameters(rulesDir, displayRoot, read);
     // In name order: a failure is reported for the first broken pack.
-    const loaded = names.map((name) => loadPack(join(rulesDir, name), displayRoot, shared, when, read));
+    const loaded = names.filter((name) => !skip.has(programOfFolder.get(name)!)).map((name) => loadPack(join(rulesDir, name), displayRoot, shared, when, read));
     if (loaded.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
-    const packs = loaded.map(({ parameterFile: _file, ...pack }): LoadedPack => pack);
+    const packs = loaded.map(({ parameterFile: _file, parametersRead: _read, ...pack }): LoadedPack => pack);
     checkOnePackPerProgram(packs);
-    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), clauses.text) }, dated: datedParameters(shared.parameters, ...loaded.map((p) => p.parameterFile)) };
+    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), clauses.text) }, programs: datedPrograms(shared.parameters, loaded) };
   };
-  const { rulePacks, dated } = build('latest');
-  const onDate = (day: EpochDay): RulePacks => ({ ...build(day).rulePacks, dated: rulePacks.dated! });
-  rulePacks.dated = new DatedPacks(dated, rulePacks, onDate);
+  const programOfFolder = new Map<string, string>();
+  const { rulePacks, programs } = build('latest');
+  names.forEach((name, i) => programOfFolder.set(name, rulePacks.packs[i]!.pack.program));
+  // One version for every epoch: the same files screen every date (an epoch without a program still names the rules it was read from).
+  const onDate = (day: EpochDay, notInForce: ReadonlySet<string>): RulePacks => ({ ...build(day, notInForce).rulePacks, version: rulePacks.version, dated: rulePacks.dated! });
+  rulePacks.dated = new DatedPacks(programs, rulePacks, onDate);
   return rulePacks;
 }

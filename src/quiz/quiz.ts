@@ -86,7 +86,12 @@ export async function runQuiz(quizCase: QuizCase, out: QuizOutput): Promise<Quiz
   const scores: ProgramScore[] = [];
   for (const quiz of quizCase.quizzes) {
     const programView = view.programs.find((p) => p.program.program === quiz.program);
-    if (!programView) continue;
+    if (!programView) {
+      // Not screened on the case's date (its rules begin later): said, and not scored.
+      const early = view.notInForce.find((line) => line.program === quiz.program);
+      if (early) out.say(`\n${c.bold(early.shortTitle)}: ${early.result}: ${early.reason}\n`);
+      continue;
+    }
     const score = scoreProgram(quiz, predictions[quiz.program] ?? {}, programView);
     scores.push(score);
     out.say(`\n${revealProgram(programView, score, style).join('\n')}\n`);

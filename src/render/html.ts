@@ -58,6 +58,21 @@ function summaryTable(view: ReportView): string {
       '</tr>',
     ].join('');
   });
+  // A program not in force on the date has no section of its own: its row says why, whole.
+  rows.push(
+    ...view.notInForce.map((line) =>
+      [
+        `<tr data-program="${escapeHtml(line.program)}">`,
+        `<th scope="row">${escapeHtml(line.shortTitle)}</th>`,
+        '<td class="not-law">Not yet in force</td>',
+        `<td><span class="result tone-open" data-outcome="not_in_force">${escapeHtml(line.result)}</span></td>`,
+        `<td>${escapeHtml(line.reason)}</td>`,
+        '<td>—</td>',
+        '<td>No</td>',
+        '</tr>',
+      ].join(''),
+    ),
+  );
   return [
     '<table class="summary">',
     '<colgroup><col class="col-program"><col class="col-status"><col class="col-result"><col class="col-reason"><col class="col-waiver"><col class="col-review"></colgroup>',

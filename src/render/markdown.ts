@@ -31,6 +31,7 @@ function summaryTable(view: ReportView): string[] {
     const reason = [line.reason, line.waivers.length ? `cured by: ${firstOf(line.waivers)}` : null].filter(Boolean).join(' · ');
     return `| ${md(line.shortTitle)} | ${md(line.statusNote ?? 'in force')} | **${md(line.result)}** | ${md(reason)} | ${line.needsReview ? 'yes' : ''} |`;
   });
+  rows.push(...view.notInForce.map((line) => `| ${md(line.shortTitle)} | not yet in force | **${md(line.result)}** | ${md(line.reason)} | |`));
   return ['| Program | Legal status | Result | Deciding reason | Attorney review |', '| --- | --- | --- | --- | --- |', ...rows];
 }
 

@@ -16,7 +16,7 @@ import { GROUP_NAMES, conditionWords, readLeaf, ruleWords } from './explain.js';
 import { derivedFactOf } from '../packs/conditions.js';
 import { echo, inertAll } from '../text/inert.js';
 import { firstOf } from '../text/numbers.js';
-import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
+import { reportView, type FindingGroup, type NotInForceLine, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
 import { NumberedSources } from './sources.js';
 import { referenceText, reportReferences } from './reference-list.js';
 import { wrap } from './wrap.js';
@@ -101,10 +101,23 @@ function writeSummaryLine(w: Writer, line: SummaryLine, nameWidth: number): void
   if (why) w.lines.push(c.dim(oneLine(`      ${why}`, w.width)));
 }
 
+/** A program not screened on the date: its name and NOT SCREENED, then why (whole: no section below says more of it). */
+function writeNotInForceLine(w: Writer, line: NotInForceLine, nameWidth: number): void {
+  const { c } = w;
+  const row = `  ${line.shortTitle.padEnd(nameWidth)}  ${line.result}`;
+  if ([...row].length <= w.width) w.lines.push(row.replace(line.shortTitle, c.bold(line.shortTitle)).replace(line.result, c.yellow(line.result)));
+  else {
+    w.lines.push(c.bold(oneLine(`  ${line.shortTitle}`, w.width)));
+    w.para(line.result, 6, 0, c.yellow);
+  }
+  w.para(line.reason, 6, 2, c.dim);
+}
+
 function writeSummary(w: Writer, view: ReportView): void {
   w.lines.push(w.c.bold('Summary'));
-  const nameWidth = Math.max(...view.lines.map((line) => line.shortTitle.length));
+  const nameWidth = Math.max(...[...view.lines, ...view.notInForce].map((line) => line.shortTitle.length));
   for (const line of view.lines) writeSummaryLine(w, line, nameWidth);
+  for (const line of view.notInForce) writeNotInForceLine(w, line, nameWidth);
   if (view.sharedCautions.length) {
     w.para('Cautions for every program:', 2, 0, w.c.bold);
     for (const caution of view.sharedCautions) w.item(caution.reason, 4, w.c.yellow);

@@ -7,6 +7,7 @@ import type { Report } from '../app/screen.js';
 import type { Caution, Finding, ProgramResult } from '../findings/program-result.js';
 import { byFindingName, decidingReason, isOpen } from '../findings/deciding.js';
 import type { LegalStatusKind } from '../packs/schema.js';
+import type { NotInForce } from '../packs/dated-parameters.js';
 import type { Question } from '../settle/settle.js';
 
 /** How a result reads at a glance: a renderer picks its colour or mark from this. */
@@ -25,6 +26,16 @@ export interface SummaryLine {
   /** The waivers an eligible-with-a-waiver result rests on. */
   waivers: string[];
   needsReview: boolean;
+}
+
+/** A program asked for but not screened: its rules begin after the screening date (Report.notInForce). */
+export interface NotInForceLine {
+  program: string;
+  shortTitle: string;
+  /** What the summary says in its result column. */
+  result: string;
+  /** Why, with the first date of its rules, the parameter and the law that begins them. */
+  reason: string;
 }
 
 export interface FindingGroup {
@@ -46,6 +57,8 @@ export interface ProgramView {
 export interface ReportView {
   report: Report;
   lines: SummaryLine[];
+  /** The programs not screened on the date, one summary line each, after the programs screened. */
+  notInForce: NotInForceLine[];
   /** Cautions that every program screened raises, listed once. */
   sharedCautions: Caution[];
   /** Questions whose answer could change a result, ranked. */
@@ -164,6 +177,18 @@ function allGroups(program: ProgramResult): FindingGroup[] {
   ]);
 }
 
+/** What the summary of every format says of a program not in force on the screening date. */
+export const NOT_SCREENED = 'NOT SCREENED';
+
+function notInForceLine(entry: NotInForce): NotInForceLine {
+  return {
+    program: entry.program,
+    shortTitle: entry.shortTitle,
+    result: NOT_SCREENED,
+    reason: `not in force on the screening date: its rules begin on ${entry.inForceFrom} (${entry.parameter}: ${entry.citation})`,
+  };
+}
+
 /** The stale-research entry of the result (findings/stale-research.ts) as a caution to show. */
 function staleResearchCaution(whose: string, researchedAsOf: string, ageDays: number, citation: string): Caution {
   return {
@@ -205,6 +230,7 @@ export function reportView(report: Report): ReportView {
   return {
     report,
     lines: programs.map((p) => p.line),
+    notInForce: report.notInForce.map(notInForceLine),
     sharedCautions,
     decisive: report.questions.filter((q) => q.decisive),
     worthAsking: report.questions.filter((q) => !q.decisive),

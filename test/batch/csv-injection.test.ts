@@ -63,6 +63,7 @@ describe('CSV formula injection', () => {
       index: 8, source: 'roster.csv', line: 9, caseId: 'p', triage: 'open', triageRank: 6, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'v', needsReview: false,
       nextQuestions: ['+x', 'y'],
       staleResearch: [],
+      notInForce: [],
       programs: [{ program: 'daca', kind: 'eligibility', outcome: 'not_enough_information', needsReview: false, review: [], cautions: [], bars: [], waived: [], notMet: [], decisiveQuestions: 2, reason: '=1+1' }],
       audit: { ...STAMP, caseSha256: 'c'.repeat(64), screeningDate: '2020-01-01' },
     };

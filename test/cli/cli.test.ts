@@ -43,7 +43,7 @@ describe('relief screen', () => {
     expect(morton).toMatchObject({ classifications: { priority: '1', level: '2' }, factors: { positive: expect.any(Array), negative: expect.any(Array) } });
     expect(morton.outcome).toBeUndefined();
     // The documented keys, no more and no fewer (docs/json-contract.md).
-    expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'staleResearch', 'tool', 'whatIfs']);
+    expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'notInForce', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'staleResearch', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
     const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'sources', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());

@@ -47,22 +47,51 @@ describe('the value in force on a date', () => {
     expect(indexInForce(values, 'latest')).toBe(1);
   });
 
+  const age = { name: 'age', file: 'rules/t-visa/parameters.json', values, firstCitation: 'the old act' };
+  const later = { name: 'later', file: 'rules/shared-parameters.json', values: [{ from: '2001-01-01', value: 1, citation: [{ source: 'later' }] }], firstCitation: 'the later act' };
+  const programs = [
+    { program: 'daca', title: 'DACA', shortTitle: 'DACA', dated: [] },
+    { program: 't-visa', title: 'T nonimmigrant status', shortTitle: 'T visa', dated: [age, later] },
+  ];
+
   it('builds one set of packs per epoch, and gives the latest packs after the last change', () => {
     const built: number[] = [];
-    const dated = new DatedPacks([{ name: 'age', file: 'p.json', values }], 'latest', (when) => {
+    const dated = new DatedPacks(programs, 'latest', (when) => {
       built.push(when);
       return `packs of ${when}`;
     });
-    expect(dated.on(day('2024-01-01'), 'case')).toBe('latest');
-    const early = dated.on(day('2001-01-01'), 'case');
-    expect(dated.on(day('2003-12-18'), 'case')).toBe(early);
+    expect(dated.on(day('2024-01-01'), 'case')).toEqual({ packs: 'latest', notInForce: [] });
+    const early = dated.on(day('2001-01-01'), 'case').packs;
+    expect(dated.on(day('2003-12-18'), 'case').packs).toBe(early);
     expect(built).toHaveLength(1);
   });
 
-  it('is a clear input error before the first value, naming the parameter, its file and the date', () => {
-    const dated = new DatedPacks([{ name: 'age', file: 'rules/t-visa/parameters.json', values }], 'latest', () => 'x');
-    expect(() => dated.on(day('1999-05-01'), 'client.yaml')).toThrow(InputError);
-    expect(() => dated.on(day('1999-05-01'), 'client.yaml')).toThrow('client.yaml: screeningDate: 1999-05-01 is before 2000-10-28, the first date from which the rules give parameter "age" (rules/t-visa/parameters.json) a value');
+  it('leaves out a program before the first value of a parameter it reads, naming the latest such first date, and screens the others', () => {
+    const left: ReadonlySet<string>[] = [];
+    const dated = new DatedPacks(programs, 'latest', (_when, notInForce) => {
+      left.push(notInForce);
+      return 'packs without the T visa';
+    });
+    const onDate = dated.on(day('1999-05-01'), 'client.yaml');
+    expect(onDate).toEqual({
+      packs: 'packs without the T visa',
+      notInForce: [{ program: 't-visa', title: 'T nonimmigrant status', shortTitle: 'T visa', inForceFrom: '2001-01-01', parameter: 'later', citation: 'the later act' }],
+    });
+    expect(left).toEqual([new Set(['t-visa'])]);
+    expect(dated.on(day('2000-11-01'), 'client.yaml').notInForce).toEqual([expect.objectContaining({ inForceFrom: '2001-01-01', parameter: 'later' })]);
+    // --program daca: the T visa is not asked for, so not looked at.
+    expect(dated.on(day('1999-05-01'), 'client.yaml', ['daca']).notInForce).toEqual([]);
+  });
+
+  it('is a clear input error when no program asked for is in force, naming the date, each first date, parameter, file and law', () => {
+    const dated = new DatedPacks(programs, 'latest', () => 'x');
+    expect(() => dated.on(day('1999-05-01'), 'client.yaml', ['t-visa'])).toThrow(InputError);
+    expect(() => dated.on(day('1999-05-01'), 'client.yaml', ['t-visa'])).toThrow(
+      'client.yaml: screeningDate: 1999-05-01 is before the law of every program asked for, so none can be screened on that date: T visa (t-visa) from 2001-01-01, the first date from which its rules give parameter "later" (rules/shared-parameters.json) a value (the later act) (choose a later screening date, or --as-of)',
+    );
+    const onlyDated = new DatedPacks([programs[1]!], 'latest', () => 'never built');
+    expect(() => onlyDated.on(day('1999-05-01'), 'client.yaml')).toThrow('1999-05-01 is before the law of every program asked for');
+    expect(onlyDated.on(day('2001-01-01'), 'client.yaml').packs).toBe('never built');
   });
 });
 

@@ -37,7 +37,7 @@ function discretion(classifications: Record<string, string | null>, ...findings:
 }
 
 function view(...programs: ProgramResult[]) {
-  const report = { screeningDate: '2025-11-01', staleResearch: [], programs, questions: [] } as unknown as Report;
+  const report = { screeningDate: '2025-11-01', staleResearch: [], notInForce: [], programs, questions: [] } as unknown as Report;
   return reportView(report);
 }
 

@@ -10,12 +10,19 @@ function statusOf(program: ProgramResult, rule: string): string {
 }
 
 /** Every key an expectation may have: any other (a misspelling, a classification outside `classifications`) is a mismatch, not silently unchecked. */
-const EXPECTATION_KEYS = new Set<string>(['outcome', 'classifications', 'needsReview', 'review', 'onlyReview', 'cautions', 'applies', 'doesNotApply', 'unknown', 'satisfied', 'notMet', 'positive', 'negative', 'absent', 'overridden', 'notOverridden'] satisfies (keyof ProgramExpectation)[]);
+const EXPECTATION_KEYS = new Set<string>(['notInForce', 'outcome', 'classifications', 'needsReview', 'review', 'onlyReview', 'cautions', 'applies', 'doesNotApply', 'unknown', 'satisfied', 'notMet', 'positive', 'negative', 'absent', 'overridden', 'notOverridden'] satisfies (keyof ProgramExpectation)[]);
 
 export function mismatches(report: Screening, expected: Record<string, ProgramExpectation>): string[] {
   const problems: string[] = [];
   for (const [programId, expect] of Object.entries(expected)) {
     const program = report.programs.find((p) => p.program === programId);
+    const early = report.notInForce.some((entry) => entry.program === programId);
+    if (expect.notInForce !== undefined) {
+      if (Object.keys(expect).length > 1) problems.push(`${programId}: a fixture expecting "notInForce" expects nothing else of the program`);
+      else if (expect.notInForce !== early) problems.push(`${programId}: ${early ? 'not in force' : 'in force'} on the screening date, expected ${expect.notInForce ? 'not in force' : 'in force'}`);
+      else if (early === Boolean(program)) problems.push(`${programId}: both screened and listed as not in force`);
+      continue;
+    }
     if (!program) {
       problems.push(`program ${programId} missing from the report`);
       continue;

@@ -21,6 +21,8 @@ export interface FixtureCase {
 }
 
 export interface ProgramExpectation {
+  /** True: the program is not screened on the fixture's screening date, its rules beginning later (Report.notInForce); nothing else may be expected of it. */
+  notInForce?: boolean;
   outcome?: string;
   /** A discretion program's classifications by name (Morton's priority and level); null: not determined by the known facts. */
   classifications?: Record<string, string | null>;
