@@ -17,6 +17,7 @@ import { confinementDuringPeriod } from './record/confinement.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
 import { childVictim, currentSpouseFact, livedWithAbuser, marriageToAbuser } from './family.js';
 import { recentVisaOverstay } from './status-history.js';
+import { lawInForce } from './law-in-force.js';
 
 export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entries({
   ageBelowOn,
@@ -55,4 +56,5 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   childVictim,
   currentSpouseFact,
   recentVisaOverstay,
+  lawInForce,
 } as Record<string, Calculator>));

@@ -450,7 +450,21 @@ function restatedValueInput(pack: PackFile, rawPack: unknown, facts: ReadonlyMap
     factParameters: new Map([...facts].map(([name, fact]) => [name, used(fact.parameters.map((p) => p.name))])),
     conditionParameters: new Map(pack.rules.map((rule, index) => [rule.id, used(conditionParameterNames(rawRules[index]))])),
     recordFacts: new Set([...facts].filter(([, fact]) => fact.calculator.outputKeys).map(([name]) => name)),
+    reviewNoteParameters: reviewNoteParameters(facts, used),
   };
+}
+
+/** For each review code, the parameters of the facts whose calculator can raise it, each once. */
+function reviewNoteParameters(facts: ReadonlyMap<string, DeclaredFact>, used: (names: Iterable<string>) => UsedParameter[]): Map<string, UsedParameter[]> {
+  const names = new Map<string, Set<string>>();
+  for (const fact of facts.values()) {
+    for (const code of fact.calculator.reviewCodes) {
+      const set = names.get(code) ?? new Set<string>();
+      for (const parameter of fact.parameters) set.add(parameter.name);
+      names.set(code, set);
+    }
+  }
+  return new Map([...names].map(([code, set]) => [code, used(set)]));
 }
 
 /** Reads a pack file: at once from disk, or from the texts the first load of the packs kept. */

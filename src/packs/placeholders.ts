@@ -11,9 +11,10 @@ import type { Condition, Pack, Rule } from './schema.js';
  * "{name}": a parameter's name in braces, the value as digits or a written date. A format may
  * follow: "{name:words}" writes a number as a word ("three"), "{name:Words}" capitalized at the
  * start of a sentence, "{name:iso}" a date as 2012-06-15, "{name:years}" a number of days that is
- * whole years as those years (1825 -> 5).
+ * whole years as those years (1825 -> 5), "{name:inYears}" the same as the law words a period
+ * (365 -> "one year", 1825 -> "five years").
  */
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(words|Words|iso|years))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(words|Words|iso|years|inYears))?\}/g;
 
 /** Numbers as prose writes them in words, where the packs do. */
 export const NUMBER_WORDS: Readonly<Record<number, string>> = {
@@ -31,7 +32,7 @@ export function writtenDate(iso: string): string {
   return `${MONTHS[month! - 1]} ${day}, ${year}`;
 }
 
-type Format = 'words' | 'Words' | 'iso' | 'years' | undefined;
+type Format = 'words' | 'Words' | 'iso' | 'years' | 'inYears' | undefined;
 
 const DAYS_IN_YEAR = 365;
 
@@ -41,6 +42,11 @@ export function valueInWords(value: unknown, format?: Format): string | null {
     if (format === 'iso') return null;
     if (!format) return String(value);
     if (format === 'years') return Number.isInteger(value / DAYS_IN_YEAR) ? String(value / DAYS_IN_YEAR) : null;
+    if (format === 'inYears') {
+      const years = value / DAYS_IN_YEAR;
+      if (!Number.isInteger(years) || years < 1) return null;
+      return years === 1 ? 'one year' : `${NUMBER_WORDS[years] ?? years} years`;
+    }
     const word = NUMBER_WORDS[value];
     if (!word) return String(value);
     return format === 'Words' ? word[0]!.toUpperCase() + word.slice(1) : word;
@@ -63,7 +69,7 @@ function filled(text: string, parameters: Lookup, where: string, problems: strin
     const parameter = parameters.get(name);
     const words = parameter && valueInWords(parameter.value, format);
     if (words === undefined || words === null) {
-      problems.push(parameter ? `${where}: "${whole}" cannot write the value of parameter "${name}" in a text (a number, a date or a word can be written; "iso" is for dates, "words" for numbers, "years" for days that are whole years)` : `${where}: "${whole}" names no parameter of this pack or the shared file`);
+      problems.push(parameter ? `${where}: "${whole}" cannot write the value of parameter "${name}" in a text (a number, a date or a word can be written; "iso" is for dates, "words" for numbers, "years" and "inYears" for days that are whole years)` : `${where}: "${whole}" names no parameter of this pack or the shared file`);
       return whole;
     }
     return words;

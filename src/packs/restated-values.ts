@@ -7,8 +7,13 @@
  * instead (placeholders.ts fills it in).
  *
  * What counts as restating a value: a number as digits standing alone (not a citation's "(2)",
- * "214.202" or "1101(a)"), as an ordinal ("16th") or as a word ("three"); a date as ISO
- * ("2012-06-15"), written ("June 15, 2012") or in an id ("june-15-2012").
+ * "214.202" or "1101(a)"), as an ordinal ("16th") or as a word ("three"); a threshold written as
+ * the number below it ("more than 180 days" for 181, "over 17"); days that are whole years written
+ * as years ("a year or more" for 365, "more than one year" for 366, "five years" for 1825); a date
+ * as ISO ("2012-06-15"), written ("June 15, 2012") or in an id ("june-15-2012").
+ *
+ * A review note's words are held to the parameters of the facts whose calculator raises its code
+ * (the juvenile note to the record's juvenile age).
  */
 import { NUMBER_WORDS, writtenDate } from './placeholders.js';
 import { leaves } from './conditions.js';
@@ -30,13 +35,38 @@ function textPatterns(value: unknown): RegExp[] {
     const patterns = [new RegExp(`${alone}(?![\\w)(/]|[.,-]\\d)`, 'i'), new RegExp(`${alone}(?:st|nd|rd|th)\\b`, 'i')];
     const word = NUMBER_WORDS[value];
     if (word) patterns.push(new RegExp(`\\b${word}\\b`, 'i'));
-    return patterns;
+    return [...patterns, ...thresholdPatterns(value)];
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const [year, month, day] = value.split('-').map(Number);
     return [new RegExp(escape(value)), new RegExp(escape(writtenDate(value))), new RegExp(`(?<!\\d)${month}/${day}/${year}(?!\\d)`)];
   }
   return [];
+}
+
+const DAYS_IN_YEAR = 365;
+
+/** A number as prose may write it: digits, or its word where it has one. */
+const numberAlternatives = (n: number): string => [String(n), NUMBER_WORDS[n]].filter(Boolean).join('|');
+
+/**
+ * The ways prose writes a threshold without its digits: as the number below it ("more than 180"
+ * for 181, as the statute words it), and days that are whole years as years ("a year or more" for
+ * 365, "more than one year" for 366).
+ */
+function thresholdPatterns(value: number): RegExp[] {
+  if (!Number.isInteger(value) || value < 2) return [];
+  const patterns = [new RegExp(`\\b(?:more than|over|in excess of|exceeding) (?:${numberAlternatives(value - 1)})(?![\\w.(/]|[.,]\\d)`, 'i')];
+  const years = (days: number): string | undefined => {
+    if (days < DAYS_IN_YEAR || days % DAYS_IN_YEAR !== 0) return undefined;
+    const n = days / DAYS_IN_YEAR;
+    return n === 1 ? '(?:a|one|1) year' : `(?:${numberAlternatives(n)}) years`;
+  };
+  const whole = years(value);
+  if (whole) patterns.push(new RegExp(`\\b${whole}\\b`, 'i'));
+  const below = years(value - 1);
+  if (below) patterns.push(new RegExp(`\\b(?:more than|over|in excess of) ${below.replace(' years', ' years?')}\\b`, 'i'));
+  return patterns;
 }
 
 /** The ways an id or a name can spell a value: digits in "under31", "june-15-2012", a number's word in "three-years". */
@@ -95,14 +125,19 @@ export interface RestatedValueInput {
    * a level, not the felony count of 2 the record also uses); its words are.
    */
   recordFacts: ReadonlySet<string>;
+  /** For each review code, the parameters of the facts whose calculator raises it. */
+  reviewNoteParameters: ReadonlyMap<string, readonly UsedParameter[]>;
 }
 
 /** An id without its statute tokens: "t-visa-waiver-212d3-entry" cites INA 212(d)(3), it states no value. */
 const withoutStatuteTokens = (id: string): string => id.replace(/(^|-)\d+[a-z][a-z\d]*(?=-|$)/g, '$1');
 
 /** Every id, name or text of the pack that restates the value of a parameter its rule or fact uses. */
-export function restatedValueProblems({ pack, factParameters, conditionParameters, recordFacts }: RestatedValueInput): string[] {
+export function restatedValueProblems({ pack, factParameters, conditionParameters, recordFacts, reviewNoteParameters }: RestatedValueInput): string[] {
   const problems: string[] = [];
+  for (const [code, note] of Object.entries(pack.reviewNotes)) {
+    problems.push(...findings(`review note "${code}"`, note.reason, reviewNoteParameters.get(code) ?? [], textPatterns));
+  }
   for (const [name, fact] of Object.entries(pack.facts)) {
     const used = factParameters.get(name) ?? [];
     problems.push(...findings(`fact "${name}": its name`, name, used, namePatterns));

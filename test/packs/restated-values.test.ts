@@ -72,6 +72,31 @@ describe('the linter: a name or text restating a parameter\'s value', () => {
     expect(problems.filter((p) => p.startsWith('fact "continuousResidence"'))).toEqual([]);
   });
 
+  it('flags a threshold written as the number below it, days written as years, and a review note\'s words', async () => {
+    const problems = await problemsOf(dacaWith((pack) => {
+      pack.facts.unlawfulPresenceShorterBar.description = 'Left voluntarily after more than 180 days of unlawful presence.';
+      pack.facts.unlawfulPresenceLongerBar.description = 'Left or was removed after a year or more of unlawful presence.';
+      pack.facts.unlawfulPresenceReentry.description = 'More than one year of unlawful presence in the aggregate, then an entry without admission.';
+      pack.reviewNotes.juvenileAdjudication.reason = 'An offense committed under 18 by someone not tried as an adult is no conviction.';
+    }, 't-visa'));
+    expect(problems).toEqual([
+      'review note "juvenileAdjudication" restates 18, the value of parameter "juvenileUnderAge" ("18"): name the concept, and write "{juvenileUnderAge}" where the value goes',
+      'fact "unlawfulPresenceShorterBar": its description restates 181, the value of parameter "shorterBarUnlawfulPresenceDays" ("more than 180"): name the concept, and write "{shorterBarUnlawfulPresenceDays}" where the value goes',
+      'fact "unlawfulPresenceLongerBar": its description restates 365, the value of parameter "longerBarUnlawfulPresenceDays" ("a year"): name the concept, and write "{longerBarUnlawfulPresenceDays}" where the value goes',
+      'fact "unlawfulPresenceReentry": its description restates 366, the value of parameter "permanentBarUnlawfulPresenceDays" ("More than one year"): name the concept, and write "{permanentBarUnlawfulPresenceDays}" where the value goes',
+    ]);
+  });
+
+  it('holds a review note only to the parameters of the facts that raise it', async () => {
+    // "arrivedOnStartDate" is raised by the continuous-residence fact, which reads the start date;
+    // "bareLabel" by the record's calculators, which read no date: the same date restates only in the first.
+    const problems = await problemsOf(dacaWith((pack) => {
+      pack.reviewNotes.arrivedOnStartDate.reason = 'The client arrived on 2007-06-15 itself.';
+      pack.reviewNotes.bareLabel.reason = `${pack.reviewNotes.bareLabel.reason} (since 2007-06-15)`;
+    }));
+    expect(problems).toEqual(['review note "arrivedOnStartDate" restates "2007-06-15", the value of parameter "residenceSince" ("2007-06-15"): name the concept, and write "{residenceSince}" where the value goes']);
+  });
+
   it('leaves citations inside a text, labels and statute tokens alone', async () => {
     const problems = await problemsOf(dacaWith((pack) => {
       rule(pack, 'daca-significant-misdemeanor').explanation = 'See INA 212(a)(2)(A)(i)(I) and 8 CFR 236.22(b)(6), Level 5 and Priority 3; the custody is more than {significantCustodyAboveDays} days.';
@@ -90,6 +115,9 @@ describe('placeholders: numbers in a pack\'s words come from its parameters', ()
     expect(valueInWords('2012-06-15', 'iso')).toBe('2012-06-15');
     expect(valueInWords(1825, 'years')).toBe('5');
     expect(valueInWords(1826, 'years')).toBeNull();
+    expect(valueInWords(365, 'inYears')).toBe('one year');
+    expect(valueInWords(1825, 'inYears')).toBe('five years');
+    expect(valueInWords(366, 'inYears')).toBeNull();
     expect(valueInWords(['a'])).toBeNull();
   });
 
