@@ -11,7 +11,8 @@ import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/calculator.js';
 import { CALCULATORS } from '../facts/registry.js';
-import { INA_RULES_FOLDER, loadInaClauses, useInaClauses } from '../facts/record/ina-law.js';
+import { INA_RULES_FOLDER } from '../facts/record/ina-law.js';
+import { loadClauseFiles } from '../facts/record/clause-files.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
@@ -503,8 +504,7 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     if (text === undefined) texts.set(file, (text = readPackFile(file, shown)));
     return text;
   };
-  const clauses = loadInaClauses(rulesDir, displayRoot);
-  useInaClauses(clauses.set);
+  const clauseTexts = loadClauseFiles(rulesDir, displayRoot);
   const build = (when: ParameterDate): { rulePacks: RulePacks; dated: DatedParameter[] } => {
     const shared = loadSharedParameters(rulesDir, displayRoot, read);
     // In name order: a failure is reported for the first broken pack.
@@ -512,7 +512,7 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     if (loaded.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
     const packs = loaded.map(({ parameterFile: _file, ...pack }): LoadedPack => pack);
     checkOnePackPerProgram(packs);
-    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), clauses.text) }, dated: datedParameters(shared.parameters, ...loaded.map((p) => p.parameterFile)) };
+    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), ...clauseTexts) }, dated: datedParameters(shared.parameters, ...loaded.map((p) => p.parameterFile)) };
   };
   const { rulePacks, dated } = build('latest');
   const onDate = (day: EpochDay): RulePacks => ({ ...build(day).rulePacks, dated: rulePacks.dated! });
