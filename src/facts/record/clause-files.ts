@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { loadClauseFile, useClauses, type ClauseFileSpec } from '../../law/clause-file.js';
 import { INA_CLAUSES } from './ina-law.js';
 import { DACA_CLAUSES } from './custody-raw-facts.js';
+import { MORTON_CLAUSES } from './level-raw-facts.js';
 
-export const CLAUSE_FILES: readonly ClauseFileSpec[] = [INA_CLAUSES, DACA_CLAUSES];
+export const CLAUSE_FILES: readonly ClauseFileSpec[] = [INA_CLAUSES, DACA_CLAUSES, MORTON_CLAUSES];
 
 /** Loads every clause file under `rulesDir`, makes each the one its calculators read, and returns their texts. */
 export function loadClauseFiles(rulesDir: string, displayRoot: string = join(rulesDir, '..')): string[] {
