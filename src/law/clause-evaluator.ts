@@ -71,9 +71,10 @@ export interface ClauseTrace {
   uses: string[];
 }
 
-/** The clauses behind a fact: which clause computes each record key ("$" for a single value), and every clause they depend on. */
-/** How a derived fact's INA clauses (rules/ina/clauses.json) came out for the case: `derivedFacts.<fact>.clauses`. */
+/** How a derived fact's clauses (rules/ina/clauses.json, rules/daca/clauses.json …) came out for the case: `derivedFacts.<fact>.clauses`. */
 export interface ClauseExplanation {
+  /** The clause file, as the rules folder names it ("rules/daca/clauses.json"). */
+  file: string;
   /** For each key of the fact's record, the id of the clause that computes it. */
   roots: Record<string, string>;
   /** Each clause the roots depend on, by id. */

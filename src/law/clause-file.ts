@@ -69,6 +69,11 @@ export function loadClauseFile(spec: ClauseFileSpec, rulesDir: string, displayRo
   return { set: new ClauseSet(clauseFile), text, file: shown };
 }
 
+/** The file as reports name it: "rules/daca/clauses.json". */
+export function clauseFileName(spec: ClauseFileSpec): string {
+  return ['rules', ...spec.path].join('/');
+}
+
 const current = new Map<ClauseFileSpec, ClauseSet>();
 
 /** Makes `set` the clauses the calculators of `spec` read (the pack loader's hook). */

@@ -10,7 +10,7 @@
 import type { CaseFile, Conviction } from '../../case/schema.js';
 import type { EpochDay } from '../../case/dates.js';
 import type { ClauseExplanation, Run } from '../../law/clause-evaluator.js';
-import { clausesOf } from '../../law/clause-file.js';
+import { clauseFileName, clausesOf } from '../../law/clause-file.js';
 import { defineCalculator, derived, type Derived, type ReviewNote } from '../calculator.js';
 import type { Tri } from '../tri.js';
 import { classifyRecord } from './common.js';
@@ -34,7 +34,7 @@ function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, s
     // The level is shown by the clause that decided it: the level that holds, the one left open, or (none holding) the lowest.
     const { level, open } = levelOf(run);
     const roots = { convicted: 'convicted', juvenileAdjudication: 'juvenileAdjudication', convictionCount: CONVICTION_CLAUSE, level: level ? LEVELS[level - 1]! : (open[0] ?? 'level3') };
-    return (explanation = { roots, clauses: run.trace(['convicted', 'juvenileAdjudication', ...LEVELS]) });
+    return (explanation = { file: clauseFileName(MORTON_CLAUSES), roots, clauses: run.trace(['convicted', 'juvenileAdjudication', ...LEVELS]) });
   };
 }
 

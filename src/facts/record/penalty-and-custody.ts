@@ -9,7 +9,7 @@
 import type { CaseFile, Conviction } from '../../case/schema.js';
 import type { EpochDay } from '../../case/dates.js';
 import type { ClauseExplanation, Run } from '../../law/clause-evaluator.js';
-import { clausesOf } from '../../law/clause-file.js';
+import { clauseFileName, clausesOf } from '../../law/clause-file.js';
 import { defineCalculator, derived, type Derived, type ReviewNote } from '../calculator.js';
 import type { Tri } from '../tri.js';
 import { classifyRecord, convictionName } from './common.js';
@@ -27,7 +27,7 @@ function evaluate(convictions: readonly Conviction[], caseFile: CaseFile, screen
 /** The clause trace, worked out again the first time a report asks (as for the INA record: no run is kept alive for it). */
 function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: PenaltyAndCustodyParams): () => ClauseExplanation {
   let explanation: ClauseExplanation | undefined;
-  return () => (explanation ??= { roots: KEY_ROOTS, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(KEYS) });
+  return () => (explanation ??= { file: clauseFileName(DACA_CLAUSES), roots: KEY_ROOTS, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(KEYS) });
 }
 
 /**
