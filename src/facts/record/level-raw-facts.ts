@@ -97,9 +97,10 @@ export class LevelFacts implements Subjects {
       return entry.value;
     };
     const maximum = convictions.map((c) => maximumPenaltyRange(c, params.statutoryMaximumDaysByOffenseType));
+    const juvenile = convictions.map((c) => juvenileAdjudication(c, birth, params));
     this.facts = {
       isConviction: (i) => inaConviction(convictions[i]!, birth, params, params.firstOffenderExpungement),
-      juvenileAdjudication: (i) => juvenileAdjudication(convictions[i]!, birth, params),
+      juvenileAdjudication: (i) => juvenile[i],
       maximumPenaltyDays: (i) => maximum[i],
       aggravatedFelony,
     };
