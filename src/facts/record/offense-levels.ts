@@ -42,15 +42,17 @@ function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, s
  * The level is a number where the clauses are three overlapping yes/no definitions (the memo's
  * levels overlap: a Level 1 offender is also convicted of crimes a lower level names), so it is
  * assembled here: the highest level that holds, reported only when no higher level is still open.
- * Returns the level and the clauses left open on the way.
+ * Also returns the open levels above the first that holds (or all open ones): any of them, settled,
+ * could change the level.
  */
 function levelOf(run: Run): { level: number | null; open: string[] } {
+  const open: string[] = [];
   for (const [k, id] of LEVELS.entries()) {
     const value = run.valueOf(id);
-    if (value === true) return { level: k + 1, open: [] };
-    if (value === null) return { level: null, open: [id] };
+    if (value === true) return { level: open.length ? null : k + 1, open };
+    if (value === null) open.push(id);
   }
-  return { level: null, open: [] };
+  return { level: null, open };
 }
 
 function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: OffenseLevelParams): Derived {
@@ -76,7 +78,8 @@ function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, scre
   const missing = new Set<string>();
   const ask = (fields: readonly string[]) => fields.forEach((field) => missing.add(field));
   if (convicted === null) ask(run.fields(['convicted']));
-  if (convicted === true && level === null) ask(run.fields(levelOpen));
+  // The lower levels' questions first: the penalties of the offenses before the attorney's aggravated-felony determination.
+  if (convicted !== false && level === null) ask(run.fields([...levelOpen].reverse()));
   for (const i of unsettledJudgments) ask(run.fields([CONVICTION_CLAUSE], i));
   if (juvenileAdjudication === null) ask(run.fields(['juvenileAdjudication']));
 
