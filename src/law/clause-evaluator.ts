@@ -25,6 +25,19 @@ export interface Subjects {
   fields(fact: string, i: number): readonly string[];
   /** How the explain view and review points name conviction `i`. */
   name(i: number): string;
+  /** By grouping name, how convictions group into one occasion (for a grouped count). */
+  readonly groupings?: Readonly<Record<string, Grouping>>;
+}
+
+/**
+ * Which convictions count once together (one occasion): a raw fact of their dates and incidents.
+ * `count` is the number of groups among `members`, for "fewest" when convictions that may belong
+ * together are joined and for "most" when only those that surely do; `fields` the case fields that
+ * could settle whether they belong together.
+ */
+export interface Grouping {
+  count(members: readonly number[], bound: 'fewest' | 'most'): number;
+  fields(members: readonly number[]): readonly string[];
 }
 
 export interface Inputs {
@@ -58,9 +71,10 @@ export interface ClauseTrace {
   uses: string[];
 }
 
-/** The clauses behind a fact: which clause computes each record key ("$" for a single value), and every clause they depend on. */
-/** How a derived fact's INA clauses (rules/ina/clauses.json) came out for the case: `derivedFacts.<fact>.clauses`. */
+/** How a derived fact's clauses (rules/ina/clauses.json, rules/daca/clauses.json …) came out for the case: `derivedFacts.<fact>.clauses`. */
 export interface ClauseExplanation {
+  /** The clause file, as the rules folder names it ("rules/daca/clauses.json"). */
+  file: string;
   /** For each key of the fact's record, the id of the clause that computes it. */
   roots: Record<string, string>;
   /** Each clause the roots depend on, by id. */
@@ -193,6 +207,35 @@ function unknownInstancesFields(inner: Compiled): Compiled['fields'] {
   };
 }
 
+/** The convictions that surely pass `inner`, and those that may. */
+function members(inner: Compiled, run: Run): { sure: number[]; possible: number[] } {
+  const sure: number[] = [];
+  const possible: number[] = [];
+  for (let i = 0; i < run.inputs.subjects.count; i++) {
+    const value = inner.value(run, i);
+    if (value === true) sure.push(i);
+    if (value !== false) possible.push(i);
+  }
+  return { sure, possible };
+}
+
+/** At least so many occasions among the convictions passing `inner`: fewest among the sure ones, most among the possible ones. */
+function compileGroupedCount(name: string, inner: Compiled, threshold: Amount): Compiled {
+  const grouping = (run: Run) => run.inputs.subjects.groupings![name]!;
+  return {
+    value(run) {
+      const { sure, possible } = members(inner, run);
+      const min = amountOf(threshold, run);
+      const groups = grouping(run);
+      return groups.count(sure, 'fewest') >= min ? true : groups.count(possible, 'most') < min ? false : null;
+    },
+    fields(run, i, out) {
+      unknownInstancesFields(inner)(run, i, out);
+      for (const field of grouping(run).fields(members(inner, run).possible)) out.add(field);
+    },
+  };
+}
+
 function compileSum(node: { sumOf: string; over: ClauseNode; atLeast: ParameterRef | number }, over: Compiled, slots: Slots): Compiled {
   const { sumOf: fact } = node;
   const f = slots.fact(fact);
@@ -254,13 +297,19 @@ function compileNode(node: ClauseNode, index: ReadonlyMap<string, number>, slots
       fields: unknownInstancesFields(inner),
     };
   }
+  if ('parameter' in node) {
+    const flag = slots.parameter(node.parameter);
+    return { value: (run) => run.params[flag] as boolean, fields: () => undefined };
+  }
   if ('countAtLeast' in node) {
     const inner = compileNode(node.of, index, slots);
-    const threshold = node.countAtLeast;
+    const threshold = amount(node.countAtLeast, slots);
+    if (node.grouped !== undefined) return compileGroupedCount(node.grouped, inner, threshold);
     return {
       value(run) {
-        const { low, high } = countOf(inner, run, threshold);
-        return low >= threshold ? true : high < threshold ? false : null;
+        const min = amountOf(threshold, run);
+        const { low, high } = countOf(inner, run, min);
+        return low >= min ? true : high < min ? false : null;
       },
       fields: unknownInstancesFields(inner),
     };

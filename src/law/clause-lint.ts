@@ -20,6 +20,10 @@ export interface Vocabulary {
   required: Readonly<Record<string, Scope>>;
   /** The record keys a review point may name as the ones it bears on. */
   recordKeys: readonly string[];
+  /** The yes/no parameters a clause may read as a condition (`{"parameter": name}`). */
+  flags?: ReadonlySet<string>;
+  /** The groupings the raw facts supply for a grouped count (`"grouped": name`). */
+  groupings?: ReadonlySet<string>;
 }
 
 const quote = (name: string) => `"${echo(name)}"`;
@@ -60,6 +64,7 @@ function parameterNames(node: ClauseNode): string[] {
     amount((leaf.onOrAfter as { yearsBeforeScreening?: unknown } | undefined)?.yearsBeforeScreening);
   }
   if ('sumOf' in node) amount(node.atLeast);
+  if ('countAtLeast' in node) amount(node.countAtLeast);
   return names;
 }
 
@@ -78,10 +83,13 @@ function lintNode(node: ClauseNode, scope: Scope, byId: ReadonlyMap<string, Clau
     else if (scope === 'record') problems.push(`${at}: raw fact ${quote(node.fact)} is of each conviction; read it through some, every, countAtLeast or sumOf`);
     else if (kind !== leafKind(node)) problems.push(`${at}: raw fact ${quote(node.fact)} is read as ${kind}, not as ${leafKind(node)}`);
   } else if ('openQuestion' in node) return;
-  else {
+  else if ('parameter' in node) {
+    if (!vocabulary.flags?.has(node.parameter)) problems.push(`${at}: ${quote(node.parameter)} is not a yes/no parameter${vocabulary.flags?.size ? ` (known: ${[...vocabulary.flags].join(', ')})` : ''}`);
+  } else {
     if (scope === 'conviction') problems.push(`${at}: a quantifier over the convictions belongs in a clause of the record`);
     const inner = 'some' in node ? node.some : 'every' in node ? node.every : 'countAtLeast' in node ? node.of : node.over;
     if ('sumOf' in node && vocabulary.facts[node.sumOf] !== 'days') problems.push(`${at}: sumOf needs a raw fact read as days, not ${quote(node.sumOf)}`);
+    if ('countAtLeast' in node && node.grouped !== undefined && !vocabulary.groupings?.has(node.grouped)) problems.push(`${at}: unknown grouping ${quote(node.grouped)}`);
     lintNode(inner, 'conviction', byId, vocabulary, problems, at);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The shape of a clause file (rules/ina/clauses.json): one clause per statutory clause, each with
+ * The shape of a clause file (rules/ina/clauses.json, rules/daca/clauses.json, rules/morton/clauses.json): one clause per statutory clause, each with
  * its name, citation, the statute's words and a condition tree over per-conviction raw facts, other
  * clauses and parameters. The file's $comment says how to read one.
  */
@@ -27,7 +27,8 @@ export type ClauseNode =
   | { openQuestion: string }
   | { some: ClauseNode }
   | { every: ClauseNode }
-  | { countAtLeast: number; of: ClauseNode }
+  | { parameter: string }
+  | { countAtLeast: ParameterRef | number; of: ClauseNode; grouped?: string }
   | { sumOf: string; over: ClauseNode; atLeast: ParameterRef | number };
 
 export const ClauseNode: z.ZodType<ClauseNode> = z.lazy(() =>
@@ -46,7 +47,10 @@ export const ClauseNode: z.ZodType<ClauseNode> = z.lazy(() =>
     z.strictObject({ openQuestion: z.string().min(1) }),
     z.strictObject({ some: ClauseNode }),
     z.strictObject({ every: ClauseNode }),
-    z.strictObject({ countAtLeast: z.number().int().min(1), of: ClauseNode }),
+    // A yes/no parameter by name (whether expunged convictions count): a policy choice of the law, cited where it is set.
+    z.strictObject({ parameter: z.string().min(1) }),
+    // "grouped": count groups, not convictions (convictions on one occasion count once); the raw facts say which convictions group.
+    z.strictObject({ countAtLeast: z.union([ParameterRef, z.number().int().min(1)]), of: ClauseNode, grouped: z.string().min(1).optional() }),
     z.strictObject({ sumOf: z.string().min(1), over: ClauseNode, atLeast: Amount }),
   ]),
 );

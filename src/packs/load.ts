@@ -11,7 +11,8 @@ import { formatPath } from '../case/load.js';
 import { fieldKind } from '../case/fields.js';
 import type { Calculator } from '../facts/calculator.js';
 import { CALCULATORS } from '../facts/registry.js';
-import { INA_RULES_FOLDER, loadInaClauses, useInaClauses } from '../facts/record/ina-law.js';
+import { INA_RULES_FOLDER } from '../facts/record/ina-law.js';
+import { loadClauseFiles } from '../facts/record/clause-files.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
@@ -556,8 +557,7 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     if (text === undefined) texts.set(file, (text = readPackFile(file, shown)));
     return text;
   };
-  const clauses = loadInaClauses(rulesDir, displayRoot);
-  useInaClauses(clauses.set);
+  const clauseTexts = loadClauseFiles(rulesDir, displayRoot);
   /** `skip`: the programs not in force `when`, whose packs are not built (their folders, found by the first build). */
   const build = (when: ParameterDate, skip: ReadonlySet<string> = new Set()): { rulePacks: RulePacks; programs: DatedProgram[] } => {
     const shared = loadSharedParameters(rulesDir, displayRoot, read);
@@ -566,7 +566,7 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
     if (loaded.length === 0) throw new PackError(rulesDir, ['no rule packs found']);
     const packs = loaded.map(({ parameterFile: _file, parametersRead: _read, ...pack }): LoadedPack => pack);
     checkOnePackPerProgram(packs);
-    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), clauses.text) }, programs: datedPrograms(shared.parameters, loaded) };
+    return { rulePacks: { packs, version: shortHash(...packs.map((p) => `${p.pack.program}:${p.version}`), ...clauseTexts) }, programs: datedPrograms(shared.parameters, loaded) };
   };
   const programOfFolder = new Map<string, string>();
   const { rulePacks, programs } = build('latest');

@@ -31,7 +31,7 @@ function valueText(clause: ClauseTrace): string {
 /**
  * The lines for the clause computing `key` ("$" for a fact that is one value), or none when the
  * fact has no clauses. `shown` is what the rule's explain view has shown so far (clause ids are
- * kept in it as "clause:<id>", apart from the fact names kept there).
+ * kept in it as "clause:<file>:<id>", apart from the fact names kept there).
  */
 export function clauseLines(explanation: ClauseExplanation | undefined, key: string, shown: Set<string>): ClauseLine[] {
   const root = explanation && Object.hasOwn(explanation.roots, key) ? explanation.roots[key] : undefined;
@@ -39,11 +39,11 @@ export function clauseLines(explanation: ClauseExplanation | undefined, key: str
   const lines: ClauseLine[] = [];
   const visit = (id: string, depth: number) => {
     const clause = explanation.clauses[id]!;
-    if (shown.has(`clause:${id}`)) {
+    if (shown.has(`clause:${explanation.file}:${id}`)) {
       lines.push({ depth, text: `${clause.name}: see above`, value: clause.value });
       return;
     }
-    shown.add(`clause:${id}`);
+    shown.add(`clause:${explanation.file}:${id}`);
     lines.push({ depth, text: `${clause.name}: ${valueText(clause)} (${clause.citation})`, value: clause.value });
     if (clause.value === null || depth < SETTLED_DEPTH) for (const used of clause.uses) visit(used, depth + 1);
   };

@@ -174,10 +174,10 @@ function writeFactSource(w: Writer, node: ConditionTrace, indent: number, state:
     factsShown.add(name);
     w.para(`from: ${source.detail}`, indent, 2, dim);
   }
-  // A key computed by cited clauses (rules/ina): the clause behind it and its sub-clauses.
+  // A key computed by cited clauses (rules/ina, rules/daca …): the clause behind it and its sub-clauses.
   const dot = node.fact!.indexOf('.');
   const lines = clauseLines(source.clauses, dot < 0 ? '$' : node.fact!.slice(dot + 1), factsShown);
-  if (lines.length) w.para('by the clauses of rules/ina:', indent, 2, dim);
+  if (lines.length) w.para(`by the clauses of ${source.clauses!.file}:`, indent, 2, dim);
   for (const line of lines) w.para(line.text, indent + 2 + 2 * line.depth, 4, line.value === null ? w.c.yellow : dim);
   if (node.status === 'unknown') {
     const settle = source.caseFields.length ? `would be settled by: ${source.caseFields.join(', ')}` : 'no case fact is missing: open on a point of law (see the review points)';

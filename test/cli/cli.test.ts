@@ -61,9 +61,11 @@ describe('relief screen', () => {
     // The explain tree (docs/commands.md, --explain): groups named, leaves read positively, the derived facts' sources.
     const felony = daca.findings.find((f: { rule: string }) => f.rule === 'daca-felony').conditions;
     expect(felony).toMatchObject({ combinator: 'all', group: 'ALL OF', status: 'applies' });
-    expect(Object.keys(felony.children[0]).sort()).toEqual(['actual', 'caseFields', 'derivedFact', 'expected', 'fact', 'label', 'negated', 'operator', 'statement', 'status', 'truth']);
-    expect(felony.children[0]).toMatchObject({ fact: 'record.hasFelony', actual: true, truth: 'yes', negated: false, derivedFact: 'record', caseFields: [] });
-    expect(Object.keys(daca.derivedFacts.record).sort()).toEqual(['calculator', 'caseFields', 'description', 'detail', 'parameters']);
+    // DACA's record is computed by the clauses of rules/daca: the leaf names the clause behind its key, the fact carries their trace.
+    expect(Object.keys(felony.children[0]).sort()).toEqual(['actual', 'caseFields', 'clause', 'derivedFact', 'expected', 'fact', 'label', 'negated', 'operator', 'statement', 'status', 'truth']);
+    expect(felony.children[0]).toMatchObject({ fact: 'record.hasFelony', actual: true, truth: 'yes', negated: false, derivedFact: 'record', caseFields: [], clause: 'hasFelony' });
+    expect(Object.keys(daca.derivedFacts.record).sort()).toEqual(['calculator', 'caseFields', 'clauses', 'description', 'detail', 'parameters']);
+    expect(daca.derivedFacts.record.clauses).toMatchObject({ file: 'rules/daca/clauses.json', roots: { hasFelony: 'hasFelony' }, clauses: { felony: { value: true, citation: expect.stringContaining('8 CFR 236.22(b)(6)') } } });
     expect(daca.derivedFacts.record.parameters).toContainEqual({ name: 'felonyAboveDays', value: 365, citation: expect.stringContaining('DACA FAQ'), citations: expect.arrayContaining([{ source: 'FAQ', note: expect.any(String) }]), file: 'rules/daca/parameters.json', inForceFrom: null });
   });
 

@@ -22,7 +22,7 @@ const ruleText = (rule: string) => {
 
 describe('explain: the INA clauses beneath the leaves that read them (Claudia)', () => {
   it.each(['t-visa-inadmissible-criminal', 's744-inadmissible-criminal-grounds'])('%s shows the 212(a)(2)(D) ground as a cited rule', (rule) => {
-    expect(ruleText(rule)).toContain('by the clauses of rules/ina:');
+    expect(ruleText(rule)).toContain('by the clauses of rules/ina/clauses.json:');
     expect(ruleText(rule)).toMatch(/212\(a\)\(2\)\(D\) prostitution ground of inadmissibility: yes \(INA 212\(a\)\(2\)\(D\)\(i\)\)/);
     expect(ruleText(rule)).toMatch(/212\(a\)\(2\)\(D\)\(i\) prostitution within the look-back: Arizona facilitation \(2010\): yes/);
   });

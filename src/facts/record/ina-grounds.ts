@@ -12,7 +12,8 @@ import { defineCalculator, derived, type Derived, type ReviewNote } from '../cal
 import type { Tri } from '../tri.js';
 import { classifyRecord, convictionPath, offenseDays } from './common.js';
 import { ConvictionFacts } from './ina-raw-facts.js';
-import { CLASS_OFFENSE_CLAUSE, GROUND_CLAUSE, INA_RECORD_KEYS, inaClauses } from './ina-law.js';
+import { CLASS_OFFENSE_CLAUSE, GROUND_CLAUSE, INA_CLAUSES, INA_RECORD_KEYS, inaClauses } from './ina-law.js';
+import { clauseFileName } from '../../law/clause-file.js';
 import { InaClassParams, InaGroundsParams } from './ina-params.js';
 
 export { InaGroundsParams };
@@ -50,7 +51,7 @@ function evaluate(convictions: readonly Conviction[], caseFile: CaseFile, screen
  */
 function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams, roots: Record<string, string>): () => ClauseExplanation {
   let explanation: ClauseExplanation | undefined;
-  return () => (explanation ??= { roots, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(Object.values(roots)) });
+  return () => (explanation ??= { file: clauseFileName(INA_CLAUSES), roots, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(Object.values(roots)) });
 }
 
 /**

@@ -1,116 +1,105 @@
 /**
- * A record classified into offense levels by maximum penalty and count, the way the 2010 ICE
- * priorities memo's Secure Communities levels do: Level 1 for an aggravated felony or two or more
- * crimes punishable by more than a year; Level 2 for any such crime or three or more crimes
- * punishable by less than a year; Level 3 for crimes punishable by less than a year. A level is
- * reported only when no higher level is still possible on the known facts. Only convictions under
- * INA 101(a)(48)(A) count ("aliens convicted of crimes"): a juvenile delinquency adjudication is
- * none (Matter of Devison), and it is reported for review as part of the criminal history the memos
- * weigh; so is a conviction set aside, and a dismissed charge (an arrest).
+ * A record classified into the offense levels of the 2010 ICE priorities memo (Policy No. 10072.1,
+ * the Secure Communities levels). What a conviction, a felony, a misdemeanor and each level are
+ * is the clauses of rules/morton/clauses.json, each cited with the memo's words; this module gives
+ * them each conviction's raw facts (level-raw-facts.ts) and reads their values into the
+ * calculator's result. Only convictions under INA 101(a)(48)(A) count ("aliens convicted of
+ * crimes"); a juvenile adjudication, a conviction set aside and a dismissed charge (an arrest) are
+ * reported for review as part of the criminal history the memos weigh.
  */
-import { z } from 'zod';
 import type { CaseFile, Conviction } from '../../case/schema.js';
-import { defineCalculator, derived, type ReviewNote } from '../calculator.js';
-import { DayCount } from '../params.js';
-import { triAnd, triOr, type Tri } from '../tri.js';
-import {
-  CategoryConclusions,
-  FirstOffenderExpungement,
-  StatutoryMaxima,
-  atLeast,
-  classifyRecord,
-  convictionName,
-  convictionPath,
-  countTri,
-  inaConviction,
-  inaConvictionQuestions,
-  juvenileAdjudication,
-  maximumPenaltyRange,
-  rangeTest,
-  JuvenileCourts,
-} from './common.js';
-import { AggravatedFelonyParams, AggravatedFelonyReading } from './aggravated-felony.js';
-import { birthRange } from '../person.js';
+import type { EpochDay } from '../../case/dates.js';
+import type { ClauseExplanation, Run } from '../../law/clause-evaluator.js';
+import { clauseFileName, clausesOf } from '../../law/clause-file.js';
+import { defineCalculator, derived, type Derived, type ReviewNote } from '../calculator.js';
+import type { Tri } from '../tri.js';
+import { classifyRecord } from './common.js';
+import { CONVICTION_CLAUSE, LevelFacts, MORTON_CLAUSES, OffenseLevelParams } from './level-raw-facts.js';
 
 const KEYS = ['convicted', 'level', 'convictionCount', 'juvenileAdjudication'] as const;
+const LEVELS = ['level1', 'level2', 'level3'] as const;
+const CLAUSE_REVIEWS = new Set(['punishableByExactlyOneYear', 'aggravatedFelonyDetermination']);
 
-const Params = z.strictObject({
-  felonyAboveDays: DayCount,
-  misdemeanorBelowDays: DayCount,
-  level1FelonyCount: z.number().int().min(1),
-  level2MisdemeanorCount: z.number().int().min(1),
-  statutoryMaximumDaysByOffenseType: StatutoryMaxima,
-  juvenileUnderAge: z.number().int().min(1),
-  juvenileCourts: JuvenileCourts,
-  ...AggravatedFelonyParams,
-  firstOffenderExpungement: FirstOffenderExpungement,
-  categoryConclusions: CategoryConclusions,
-});
-type Params = z.infer<typeof Params>;
-
-interface Levelled {
-  convicted: Tri;
-  level: number | null;
-  convictionCount: number | null;
-  juvenileAdjudication: Tri;
+function evaluate(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: OffenseLevelParams): { facts: LevelFacts; run: Run } {
+  const facts = new LevelFacts(convictions, caseFile, params);
+  return { facts, run: clausesOf(MORTON_CLAUSES).run({ subjects: facts, params, screeningDay }) };
 }
 
-function levelOf(convictions: Conviction[], caseFile: CaseFile, params: Params, missing: string[], notes: ReviewNote[]): Levelled {
-  const birth = birthRange(caseFile);
-  const aggravatedFelony = new AggravatedFelonyReading(caseFile, params, missing);
-  const counts: Tri[] = [];
-  const juvenile: Tri[] = [];
-  const felony: Tri[] = [];
-  const misdemeanor: Tri[] = [];
-  const aggravated: Tri[] = [];
+/** The clause trace, worked out again the first time a report asks (as for the INA record: no run is kept alive for it). */
+function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: OffenseLevelParams): () => ClauseExplanation {
+  let explanation: ClauseExplanation | undefined;
+  return () => {
+    if (explanation) return explanation;
+    const { run } = evaluate(convictions, caseFile, screeningDay, params);
+    // The level is shown by the clause that decided it: the level that holds, the one left open, or (none holding) the lowest.
+    const { level, open } = levelOf(run);
+    const roots = { convicted: 'convicted', juvenileAdjudication: 'juvenileAdjudication', convictionCount: CONVICTION_CLAUSE, level: level ? LEVELS[level - 1]! : (open[0] ?? 'level3') };
+    return (explanation = { file: clauseFileName(MORTON_CLAUSES), roots, clauses: run.trace(['convicted', 'juvenileAdjudication', ...LEVELS]) });
+  };
+}
+
+/**
+ * The level is a number where the clauses are three overlapping yes/no definitions (the memo's
+ * levels overlap: a Level 1 offender is also convicted of crimes a lower level names), so it is
+ * assembled here: the highest level that holds, reported only when no higher level is still open.
+ * Also returns the open levels above the first that holds (or all open ones): any of them, settled,
+ * could change the level.
+ */
+function levelOf(run: Run): { level: number | null; open: string[] } {
+  const open: string[] = [];
+  for (const [k, id] of LEVELS.entries()) {
+    const value = run.valueOf(id);
+    if (value === true) return { level: open.length ? null : k + 1, open };
+    if (value === null) open.push(id);
+  }
+  return { level: null, open };
+}
+
+function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: OffenseLevelParams): Derived {
+  const { facts, run } = evaluate(convictions, caseFile, screeningDay, params);
+  const convicted = run.valueOf('convicted');
+  const juvenileAdjudication = run.valueOf('juvenileAdjudication');
+  const { level, open: levelOpen } = levelOf(run);
+  // How many judgments are convictions: a number, counted from the conviction clause, not a clause itself.
+  const each: Tri[] = convictions.map((_, i) => run.valueOf(CONVICTION_CLAUSE, i));
+  const unsettledJudgments = each.flatMap((v, i) => (v === null ? [i] : []));
+  const convictionCount = unsettledJudgments.length ? null : each.filter((v) => v === true).length;
+
+  const notes: ReviewNote[] = [];
   convictions.forEach((conviction, i) => {
-    const name = convictionName(conviction, i);
-    const adjudication = juvenileAdjudication(conviction, birth, params);
-    juvenile.push(adjudication);
-    if (adjudication === true) notes.push({ code: 'juvenile', subject: name });
-    if (conviction.expunged) notes.push({ code: 'expunged', subject: name });
-    const counted = inaConviction(conviction, birth, params, params.firstOffenderExpungement);
-    counts.push(counted);
-    if (counted === null) missing.push(...inaConvictionQuestions(conviction, i, birth, params));
-    if (counted === false) return;
-    // A sentence imposed bounds the maximum from below: over a year, the crime is punishable by more than a year.
-    const max = maximumPenaltyRange(conviction, params.statutoryMaximumDaysByOffenseType);
-    const above = rangeTest(max, (days) => days > params.felonyAboveDays);
-    const below = rangeTest(max, (days) => days < params.misdemeanorBelowDays);
-    if (above === null && below === null) missing.push(convictionPath(i, 'maximumPenaltyDays'));
-    // Punishable by exactly a year: literally neither "more than" nor "less than" one year.
-    if (max.low === max.high && above === false && below === false) notes.push({ code: 'punishableByExactlyOneYear', subject: name });
-    felony.push(triAnd([counted, above === false && below === false ? null : above]));
-    misdemeanor.push(triAnd([counted, above === false && below === false ? null : below]));
-    // Whether a conviction is an aggravated felony (Level 1) is a legal conclusion, given or open.
-    const aggravatedReading = aggravatedFelony.of(conviction, i);
-    if (aggravatedReading !== false) notes.push({ code: 'aggravatedFelonyDetermination', subject: name });
-    aggravated.push(triAnd([counted, aggravatedReading]));
+    const subject = facts.name(i);
+    if (facts.facts.juvenileAdjudication(i) === true) notes.push({ code: 'juvenile', subject });
+    if (conviction.expunged) notes.push({ code: 'expunged', subject });
+    run.convictionReviews(i, CLAUSE_REVIEWS, notes);
   });
   (caseFile.criminalHistory?.dismissedCharges ?? []).forEach((charge, i) => notes.push({ code: 'dismissedCharge', subject: charge.description ?? `dismissed charge #${i + 1}` }));
-  const counted = countTri(counts);
-  const convicted = atLeast(counted, 1);
-  const level1 = triOr([triOr(aggravated), atLeast(countTri(felony), params.level1FelonyCount)]);
-  const level2 = triOr([triOr(felony), atLeast(countTri(misdemeanor), params.level2MisdemeanorCount)]);
-  const level = level1 === true ? 1 : level1 === null ? null : level2 === true ? 2 : level2 === null ? null : convicted === true ? 3 : null;
-  return { convicted, level, convictionCount: counted.low === counted.high ? counted.low : null, juvenileAdjudication: triOr(juvenile) };
+
+  // Every key the rules read counts: a count or a juvenile adjudication left open is asked too.
+  const missing = new Set<string>();
+  const ask = (fields: readonly string[]) => fields.forEach((field) => missing.add(field));
+  if (convicted === null) ask(run.fields(['convicted']));
+  // The lower levels' questions first: the penalties of the offenses before the attorney's aggravated-felony determination.
+  if (convicted !== false && level === null) ask(run.fields([...levelOpen].reverse()));
+  for (const i of unsettledJudgments) ask(run.fields([CONVICTION_CLAUSE], i));
+  if (juvenileAdjudication === null) ask(run.fields(['juvenileAdjudication']));
+
+  const detail =
+    convicted === false
+      ? `no convictions${convictions.length ? ` (${convictions.length} judgment(s) that are not convictions)` : ''}`
+      : `${convictionCount ?? 'an unsettled number of'} conviction(s); level ${level ?? 'not settled by the known facts'}`;
+  return {
+    ...derived({ convicted, level, convictionCount, juvenileAdjudication }, detail, [...missing], notes),
+    clauses: traceOnDemand(convictions, caseFile, screeningDay, params),
+  };
 }
 
 export const offenseLevelRecord = defineCalculator({
   description:
-    'Classifies the record into offense levels 1-3 by maximum penalty and count (Secure Communities style), counting only INA convictions: convicted, level, convictionCount, juvenileAdjudication (some judgment is a juvenile delinquency adjudication).',
-  params: Params,
+    'Classifies the record into offense levels 1-3 by the clauses of rules/morton (the 2010 ICE memo), counting only INA convictions: convicted, level, convictionCount, juvenileAdjudication (some judgment is a juvenile delinquency adjudication).',
+  params: OffenseLevelParams,
   reviewCodes: ['bareLabel', 'punishableByExactlyOneYear', 'expunged', 'juvenile', 'dismissedCharge', 'aggravatedFelonyDetermination'],
   outputKeys: KEYS,
-  compute({ caseFile }, params) {
-    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => {
-      const missing: string[] = [];
-      const notes: ReviewNote[] = [];
-      const result = levelOf(convictions, caseFile, params, missing, notes);
-      // Every key the rules read counts: a count or a juvenile adjudication left open is asked too.
-      const open = result.convicted === null || (result.convicted && result.level === null) || result.convictionCount === null || result.juvenileAdjudication === null;
-      const detail = result.convicted === false ? `no convictions${convictions.length ? ` (${convictions.length} judgment(s) that are not convictions)` : ''}` : `${result.convictionCount ?? 'an unsettled number of'} conviction(s); level ${result.level ?? 'not settled by the known facts'}`;
-      return derived({ ...result }, detail, open ? [...new Set(missing)] : [], notes);
-    });
+  compute({ caseFile, screeningDay }, params) {
+    return classifyRecord(caseFile, KEYS, params.categoryConclusions, (convictions) => classifyConvictions(convictions, caseFile, screeningDay, params));
   },
 });
