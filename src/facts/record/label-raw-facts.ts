@@ -168,7 +168,8 @@ export class LabelFacts implements Subjects {
       case 'juvenileAdjudication':
         return juvenileAdjudicationQuestions(conviction, i, this.birth, this.params);
       case 'expungedForLegalDefect':
-        return path('expungementBasis');
+        // The basis is asked of an expungement the case records; whether there was one is asked first.
+        return conviction.expunged === true ? path('expungementBasis') : [];
       case 'court':
         return path('jurisdiction');
       case 'matchesFelonyExclusion':
@@ -177,6 +178,12 @@ export class LabelFacts implements Subjects {
       case 'matchesDisputedFelonyExclusion':
       case 'matchesDisputedMisdemeanorExclusion':
         return path('offenseTypes');
+      case 'crimeInvolvingMoralTurpitude':
+      case 'aggravatedFelony': {
+        // An attorney's determination, asked of a conviction known to be foreign; the court is asked first.
+        const foreign = conviction.jurisdiction !== undefined && this.params.foreignJurisdictions.includes(conviction.jurisdiction);
+        return foreign ? path(fact as keyof Conviction) : [];
+      }
       default:
         return path(fact as keyof Conviction);
     }
