@@ -145,7 +145,8 @@ describe('relief intake interview', () => {
         'person.dateOfBirth': ['1990-03-10'],
         entries: ['1'],
         'entries[0].date': ['1985', '2015-06-01', '2000-05-01'],
-        'criminalHistory.convictions': ['1'],
+        // Three convictions: a conviction date is asked only where it could settle something (S.744's misdemeanors on different dates).
+        'criminalHistory.convictions': ['3'],
         'criminalHistory.convictions[0].offenseDate': ['2011-03-01'],
         'criminalHistory.convictions[0].convictionDate': ['2010', '2011-04'],
       }),
@@ -155,7 +156,7 @@ describe('relief intake interview', () => {
     expect(said).toContain('criminalHistory.convictions[0].convictionDate: the conviction date is before the offense date');
     expect(prompts.asked.filter((field) => field === 'entries[0].date')).toHaveLength(3);
     expect(prompts.asked.filter((field) => field === 'criminalHistory.convictions[0].convictionDate')).toHaveLength(2);
-    expect(caseFile).toMatchObject({ entries: [{ date: '2000-05-01' }], criminalHistory: { convictions: [{ offenseDate: '2011-03-01', convictionDate: '2011-04' }] } });
+    expect(caseFile).toMatchObject({ entries: [{ date: '2000-05-01' }], criminalHistory: { convictions: [{ offenseDate: '2011-03-01', convictionDate: '2011-04' }, {}, {}] } });
   });
 
   it('lets the review change any answer before saving', async () => {
