@@ -71,6 +71,18 @@ export function hasType(conviction: Conviction, types: readonly string[]): Tri {
   return conviction.offenseTypes.some((t) => types.includes(t));
 }
 
+/** An offense a pack sets aside: its type, and optionally the courts whose convictions for it are set aside. */
+export interface ExcludedOffense {
+  offenseType: string;
+  jurisdictions?: readonly string[];
+}
+
+/** Whether the conviction is of the excluded offense (its type, and its court where the exclusion names courts). */
+export function matchesExcludedOffense(conviction: Conviction, exclusion: ExcludedOffense): Tri {
+  const court: Tri = !exclusion.jurisdictions ? true : conviction.jurisdiction === undefined ? null : exclusion.jurisdictions.includes(conviction.jurisdiction);
+  return triAnd([hasType(conviction, [exclusion.offenseType]), court]);
+}
+
 /** Count of items surely meeting a test, and of those that might, as an interval. */
 export interface CountRange {
   low: number;

@@ -14,7 +14,7 @@ import type { Grouping, Subjects } from '../../law/clause-evaluator.js';
 import type { ClauseFileSpec } from '../../law/clause-file.js';
 import type { RawFactKind } from '../../law/clause-lint.js';
 import { DayCount } from '../params.js';
-import { triAnd, triOr, type Tri } from '../tri.js';
+import { triOr } from '../tri.js';
 import { birthRange } from '../person.js';
 import {
   CategoryConclusions,
@@ -23,6 +23,7 @@ import {
   convictionName,
   convictionPath,
   hasType,
+  matchesExcludedOffense,
   juvenileAdjudication,
   juvenileAdjudicationQuestions,
   maximumPenaltyRange,
@@ -35,7 +36,6 @@ const Exclusion = z.strictObject({
   /** Limits the exclusion to convictions from these courts (e.g. state immigration offenses). */
   jurisdictions: z.array(Jurisdiction).min(1).optional(),
 });
-type Exclusion = z.infer<typeof Exclusion>;
 
 export const PenaltyAndCustodyParams = z.strictObject({
   felonyAboveDays: DayCount,
@@ -97,11 +97,6 @@ export const DACA_CLAUSES: ClauseFileSpec = {
   },
 };
 
-function matchesExclusion(conviction: Conviction, exclusion: Exclusion): Tri {
-  const court: Tri = !exclusion.jurisdictions ? true : conviction.jurisdiction === undefined ? null : exclusion.jurisdictions.includes(conviction.jurisdiction);
-  return triAnd([hasType(conviction, [exclusion.offenseType]), court]);
-}
-
 /**
  * The days of the sentence to be served in custody: the sentence less any suspended part ("the
  * sentence must involve time to be served in custody, and therefore does not include a suspended
@@ -135,7 +130,7 @@ export class CustodyFacts implements Subjects {
       juvenileAdjudication: (i) => juvenile[i],
       expunged: (i) => convictions[i]!.expunged ?? null,
       offenseTypes: (i) => convictions[i]!.offenseTypes,
-      matchesExcludedOffense: (i) => triOr(params.exclusions.map((exclusion) => matchesExclusion(convictions[i]!, exclusion))),
+      matchesExcludedOffense: (i) => triOr(params.exclusions.map((exclusion) => matchesExcludedOffense(convictions[i]!, exclusion))),
       maximumPenaltyDays: (i) => maximum[i],
       sentenceToCustodyDays: (i) => custody[i],
     };

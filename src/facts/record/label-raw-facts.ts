@@ -16,8 +16,8 @@ import type { RawFactKind } from '../../law/clause-lint.js';
 import { DayCount } from '../params.js';
 import { birthRange } from '../person.js';
 import { rangeOf } from '../timeline.js';
-import { triAnd, triOr, type Tri } from '../tri.js';
-import { CategoryConclusions, JuvenileCourts, StatutoryMaxima, convictionName, convictionPath, hasType, juvenileAdjudication, juvenileAdjudicationQuestions } from './common.js';
+import { triOr } from '../tri.js';
+import { CategoryConclusions, JuvenileCourts, StatutoryMaxima, convictionName, convictionPath, hasType, juvenileAdjudication, matchesExcludedOffense, juvenileAdjudicationQuestions } from './common.js';
 import { differentDays } from './grouping.js';
 
 const Count = z.enum(['felony', 'misdemeanor']);
@@ -30,7 +30,6 @@ const Exclusion = z.strictObject({
   /** The counts the offense is set aside from. */
   from: z.array(Count).min(1),
 });
-type Exclusion = z.infer<typeof Exclusion>;
 
 /** How the pack reads the disputed exclusion: it applies, it does not, or the tool takes neither side. */
 export const Reading = z.enum(['excluded', 'counted', 'disputed']);
@@ -109,11 +108,6 @@ export const S744_CLAUSES: ClauseFileSpec = {
   },
 };
 
-function matchesExclusion(conviction: Conviction, exclusion: Exclusion): Tri {
-  const court: Tri = !exclusion.jurisdictions ? true : conviction.jurisdiction === undefined ? null : exclusion.jurisdictions.includes(conviction.jurisdiction);
-  return triAnd([hasType(conviction, [exclusion.offenseType]), court]);
-}
-
 /** A value the clauses read as a list ("label includes any of felonyLabels"); unknown when not recorded. */
 const asList = (value: string | undefined): readonly string[] | undefined => (value === undefined ? undefined : [value]);
 
@@ -132,7 +126,7 @@ export class LabelFacts implements Subjects {
     this.count = convictions.length;
     const birth = (this.birth = birthRange(caseFile));
     const juvenile = convictions.map((c) => juvenileAdjudication(c, birth, params));
-    const listed = (count: Count) => (i: number) => triOr(params.exclusions.filter((e) => e.from.includes(count)).map((e) => matchesExclusion(convictions[i]!, e)));
+    const listed = (count: Count) => (i: number) => triOr(params.exclusions.filter((e) => e.from.includes(count)).map((e) => matchesExcludedOffense(convictions[i]!, e)));
     const disputed = (count: Count) => (i: number) => (params.disputedExclusion.from.includes(count) ? hasType(convictions[i]!, params.disputedExclusion.offenseTypes) : false);
     this.facts = {
       juvenileAdjudication: (i) => juvenile[i],
