@@ -9,18 +9,17 @@
  */
 import { z } from 'zod';
 import { Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
-import { parseDateSpec, type DayRange } from '../../case/dates.js';
-import type { Grouping, Subjects } from '../../law/clause-evaluator.js';
+import { parseDateSpec } from '../../case/dates.js';
+import type { Grouping } from '../../law/clause-evaluator.js';
 import type { ClauseFileSpec } from '../../law/clause-file.js';
 import type { RawFactKind } from '../../law/clause-lint.js';
 import { DayCount } from '../params.js';
 import { triOr } from '../tri.js';
-import { birthRange } from '../person.js';
+import { ConvictionSubjects } from './conviction-subjects.js';
 import {
   CategoryConclusions,
   JuvenileCourts,
   StatutoryMaxima,
-  convictionName,
   convictionPath,
   hasType,
   matchesExcludedOffense,
@@ -110,19 +109,17 @@ function sentenceToCustody(conviction: Conviction): DaysRange {
 }
 
 /** The convictions of a case as the DACA clauses read them. */
-export class CustodyFacts implements Subjects {
-  readonly count: number;
+export class CustodyFacts extends ConvictionSubjects {
   readonly facts: Readonly<Record<RawFact, (i: number) => unknown>>;
   readonly groupings: Readonly<Record<string, Grouping>>;
-  readonly birth: DayRange | undefined;
 
   constructor(
-    readonly convictions: readonly Conviction[],
+    convictions: readonly Conviction[],
     caseFile: CaseFile,
     readonly params: PenaltyAndCustodyParams,
   ) {
-    this.count = convictions.length;
-    const birth = (this.birth = birthRange(caseFile));
+    super(convictions, caseFile);
+    const { birth } = this;
     const juvenile = convictions.map((c) => juvenileAdjudication(c, birth, params));
     const maximum = convictions.map((c) => maximumPenaltyRange(c, params.statutoryMaximumDaysByOffenseType));
     const custody = convictions.map(sentenceToCustody);
@@ -142,10 +139,6 @@ export class CustodyFacts implements Subjects {
         fields: (members) => members.flatMap((i) => (convictions[i]!.incidentId === undefined ? [convictionPath(i, 'incidentId')] : [])),
       },
     };
-  }
-
-  name(i: number): string {
-    return convictionName(this.convictions[i]!, i);
   }
 
   fields(fact: string, i: number): readonly string[] {

@@ -12,7 +12,6 @@ import type { CaseFile, Conviction } from '../../case/schema.js';
 import type { ReviewNote } from '../calculator.js';
 import type { Tri } from '../tri.js';
 import type { RawFactKind } from '../../law/clause-lint.js';
-import type { Subjects } from '../../law/clause-evaluator.js';
 import {
   convictionName,
   convictionPath,
@@ -31,7 +30,7 @@ import {
 } from './common.js';
 import { Admissions } from './prior-events.js';
 import { AggravatedFelonyReading, type AggravatedFelonyInputs } from './aggravated-felony.js';
-import { birthRange } from '../person.js';
+import { ConvictionSubjects } from './conviction-subjects.js';
 
 /** The raw facts the clauses may name, with how each is read (checked when the clauses load). */
 export const INA_RAW_FACTS = {
@@ -93,20 +92,19 @@ function standingNotes(conviction: Conviction, name: string, birth: DayRange | u
 }
 
 /** The convictions of a case as the clause evaluator reads them. */
-export class ConvictionFacts implements Subjects {
-  readonly count: number;
+export class ConvictionFacts extends ConvictionSubjects {
   readonly facts: Readonly<Record<RawFact, (i: number, years?: number) => unknown>>;
   /** Per conviction, the review points of whether it is a conviction at all. */
   readonly standingNotes: ReviewNote[][];
   private readonly rows: Row[];
 
   constructor(
-    readonly convictions: readonly Conviction[],
+    convictions: readonly Conviction[],
     caseFile: CaseFile,
     law: RawFactLaw,
   ) {
-    this.count = convictions.length;
-    const birth = birthRange(caseFile);
+    super(convictions, caseFile);
+    const { birth } = this;
     const admissions = new Admissions(caseFile);
     const afMissing: string[] = [];
     const aggravated = new AggravatedFelonyReading(caseFile, law, afMissing);
@@ -147,10 +145,6 @@ export class ConvictionFacts implements Subjects {
       primaryPerpetrator: own((c) => c.primaryPerpetrator ?? caseFile.abuse?.clientPrimaryPerpetrator),
       seriousBodilyInjury: own((c) => c.seriousBodilyInjury),
     };
-  }
-
-  name(i: number): string {
-    return convictionName(this.convictions[i]!, i);
   }
 
   /** The case fields whose answers could settle a raw fact of conviction `i`. */

@@ -9,15 +9,14 @@
  */
 import { z } from 'zod';
 import { ConvictionLabel, Jurisdiction, OffenseType, type CaseFile, type Conviction } from '../../case/schema.js';
-import type { DayRange } from '../../case/dates.js';
-import type { Grouping, Subjects } from '../../law/clause-evaluator.js';
+import type { Grouping } from '../../law/clause-evaluator.js';
 import type { ClauseFileSpec } from '../../law/clause-file.js';
 import type { RawFactKind } from '../../law/clause-lint.js';
 import { DayCount } from '../params.js';
-import { birthRange } from '../person.js';
+import { ConvictionSubjects } from './conviction-subjects.js';
 import { rangeOf } from '../timeline.js';
 import { triOr } from '../tri.js';
-import { CategoryConclusions, JuvenileCourts, StatutoryMaxima, convictionName, convictionPath, hasType, juvenileAdjudication, matchesExcludedOffense, juvenileAdjudicationQuestions } from './common.js';
+import { CategoryConclusions, JuvenileCourts, StatutoryMaxima, convictionPath, hasType, juvenileAdjudication, matchesExcludedOffense, juvenileAdjudicationQuestions } from './common.js';
 import { differentDays } from './grouping.js';
 
 const Count = z.enum(['felony', 'misdemeanor']);
@@ -112,19 +111,17 @@ export const S744_CLAUSES: ClauseFileSpec = {
 const asList = (value: string | undefined): readonly string[] | undefined => (value === undefined ? undefined : [value]);
 
 /** The convictions of a case as the S.744 clauses read them. */
-export class LabelFacts implements Subjects {
-  readonly count: number;
+export class LabelFacts extends ConvictionSubjects {
   readonly facts: Readonly<Record<RawFact, (i: number) => unknown>>;
   readonly groupings: Readonly<Record<string, Grouping>>;
-  readonly birth: DayRange | undefined;
 
   constructor(
-    readonly convictions: readonly Conviction[],
+    convictions: readonly Conviction[],
     caseFile: CaseFile,
     readonly params: JurisdictionLabelParams,
   ) {
-    this.count = convictions.length;
-    const birth = (this.birth = birthRange(caseFile));
+    super(convictions, caseFile);
+    const { birth } = this;
     const juvenile = convictions.map((c) => juvenileAdjudication(c, birth, params));
     const listed = (count: Count) => (i: number) => triOr(params.exclusions.filter((e) => e.from.includes(count)).map((e) => matchesExcludedOffense(convictions[i]!, e)));
     const disputed = (count: Count) => (i: number) => (params.disputedExclusion.from.includes(count) ? hasType(convictions[i]!, params.disputedExclusion.offenseTypes) : false);
@@ -149,10 +146,6 @@ export class LabelFacts implements Subjects {
         fields: (members) => members.flatMap((i) => (convictions[i]!.convictionDate === undefined ? [convictionPath(i, 'convictionDate')] : [])),
       },
     };
-  }
-
-  name(i: number): string {
-    return convictionName(this.convictions[i]!, i);
   }
 
   fields(fact: string, i: number): readonly string[] {

@@ -7,19 +7,16 @@
  */
 import { z } from 'zod';
 import type { CaseFile, Conviction } from '../../case/schema.js';
-import type { DayRange } from '../../case/dates.js';
-import type { Subjects } from '../../law/clause-evaluator.js';
 import type { ClauseFileSpec } from '../../law/clause-file.js';
 import type { RawFactKind } from '../../law/clause-lint.js';
 import { DayCount } from '../params.js';
 import type { Tri } from '../tri.js';
-import { birthRange } from '../person.js';
+import { ConvictionSubjects } from './conviction-subjects.js';
 import {
   CategoryConclusions,
   FirstOffenderExpungement,
   JuvenileCourts,
   StatutoryMaxima,
-  convictionName,
   convictionPath,
   inaConviction,
   inaConvictionQuestions,
@@ -71,19 +68,17 @@ export const MORTON_CLAUSES: ClauseFileSpec = {
 };
 
 /** The convictions of a case as the Morton clauses read them. */
-export class LevelFacts implements Subjects {
-  readonly count: number;
+export class LevelFacts extends ConvictionSubjects {
   readonly facts: Readonly<Record<RawFact, (i: number) => unknown>>;
-  private readonly birth: DayRange | undefined;
   private readonly aggravated: { value: Tri; fields: string[] }[] = [];
 
   constructor(
-    readonly convictions: readonly Conviction[],
+    convictions: readonly Conviction[],
     caseFile: CaseFile,
     private readonly params: OffenseLevelParams,
   ) {
-    this.count = convictions.length;
-    const birth = (this.birth = birthRange(caseFile));
+    super(convictions, caseFile);
+    const { birth } = this;
     const asked: string[] = [];
     const reading = new AggravatedFelonyReading(caseFile, params, asked);
     // Read only for the convictions a clause asks about, once each, with the fields that could settle it.
@@ -104,10 +99,6 @@ export class LevelFacts implements Subjects {
       maximumPenaltyDays: (i) => maximum[i],
       aggravatedFelony,
     };
-  }
-
-  name(i: number): string {
-    return convictionName(this.convictions[i]!, i);
   }
 
   fields(fact: string, i: number): readonly string[] {
