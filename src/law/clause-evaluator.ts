@@ -48,7 +48,7 @@ export interface Inputs {
 }
 
 /** A range of days (a sentence, a maximum penalty). */
-export interface Days {
+interface Days {
   low: number;
   high: number;
 }
@@ -349,10 +349,6 @@ export class ClauseSet {
     this.reviewing = { conviction: reviewing('conviction'), record: reviewing('record') };
   }
 
-  has(id: string): boolean {
-    return this.index.has(id);
-  }
-
   run(inputs: Inputs): Run {
     return new Run(this, inputs);
   }
@@ -413,7 +409,10 @@ export class Run {
 
   /** The value of the clause named `id`, of the record or of conviction `i`. */
   valueOf(id: string, i: number = RECORD): Tri {
-    return this.value(this.set.index.get(id)!, i);
+    const k = this.set.index.get(id);
+    // The lint has checked that every clause a calculator reads exists; an unknown id is a programming error, not an unknown.
+    if (k === undefined) throw new Error(`no clause "${id}" in the clause file`);
+    return this.value(k, i);
   }
 
   clauseFields(k: number, i: number, out: Set<string>): void {

@@ -20,7 +20,7 @@ export interface ClauseFileSpec {
   /** What reads it, for the error when it cannot be read. */
   readonly readBy: string;
   /** The raw facts, parameters and record keys its calculators supply, and the clauses they read. */
-  readonly vocabulary: Vocabulary & { required: Readonly<Record<string, Scope>> };
+  readonly vocabulary: Vocabulary;
 }
 
 export interface LoadedClauses {

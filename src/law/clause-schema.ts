@@ -43,7 +43,7 @@ export const ClauseNode: z.ZodType<ClauseNode> = z.lazy(() =>
     z.strictObject({ fact: z.string().min(1), before: YearsBeforeScreening }),
     z.strictObject({ fact: z.string().min(1), onOrAfter: YearsBeforeScreening }),
     z.strictObject({ fact: z.string().min(1), includesAnyOf: ParameterRef }),
-    // A question of law no case fact settles: always unknown, and raises its review code's point.
+    // A question of law no case fact settles: always unknown. The string names the question for a reader of the file; the clause's own "review" entry raises the point.
     z.strictObject({ openQuestion: z.string().min(1) }),
     z.strictObject({ some: ClauseNode }),
     z.strictObject({ every: ClauseNode }),

@@ -65,7 +65,7 @@ export const OTHER_MISDEMEANOR_CLAUSE = 'countedOtherMisdemeanor';
 /** Convictions on the same date or from the same act or scheme count once. */
 export const OCCASION = 'occasion';
 
-export const CUSTODY_RAW_FACTS = {
+const CUSTODY_RAW_FACTS = {
   juvenileAdjudication: 'boolean',
   expunged: 'boolean',
   offenseTypes: 'list',

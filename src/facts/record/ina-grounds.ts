@@ -12,7 +12,7 @@ import { defineCalculator, derived, type Derived, type ReviewNote } from '../cal
 import type { Tri } from '../tri.js';
 import { classifyRecord, convictionPath, offenseDays } from './common.js';
 import { ConvictionFacts } from './ina-raw-facts.js';
-import { CLASS_OFFENSE_CLAUSE, GROUND_CLAUSE, INA_CLAUSES, INA_RECORD_KEYS, inaClauses } from './ina-law.js';
+import { CLASS_OFFENSE_CLAUSE, GROUND_CLAUSE, INA_CLAUSES, INA_RECORD_KEYS, SUMMARY_CLAUSES, inaClauses } from './ina-law.js';
 import { clauseFileName } from '../../law/clause-file.js';
 import { InaClassParams, InaGroundsParams } from './ina-params.js';
 
@@ -67,14 +67,14 @@ function dismissedAfterPlea(caseFile: CaseFile): ReviewNote[] {
 
 /** The classes of conviction `i`, in words, for the report's "from". */
 function summarise(run: Run, i: number): string {
-  const cimt = run.valueOf('cimtConviction', i);
+  const cimt = run.valueOf(SUMMARY_CLAUSES.cimt, i);
   const labels = [
     cimt ? 'CIMT' : cimt === null ? 'CIMT undetermined' : '',
-    run.valueOf('aggravatedFelonyConviction', i) ? 'aggravated felony' : '',
-    run.valueOf('controlledSubstanceConviction', i) ? 'controlled substance' : '',
-    run.valueOf('recentProstitution', i) ? 'prostitution within the look-back' : '',
-    run.valueOf('domesticViolenceConviction', i) ? 'domestic violence' : '',
-    run.valueOf('firearmConviction', i) ? 'firearm' : '',
+    run.valueOf(SUMMARY_CLAUSES.aggravatedFelony, i) ? 'aggravated felony' : '',
+    run.valueOf(SUMMARY_CLAUSES.controlledSubstance, i) ? 'controlled substance' : '',
+    run.valueOf(SUMMARY_CLAUSES.prostitution, i) ? 'prostitution within the look-back' : '',
+    run.valueOf(SUMMARY_CLAUSES.domesticViolence, i) ? 'domestic violence' : '',
+    run.valueOf(SUMMARY_CLAUSES.firearm, i) ? 'firearm' : '',
   ].filter(Boolean);
   const ground = run.valueOf(GROUND_CLAUSE, i);
   const grounds = ground === true ? 'a criminal ground' : ground === false ? 'no criminal ground' : 'ground not settled';

@@ -36,10 +36,21 @@ export const CLASS_OFFENSE_CLAUSE = 'classOffenseDuringPeriod';
 /** Per conviction: gives rise to a criminal ground (the stop-time rule's offenses). */
 export const GROUND_CLAUSE = 'groundGivingConviction';
 
+/** Per conviction: the classes the record fact's detail names, each a clause. */
+export const SUMMARY_CLAUSES = {
+  cimt: 'cimtConviction',
+  aggravatedFelony: 'aggravatedFelonyConviction',
+  controlledSubstance: 'controlledSubstanceConviction',
+  prostitution: 'recentProstitution',
+  domesticViolence: 'domesticViolenceConviction',
+  firearm: 'firearmConviction',
+} as const;
+
 const REQUIRED: Record<string, Scope> = {
   ...Object.fromEntries(INA_RECORD_KEYS.map((key) => [key, 'record'])),
   [CLASS_OFFENSE_CLAUSE]: 'record',
   [GROUND_CLAUSE]: 'conviction',
+  ...Object.fromEntries(Object.values(SUMMARY_CLAUSES).map((id) => [id, 'conviction'])),
 };
 
 export const INA_CLAUSES: ClauseFileSpec = {

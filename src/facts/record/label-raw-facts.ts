@@ -61,19 +61,19 @@ export type JurisdictionLabelParams = z.infer<typeof JurisdictionLabelParams>;
 export const LABEL_RECORD_KEYS = ['hasFelony', 'threeOrMoreMisdemeanors', 'foreignOffense', 'unlawfulVoting'] as const;
 
 /** Convictions entered on one date count once toward the misdemeanor bar. */
-export const CONVICTION_DATE = 'convictionDate';
+const CONVICTION_DATE = 'convictionDate';
 
 /**
  * The yes/no inputs for the pack's reading of the disputed exclusion, which the clauses read as
  * parameters: it applies ("excluded"), or the tool takes neither side ("disputed": an open question).
  */
-export const READING_FLAGS = { excludes: 'disputedExclusionApplies', disputed: 'disputedExclusionDisputed' } as const;
+const READING_FLAGS = { excludes: 'disputedExclusionApplies', disputed: 'disputedExclusionDisputed' } as const;
 
 export function readingFlags(reading: Reading): Record<string, boolean> {
   return { [READING_FLAGS.excludes]: reading === 'excluded', [READING_FLAGS.disputed]: reading === 'disputed' };
 }
 
-export const LABEL_RAW_FACTS = {
+const LABEL_RAW_FACTS = {
   juvenileAdjudication: 'boolean',
   expunged: 'boolean',
   expungedForLegalDefect: 'boolean',

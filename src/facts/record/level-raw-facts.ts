@@ -40,12 +40,15 @@ export const OffenseLevelParams = z.strictObject({
 });
 export type OffenseLevelParams = z.infer<typeof OffenseLevelParams>;
 
+/** The keys of offenseLevelRecord's record. */
+export const OFFENSE_LEVEL_RECORD_KEYS = ['convicted', 'level', 'convictionCount', 'juvenileAdjudication'] as const;
+
 /** The record keys the clauses compute (offenseLevelRecord's level is assembled from level1-level3). */
-export const LEVEL_CLAUSE_KEYS = ['convicted', 'juvenileAdjudication', 'level1', 'level2', 'level3'] as const;
+const LEVEL_CLAUSE_KEYS = ['convicted', 'juvenileAdjudication', 'level1', 'level2', 'level3'] as const;
 /** Per conviction: a conviction under 101(a)(48)(A), counted for convictionCount. */
 export const CONVICTION_CLAUSE = 'conviction';
 
-export const LEVEL_RAW_FACTS = {
+const LEVEL_RAW_FACTS = {
   isConviction: 'boolean',
   juvenileAdjudication: 'boolean',
   maximumPenaltyDays: 'days',
@@ -63,7 +66,7 @@ export const MORTON_CLAUSES: ClauseFileSpec = {
       ...Object.fromEntries(LEVEL_CLAUSE_KEYS.map((key) => [key, 'record' as const])),
       [CONVICTION_CLAUSE]: 'conviction',
     },
-    recordKeys: ['convicted', 'level', 'convictionCount', 'juvenileAdjudication'],
+    recordKeys: OFFENSE_LEVEL_RECORD_KEYS,
   },
 };
 

@@ -14,9 +14,9 @@ import { clauseFileName, clausesOf } from '../../law/clause-file.js';
 import { defineCalculator, derived, type Derived, type ReviewNote } from '../calculator.js';
 import type { Tri } from '../tri.js';
 import { classifyRecord } from './common.js';
-import { CONVICTION_CLAUSE, LevelFacts, MORTON_CLAUSES, OffenseLevelParams } from './level-raw-facts.js';
+import { CONVICTION_CLAUSE, LevelFacts, MORTON_CLAUSES, OFFENSE_LEVEL_RECORD_KEYS, OffenseLevelParams } from './level-raw-facts.js';
 
-const KEYS = ['convicted', 'level', 'convictionCount', 'juvenileAdjudication'] as const;
+const KEYS = OFFENSE_LEVEL_RECORD_KEYS;
 const LEVELS = ['level1', 'level2', 'level3'] as const;
 const CLAUSE_REVIEWS = new Set(['punishableByExactlyOneYear', 'aggravatedFelonyDetermination']);
 
