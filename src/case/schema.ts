@@ -113,7 +113,16 @@ const Entry = z.strictObject({
     z.boolean().optional(),
     'Was the client apprehended at the border or a port of entry on this crossing (an attempted entry, whether or not the client then got in)?',
   ),
+  asCrewman: asks(z.boolean().optional(), 'Did the client enter as a crewman (a ship or airline crew member, e.g. on a D-1 or D-2 landing permit)?'),
 });
+
+/**
+ * How the authorities ended a stay without a removal order, for continuous physical presence: a
+ * departure compelled under threat of proceedings breaks it whatever its length (Matter of
+ * Romalez-Alcaide, 23 I&N Dec. 423 (BIA 2002); Matter of Avilez-Nava, 23 I&N Dec. 799 (BIA 2005):
+ * not an informal turn-back). Which of them break presence is the pack's parameter, not this list's.
+ */
+export const DepartureEnforcement = z.enum(['none', 'voluntary_return', 'expedited_removal', 'withdrawal_of_application', 'informal_turn_back']);
 
 const Departure = z.strictObject({
   date: asks(DateSpec.optional(), 'On what date did the client leave the United States?'),
@@ -125,6 +134,10 @@ const Departure = z.strictObject({
   advanceParole: asks(z.boolean().optional(), 'Did the client travel with advance parole?'),
   briefCasualInnocent: asks(z.boolean().optional(), 'Was the absence brief, casual and innocent (attorney assessment)?'),
   connectedToAbuse: asks(z.boolean().optional(), 'Was the absence connected to the abuse?'),
+  enforcement: asks(
+    DepartureEnforcement.optional(),
+    'Apart from a removal order: did the authorities make the client leave on this trip, by a voluntary return, an expedited removal, or an accepted withdrawal of the application for admission at a port; was the client only turned back informally at the border; or none of these?',
+  ),
 });
 
 /** A nonimmigrant visa class as the visa or the I-94 writes it: B-2, F-1, H-2A, H-1B1, B-1/B-2, TN; WT or WB for the visa waiver program. */
@@ -141,6 +154,11 @@ const StatusPeriod = z.strictObject({
   visaClass: asks(
     VisaClass.optional(),
     'For a nonimmigrant status: under which visa class (e.g. B-2, F-1, H-2A; WT or WB for the visa waiver program)?',
+  ),
+  graduateMedicalTraining: asks(z.boolean().optional(), 'For an exchange visitor (J): was the client admitted to receive graduate medical education or training?'),
+  homeResidenceRequirement: asks(
+    z.enum(['not_subject', 'fulfilled', 'waived', 'unfulfilled']).optional(),
+    'For an exchange visitor (J): was the client subject to the two-year home-country residence requirement (INA 212(e)), and if so, has it been fulfilled or waived?',
   ),
 });
 
@@ -229,6 +247,12 @@ const Child = z.strictObject({
   clientIsPrimaryCaretaker: asks(z.boolean().optional(), 'Is the client the primary caretaker of this child?'),
   abused: asks(z.boolean().optional(), 'Was this child battered or subjected to extreme cruelty by the abuser?'),
   abusedBy: z.string().optional().meta({ description: 'Who abused the child, if anyone (matches abuse.abuser.name).' }),
+  married: asks(z.boolean().optional(), 'Is this child married?'),
+});
+
+const Sibling = z.strictObject({
+  dateOfBirth: asks(DateSpec.optional(), "What is the sibling's date of birth?"),
+  married: asks(z.boolean().optional(), 'Is this sibling married?'),
 });
 
 const Abuse = z.strictObject({
@@ -329,6 +353,118 @@ const Trafficking = z.strictObject({
   hardshipDescription: z.string().optional().meta({ description: 'The harm the client would face on removal, as told.' }),
 });
 
+/**
+ * Crimes as the intake records the crime a client was a victim of, in the words police reports and
+ * certifications use. Which of them are "qualifying criminal activity" for the U visa is the law's,
+ * a parameter of rules/u-visa, not this list's; the list includes crimes the statute does not name
+ * (robbery, burglary, theft, simple assault) so that an intake can say so and the pack can ask
+ * whether the activity is "similar". An attempt, a conspiracy or a solicitation takes the type of
+ * the crime attempted.
+ */
+export const VictimizationCrime = z.enum([
+  'rape',
+  'torture',
+  'trafficking',
+  'incest',
+  'domestic_violence',
+  'sexual_assault',
+  'abusive_sexual_contact',
+  'prostitution',
+  'sexual_exploitation',
+  'stalking',
+  'female_genital_mutilation',
+  'being_held_hostage',
+  'peonage',
+  'involuntary_servitude',
+  'slave_trade',
+  'kidnapping',
+  'abduction',
+  'unlawful_criminal_restraint',
+  'false_imprisonment',
+  'blackmail',
+  'extortion',
+  'manslaughter',
+  'murder',
+  'felonious_assault',
+  'witness_tampering',
+  'obstruction_of_justice',
+  'perjury',
+  'fraud_in_foreign_labor_contracting',
+  'robbery',
+  'burglary',
+  'theft',
+  'simple_assault',
+  'other',
+]);
+
+const CrimeVictimization = z.strictObject({
+  occurred: asks(
+    z.boolean().optional(),
+    'Has the client been the victim of a crime (in the United States or abroad), or is the client a close relative of a crime victim who was killed or left incapacitated?',
+  ),
+  crimes: asks(
+    z.array(VictimizationCrime).optional(),
+    'Which crimes were committed against the victim, as charged, reported or certified (domestic violence, sexual assault, felonious assault, robbery, ...)?',
+  ),
+  description: z.string().optional().meta({ description: 'The crime in plain words, as told or as the police report or certification says.' }),
+  firstActDate: asks(DateSpec.optional(), 'When did the crime (its first act, if it went on) happen?'),
+  lastActDate: asks(DateSpec.optional(), 'When did the last act of the crime happen?'),
+  location: asks(z.enum(['united_states', 'abroad', 'both']).optional(), 'Did the crime happen in the United States (including Indian country, military installations and U.S. territories), abroad, or both?'),
+  violatedUsLawAbroad: asks(
+    z.boolean().optional(),
+    'For a crime abroad: did it violate a U.S. federal law that reaches conduct abroad, so that it could be prosecuted in the United States (attorney assessment)?',
+  ),
+  role: asks(
+    z.enum(['direct_victim', 'indirect_victim', 'bystander']).optional(),
+    'Was the client the direct victim of the crime, a close relative of a direct victim who was killed or left incompetent or incapacitated (indirect victim), or a bystander?',
+  ),
+  relationshipToDirectVictim: asks(
+    z.enum(['spouse', 'child', 'parent', 'sibling', 'other']).optional(),
+    'For an indirect victim: is the client the direct victim\'s spouse, child, parent, brother or sister, or other?',
+  ),
+  directVictimDateOfBirth: asks(DateSpec.optional(), "For an indirect victim: what is the direct victim's date of birth?"),
+  directVictimKilledOrIncapacitated: asks(
+    z.boolean().optional(),
+    'For an indirect victim: was the direct victim killed, or left incompetent or incapacitated?',
+  ),
+  harmSuffered: asks(
+    z.boolean().optional(),
+    'Did the client suffer physical or mental harm from the crime (injuries, fear, trauma, a worsened condition), as told or documented?',
+  ),
+  harmDescription: z.string().optional().meta({ description: 'The injuries and harm, their duration and treatment, as told or documented.' }),
+  substantialAbuseAssessed: asks(
+    z.boolean().optional(),
+    'Has an attorney assessed that the client suffered substantial physical or mental abuse as a result of the crime (the nature and severity of the injury and conduct, the duration, lasting harm)?',
+  ),
+  possessesInformation: asks(z.boolean().optional(), 'Does the client (or, for a child, a parent or guardian) know facts about the crime that could help the authorities?'),
+  helpfulToAuthorities: asks(
+    z.boolean().optional(),
+    'Has the client (or, for a child, a parent or guardian) helped, or is the client helping or likely to help, the police, a prosecutor, a judge or another authority investigating or prosecuting the crime (a report, an interview, testimony)?',
+  ),
+  refusedReasonableRequest: asks(
+    z.boolean().optional(),
+    'Has the client refused or failed to give help the authorities reasonably asked for?',
+  ),
+  clientIncapacitated: asks(z.boolean().optional(), 'Is the client incompetent or incapacitated, so that a parent, guardian or next friend must help the authorities for the client?'),
+  clientCulpable: asks(
+    z.boolean().optional(),
+    'Was the client involved in committing the crime, or arrested or charged in connection with it (a dual arrest, for instance)?',
+  ),
+  certification: z
+    .strictObject({
+      obtained: asks(
+        z.boolean().optional(),
+        'Has a law-enforcement official, prosecutor, judge or other authority signed a certification of helpfulness (Form I-918 Supplement B)?',
+      ),
+      signedOn: asks(DateSpec.optional(), 'On what date was the certification (Form I-918 Supplement B) signed?'),
+      certifier: asks(
+        z.enum(['federal', 'state', 'local', 'tribal', 'judge', 'dhs', 'other']).optional(),
+        'Who signed it: a federal, state, local or tribal law-enforcement agency or prosecutor, a judge, DHS, or another authority?',
+      ),
+    })
+    .optional(),
+});
+
 const Person = z.strictObject({
   name: z.string().optional().meta({ description: 'Name or initials, as the clinic records it.' }),
   dateOfBirth: asks(DateSpec.optional(), "What is the client's date of birth?"),
@@ -369,6 +505,11 @@ const Family = z.strictObject({
     })
     .optional(),
   parentStatuses: asks(z.array(RelativeStatus).optional(), "What are the immigration statuses of the client's parents?"),
+  siblings: asks(z.array(Sibling).optional(), "List the client's brothers and sisters (an empty list means none)."),
+  exceptionalHardshipAssessed: asks(
+    z.boolean().optional(),
+    "Has an attorney assessed that the client's removal would cause exceptional and extremely unusual hardship to a U.S.-citizen or permanent-resident spouse, parent or child?",
+  ),
   relativeInMilitary: asks(z.boolean().optional(), 'Has an immediate relative served in the U.S. military, reserves or National Guard?'),
   primaryCaretakerOfInfirmPerson: asks(z.boolean().optional(), 'Is the client the primary caretaker of a person with a disability or a seriously ill relative?'),
 });
@@ -386,6 +527,10 @@ const Equities = z.strictObject({
 
 const Removal = z.strictObject({
   noticeToAppearDate: asks(DateSpec.optional(), 'On what date was a notice to appear served?'),
+  noticeToAppearStatedTimeAndPlace: asks(
+    z.boolean().optional(),
+    'Did the notice to appear itself state the date, time and place of the first hearing (a later hearing notice does not count)?',
+  ),
   inProceedings: asks(z.boolean().optional(), 'Is the client in removal proceedings now?'),
   finalOrder: asks(z.boolean().optional(), 'Does the client have a final order of removal?'),
   finalOrderDate: asks(DateSpec.optional(), 'On what date did the removal order become final?'),
@@ -397,6 +542,16 @@ const Removal = z.strictObject({
   administrativelyClosed: asks(z.boolean().optional(), 'Have the removal proceedings been administratively closed?'),
   voluntaryDepartureOrder: asks(z.boolean().optional(), 'Does the client have a voluntary-departure order?'),
   failedToDepartOrAbsconded: asks(z.boolean().optional(), 'After a final order, did the client fail to depart or abscond?'),
+  inAbsentiaOralNotice: asks(
+    z.boolean().optional(),
+    'For an order entered in absentia: was the client told orally, in a language the client understands, of the hearing and of the consequences of not appearing?',
+  ),
+  voluntaryDepartureDeadline: asks(DateSpec.optional(), 'If the client had voluntary departure, by what date did the client have to leave?'),
+  failedToDepartUnderVoluntaryDeparture: asks(z.boolean().optional(), 'Did the client stay past the voluntary-departure deadline?'),
+  priorCancellationOrSuspension: asks(
+    z.boolean().optional(),
+    'Has the client ever been granted cancellation of removal, suspension of deportation, or a waiver under former INA 212(c)?',
+  ),
   priorRemovals: asks(z.array(PriorRemoval).optional(), 'List every prior removal or deportation (an empty list means none).'),
   detained: asks(z.boolean().optional(), 'Is the client in immigration detention?'),
   mandatoryDetention: asks(z.boolean().optional(), 'Is the client subject to mandatory detention under INA 236(c)?'),
@@ -421,6 +576,14 @@ const Security = z.strictObject({
   unlawfulVoting: asks(
     z.boolean().optional(),
     'Has the client ever voted in violation of a federal, state or local law (e.g. in an election limited to citizens), whether or not charged?',
+  ),
+  participatedInPersecution: asks(
+    z.boolean().optional(),
+    'Has the client ordered, incited, assisted or otherwise participated in the persecution of anyone because of race, religion, nationality, membership in a particular social group or political opinion?',
+  ),
+  participatedInGenocideTortureOrKilling: asks(
+    z.boolean().optional(),
+    'Has the client taken part in genocide, torture, an extrajudicial killing, or Nazi persecution?',
   ),
   otherGoodMoralCharacterBar: asks(
     z.boolean().optional(),
@@ -459,6 +622,7 @@ const CaseFileFields = z.strictObject({
   equities: Equities.optional(),
   abuse: Abuse.optional(),
   trafficking: Trafficking.optional(),
+  crimeVictimization: CrimeVictimization.optional(),
   security: Security.optional(),
 });
 
@@ -517,12 +681,30 @@ export function consistencyIssues(caseFile: z.infer<typeof CaseFileFields>): Con
     }
   });
   for (const issue of familyAndStatusIssues(caseFile)) issues.push(issue);
+  issues.push(...victimizationIssues(caseFile.crimeVictimization));
   const history = caseFile.criminalHistory;
   if (history?.category === 'none' && history.convictions && history.convictions.length > 0) {
     issues.push({ path: ['criminalHistory', 'category'], message: 'says "none" but convictions are listed' });
   }
   if (history?.category && history.category !== 'none' && history.convictions?.length === 0) {
     issues.push({ path: ['criminalHistory', 'convictions'], message: `is empty, but the category says "${history.category}"` });
+  }
+  return issues;
+}
+
+/** A crime's acts in order, and a certification's date only with a certification. */
+function victimizationIssues(victimization: z.infer<typeof CrimeVictimization> | undefined): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
+  if (!victimization) return issues;
+  const first = rangeOfField(victimization.firstActDate);
+  const last = rangeOfField(victimization.lastActDate);
+  if (first && last && last.latest < first.earliest) issues.push({ path: ['crimeVictimization', 'lastActDate'], message: 'is before the first act of the crime' });
+  const certification = victimization.certification;
+  if (certification?.obtained === false && (certification.signedOn !== undefined || certification.certifier !== undefined)) {
+    issues.push({ path: ['crimeVictimization', 'certification', 'obtained'], message: 'says "no", but a signing date or a certifier is given' });
+  }
+  if (victimization.occurred === false && Object.keys(victimization).some((key) => key !== 'occurred')) {
+    issues.push({ path: ['crimeVictimization', 'occurred'], message: 'says "no", but details of a crime are given' });
   }
   return issues;
 }
@@ -540,6 +722,7 @@ export function datedEvents(caseFile: {
     | { convictions?: { offenseDate?: string; convictionDate?: string; expungedOn?: string }[] | undefined; dismissedCharges?: { date?: string }[] | undefined }
     | undefined;
   abuse?: { separatedOn?: string } | undefined;
+  crimeVictimization?: { firstActDate?: string; lastActDate?: string; certification?: { signedOn?: string } | undefined } | undefined;
 }): { value: string; path: (string | number)[]; what: string }[] {
   const events: { value: string; path: (string | number)[]; what: string }[] = [];
   if (caseFile.person?.dateOfBirth) events.push({ value: caseFile.person.dateOfBirth, path: ['person', 'dateOfBirth'], what: 'the date of birth' });
@@ -553,6 +736,12 @@ export function datedEvents(caseFile: {
   caseFile.criminalHistory?.dismissedCharges?.forEach((d, i) => {
     if (d.date) events.push({ value: d.date, path: ['criminalHistory', 'dismissedCharges', i, 'date'], what: 'the dismissal date' });
   });
+  const victimization = caseFile.crimeVictimization;
+  if (victimization?.firstActDate) events.push({ value: victimization.firstActDate, path: ['crimeVictimization', 'firstActDate'], what: 'the first act of the crime' });
+  if (victimization?.lastActDate) events.push({ value: victimization.lastActDate, path: ['crimeVictimization', 'lastActDate'], what: 'the last act of the crime' });
+  if (victimization?.certification?.signedOn) {
+    events.push({ value: victimization.certification.signedOn, path: ['crimeVictimization', 'certification', 'signedOn'], what: 'the certification date' });
+  }
   events.push(...familyAndStatusEvents(caseFile));
   return events;
 }

@@ -1,7 +1,7 @@
 /**
  * The order a clinic meets the facts in: who the client is, entries and status, removal
  * proceedings, convictions (what, when, then the sentence and release), family, then abuse and
- * trafficking, and only after them the details of other facts that refer to them. The interview
+ * trafficking, crimes the client suffered, and only after them the details of other facts that refer to them. The interview
  * asks in this order; the question tree keeps the schema's fields and only reorders them, so a
  * field added to the schema is still asked (after the fields named here).
  */
@@ -15,6 +15,7 @@ export const SECTIONS: readonly { title: string; fields: readonly string[] }[] =
   { title: 'Family and equities', fields: ['family', 'equities'] },
   { title: 'Abuse', fields: ['abuse'] },
   { title: 'Trafficking', fields: ['trafficking'] },
+  { title: 'Crime victimization', fields: ['crimeVictimization'] },
   { title: 'Security', fields: ['security'] },
   { title: 'Notes and sources', fields: ['notes', 'sources'] },
 ];

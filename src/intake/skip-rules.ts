@@ -25,6 +25,7 @@ export const ASK_ONLY_WHEN: readonly AskOnlyWhen[] = [
   // Trafficking others is a bar of its own, for a client never trafficked too (INA 212(a)(2)(H) for
   // VAWA cancellation, 214(o)(1) for the T visa).
   { ask: ['trafficking'], except: ['trafficking.traffickedOthers'], when: 'trafficking.occurred', is: [true] },
+  { ask: ['crimeVictimization'], when: 'crimeVictimization.occurred', is: [true] },
   { ask: ['person.military.discharge'], when: 'person.military.served', is: [true] },
   // The quick category stands in for convictions not known (clinic-order.ts, STANDS_IN_FOR); raw
   // convictions, when given, take precedence over it.
