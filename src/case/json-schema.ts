@@ -5,6 +5,7 @@
  * an editor finds the schema through the file's path, given in each case file's first line.
  */
 import { z } from 'zod';
+import { FIELD_NOTE_KEYS } from './field-notes.js';
 import { CaseFile } from './schema.js';
 
 export const CASE_FILE_SCHEMA_ID = 'https://relief-screen.example/schemas/case-file.schema.json';
@@ -12,8 +13,16 @@ export const CASE_FILE_SCHEMA_ID = 'https://relief-screen.example/schemas/case-f
 /** Where the repository (and the installed package) keeps the schema, from its root. */
 export const CASE_FILE_SCHEMA_PATH = 'docs/case-file.schema.json';
 
+/**
+ * The schema without the fields' interview notes (src/case/field-notes.ts): they name internal
+ * patterns and client-summary topics, nothing an editor or a validator of a case file can use, and
+ * a strict validator would refuse them as unknown keywords. The question stays, as hover text.
+ */
 export function caseFileJsonSchema(): Record<string, unknown> {
-  const { $schema, ...schema } = z.toJSONSchema(CaseFile, { io: 'input' });
+  const withoutNotes = ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+    for (const key of FIELD_NOTE_KEYS) delete jsonSchema[key];
+  };
+  const { $schema, ...schema } = z.toJSONSchema(CaseFile, { io: 'input', override: withoutNotes });
   return { $schema, $id: CASE_FILE_SCHEMA_ID, title: 'relief-screen case file', ...schema };
 }
 

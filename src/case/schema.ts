@@ -6,11 +6,13 @@
  * same rule: an absent list is unknown, an empty list means "none". Objects are strict so a typo
  * in a key is an error, not a silently ignored fact. Each field carries the question an
  * interviewer would ask to fill it; the missing-facts report and the intake interview read them.
+ * Next to it, the field's meta notes how it is asked: its section, when it is asked at all, its
+ * client-summary topic (src/case/field-notes.ts), so a new field brings its interview with it.
  */
 import { z } from 'zod';
 import { UsState } from './us-states.js';
 import { parseDateSpec, rangeOfField, EXACT_DATE_PATTERN, DATE_SPEC_PATTERN } from './dates.js';
-import { familyAndStatusIssues, familyAndStatusEvents } from './family-consistency.js';
+import { familyAndStatusIssues, familyAndStatusEvents, CEREMONY_RELATIONSHIPS } from './family-consistency.js';
 
 /** Attaches the field's description and the question that asks for it. */
 function asks<T extends z.ZodType>(schema: T, question: string, description?: string): T {
@@ -105,14 +107,14 @@ export const EntryManner = z.enum(['without_inspection', 'admitted', 'paroled'])
 
 const Entry = z.strictObject({
   date: asks(DateSpec.optional(), 'On what date did the client enter the United States?'),
-  ageAtEntry: asks(z.number().int().min(0).max(120).optional(), 'How old was the client when entering (if the date is not known)?'),
+  ageAtEntry: asks(z.number().int().min(0).max(120).optional(), 'How old was the client when entering (if the date is not known)?').meta({ standsInFor: 'entries[].date' }),
   manner: asks(EntryManner.optional(), 'Did the client enter without inspection, admitted (e.g. on a visa), or paroled?'),
   place: z.string().optional().meta({ description: 'Port or border area of entry, as told.' }),
   afterRemoval: asks(z.boolean().optional(), 'Was this a return after being removed or deported (when the dates alone cannot tell)?'),
   apprehendedAtBorder: asks(
     z.boolean().optional(),
     'Was the client apprehended at the border or a port of entry on this crossing (an attempted entry, whether or not the client then got in)?',
-  ),
+  ).meta({ askedWhen: { field: 'entries[].manner', is: ['without_inspection', 'paroled'] } }),
   asCrewman: asks(z.boolean().optional(), 'Did the client enter as a crewman (a ship or airline crew member, e.g. on a D-1 or D-2 landing permit)?'),
 });
 
@@ -133,7 +135,7 @@ const Departure = z.strictObject({
   ),
   advanceParole: asks(z.boolean().optional(), 'Did the client travel with advance parole?'),
   briefCasualInnocent: asks(z.boolean().optional(), 'Was the absence brief, casual and innocent (attorney assessment)?'),
-  connectedToAbuse: asks(z.boolean().optional(), 'Was the absence connected to the abuse?'),
+  connectedToAbuse: asks(z.boolean().optional(), 'Was the absence connected to the abuse?').meta({ askedWhen: { field: 'abuse.occurred', is: [true] }, askedInSection: 'Abuse' }),
   enforcement: asks(
     DepartureEnforcement.optional(),
     'Apart from a removal order: did the authorities make the client leave on this trip, by a voluntary return, an expedited removal, or an accepted withdrawal of the application for admission at a port; was the client only turned back informally at the border; or none of these?',
@@ -154,12 +156,12 @@ const StatusPeriod = z.strictObject({
   visaClass: asks(
     VisaClass.optional(),
     'For a nonimmigrant status: under which visa class (e.g. B-2, F-1, H-2A; WT or WB for the visa waiver program)?',
-  ),
-  graduateMedicalTraining: asks(z.boolean().optional(), 'For an exchange visitor (J): was the client admitted to receive graduate medical education or training?'),
+  ).meta({ askedWhen: { field: 'statusHistory[].status', is: ['nonimmigrant'] } }),
+  graduateMedicalTraining: asks(z.boolean().optional(), 'For an exchange visitor (J): was the client admitted to receive graduate medical education or training?').meta({ askedWhen: { field: 'statusHistory[].visaClass', matches: '^J\\b' } }),
   homeResidenceRequirement: asks(
     z.enum(['not_subject', 'fulfilled', 'waived', 'unfulfilled']).optional(),
     'For an exchange visitor (J): was the client subject to the two-year home-country residence requirement (INA 212(e)), and if so, has it been fulfilled or waived?',
-  ),
+  ).meta({ askedWhen: { field: 'statusHistory[].visaClass', matches: '^J\\b' } }),
 });
 
 export const PriorRemovalBasis = z.enum(['criminal', 'non_criminal']);
@@ -192,48 +194,48 @@ const DismissedCharge = z.strictObject({
 });
 
 const Conviction = z.strictObject({
-  id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.' }),
-  jurisdiction: asks(Jurisdiction.optional(), 'Which kind of court entered this conviction?'),
-  jurisdictionName: z.string().optional().meta({ description: 'State or court name, e.g. "Arizona".' }),
+  id: z.string().optional().meta({ description: 'A label for this conviction, used in reports.', clientTopic: 'convictionCharge' }),
+  jurisdiction: asks(Jurisdiction.optional(), 'Which kind of court entered this conviction?').meta({ clientTopic: 'convictionCharge' }),
+  jurisdictionName: z.string().optional().meta({ description: 'State or court name, e.g. "Arizona".', clientTopic: 'convictionCharge' }),
   label: asks(
     ConvictionLabel.optional(),
     "How does the convicting jurisdiction label this offense (felony, misdemeanor, petty offense, infraction)?",
-  ),
-  statute: z.string().optional().meta({ description: 'Statute of conviction, e.g. "8 U.S.C. 1326(a)".' }),
-  description: z.string().optional().meta({ description: 'The offense in plain words.' }),
-  maximumPenaltyDays: asks(Days.optional(), 'What is the maximum term of imprisonment the statute of conviction authorizes, in days?'),
-  sentenceImposedDays: asks(Days.optional(), 'What prison or jail sentence was imposed, in days (including any suspended part)?'),
-  sentenceSuspendedDays: asks(Days.optional(), 'How many days of the sentence were suspended?'),
-  sentenceToCustodyDays: asks(Days.optional(), 'How many days of the sentence were to be served in custody, not suspended (0 for a fully suspended sentence)?'),
-  daysInCustody: asks(Days.optional(), 'How many days was the client actually in criminal custody for this offense?'),
-  daysHeldOnImmigrationDetainer: asks(Days.optional(), 'Of those days, how many were held only on an immigration detainer?'),
-  releasedFromConfinementDate: asks(DateSpec.optional(), 'On what date was the client released from any jail or prison term imposed for this offense?'),
-  probationDays: z.number().int().min(0).optional().meta({ description: 'Probation ordered, in days.' }),
-  offenseDate: asks(DateSpec.optional(), 'On what date was the offense committed?'),
-  convictionDate: asks(DateSpec.optional(), 'On what date was the client convicted?'),
-  incidentId: asks(z.string().optional(), 'Which convictions arose from the same act, omission or scheme (give them the same incident id)?'),
+  ).meta({ clientTopic: 'convictionCharge' }),
+  statute: z.string().optional().meta({ description: 'Statute of conviction, e.g. "8 U.S.C. 1326(a)".', clientTopic: 'convictionCharge' }),
+  description: z.string().optional().meta({ description: 'The offense in plain words.', clientTopic: 'convictionCharge' }),
+  maximumPenaltyDays: asks(Days.optional(), 'What is the maximum term of imprisonment the statute of conviction authorizes, in days?').meta({ clientTopic: 'convictionSentence' }),
+  sentenceImposedDays: asks(Days.optional(), 'What prison or jail sentence was imposed, in days (including any suspended part)?').meta({ clientTopic: 'convictionSentence' }),
+  sentenceSuspendedDays: asks(Days.optional(), 'How many days of the sentence were suspended?').meta({ clientTopic: 'convictionSentence' }),
+  sentenceToCustodyDays: asks(Days.optional(), 'How many days of the sentence were to be served in custody, not suspended (0 for a fully suspended sentence)?').meta({ clientTopic: 'convictionSentence' }),
+  daysInCustody: asks(Days.optional(), 'How many days was the client actually in criminal custody for this offense?').meta({ clientTopic: 'convictionSentence' }),
+  daysHeldOnImmigrationDetainer: asks(Days.optional(), 'Of those days, how many were held only on an immigration detainer?').meta({ clientTopic: 'convictionSentence' }),
+  releasedFromConfinementDate: asks(DateSpec.optional(), 'On what date was the client released from any jail or prison term imposed for this offense?').meta({ clientTopic: 'convictionSentence' }),
+  probationDays: z.number().int().min(0).optional().meta({ description: 'Probation ordered, in days.', clientTopic: 'convictionSentence' }),
+  offenseDate: asks(DateSpec.optional(), 'On what date was the offense committed?').meta({ clientTopic: 'convictionTiming' }),
+  convictionDate: asks(DateSpec.optional(), 'On what date was the client convicted?').meta({ clientTopic: 'convictionTiming' }),
+  incidentId: asks(z.string().optional(), 'Which convictions arose from the same act, omission or scheme (give them the same incident id)?').meta({ clientTopic: 'convictionCharge' }),
   offenseTypes: asks(
     z.array(OffenseType).optional(),
     'Which offense types apply to this conviction (DUI, domestic violence, burglary, 1326 reentry, …)? An empty list means none of them.',
-  ),
-  crimeInvolvingMoralTurpitude: asks(z.boolean().optional(), 'Has an attorney classified this offense as a crime involving moral turpitude?'),
-  aggravatedFelony: asks(z.boolean().optional(), 'Has an attorney determined whether this conviction is an aggravated felony under INA 101(a)(43)?'),
+  ).meta({ clientTopic: 'convictionCharge' }),
+  crimeInvolvingMoralTurpitude: asks(z.boolean().optional(), 'Has an attorney classified this offense as a crime involving moral turpitude?').meta({ clientTopic: 'convictionCharge' }),
+  aggravatedFelony: asks(z.boolean().optional(), 'Has an attorney determined whether this conviction is an aggravated felony under INA 101(a)(43)?').meta({ clientTopic: 'convictionCharge' }),
   lossAmountDollars: asks(
     z.number().min(0).optional(),
     'For a fraud, tax-evasion or money-laundering offense: how many dollars did the victims lose (the Government, for tax evasion; the funds involved, for money laundering)?',
-  ),
-  expunged: asks(z.boolean().optional(), 'Was this conviction expunged, vacated or set aside?'),
-  expungedOn: asks(DateSpec.optional(), 'On what date was the conviction expunged, vacated or set aside?'),
+  ).meta({ clientTopic: 'convictionCharge' }),
+  expunged: asks(z.boolean().optional(), 'Was this conviction expunged, vacated or set aside?').meta({ clientTopic: 'convictionCleared' }),
+  expungedOn: asks(DateSpec.optional(), 'On what date was the conviction expunged, vacated or set aside?').meta({ clientTopic: 'convictionCleared', askedWhen: { field: 'criminalHistory.convictions[].expunged', is: [true] } }),
   expungementBasis: asks(
     ExpungementBasis.optional(),
     'Was it set aside for a defect in the criminal case itself (legal_defect: a constitutional or procedural error, innocence), or for rehabilitation or to spare the client immigration consequences (rehabilitative)?',
-  ),
-  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile (under 18) when the offense was committed?'),
-  triedAsAdult: asks(z.boolean().optional(), 'If a juvenile, was the client tried and convicted as an adult?'),
-  connectedToAbuse: asks(z.boolean().optional(), 'Was the offense connected to the client having been battered or subjected to extreme cruelty?'),
-  connectedToTrafficking: asks(z.boolean().optional(), 'Was the offense caused by, or incident to, the client having been trafficked?'),
-  primaryPerpetrator: asks(z.boolean().optional(), 'Was the client the primary perpetrator of violence in the relationship?'),
-  seriousBodilyInjury: asks(z.boolean().optional(), 'Did the offense result in serious bodily injury?'),
+  ).meta({ clientTopic: 'convictionCleared', askedWhen: { field: 'criminalHistory.convictions[].expunged', is: [true] } }),
+  juvenile: asks(z.boolean().optional(), 'Was the client a juvenile (under 18) when the offense was committed?').meta({ clientTopic: 'convictionTiming' }),
+  triedAsAdult: asks(z.boolean().optional(), 'If a juvenile, was the client tried and convicted as an adult?').meta({ clientTopic: 'convictionTiming', askedWhen: { field: 'criminalHistory.convictions[].juvenile', is: [true] } }),
+  connectedToAbuse: asks(z.boolean().optional(), 'Was the offense connected to the client having been battered or subjected to extreme cruelty?').meta({ clientTopic: 'convictionCircumstances', askedWhen: { field: 'abuse.occurred', is: [true] }, askedInSection: 'Abuse' }),
+  connectedToTrafficking: asks(z.boolean().optional(), 'Was the offense caused by, or incident to, the client having been trafficked?').meta({ clientTopic: 'convictionCircumstances', askedWhen: { field: 'trafficking.occurred', is: [true] }, askedInSection: 'Trafficking' }),
+  primaryPerpetrator: asks(z.boolean().optional(), 'Was the client the primary perpetrator of violence in the relationship?').meta({ clientTopic: 'convictionCircumstances', askedWhen: { field: 'criminalHistory.convictions[].connectedToAbuse', is: [true] }, askedInSection: 'Abuse' }),
+  seriousBodilyInjury: asks(z.boolean().optional(), 'Did the offense result in serious bodily injury?').meta({ clientTopic: 'convictionCharge', askedWhen: { field: 'criminalHistory.convictions[].connectedToAbuse', is: [true] }, askedInSection: 'Abuse' }),
 });
 export type Conviction = z.infer<typeof Conviction>;
 
@@ -245,8 +247,8 @@ const Child = z.strictObject({
     "How old is the child (in years, on the screening date), if the date of birth is not known?",
   ),
   clientIsPrimaryCaretaker: asks(z.boolean().optional(), 'Is the client the primary caretaker of this child?'),
-  abused: asks(z.boolean().optional(), 'Was this child battered or subjected to extreme cruelty by the abuser?'),
-  abusedBy: z.string().optional().meta({ description: 'Who abused the child, if anyone (matches abuse.abuser.name).' }),
+  abused: asks(z.boolean().optional(), 'Was this child battered or subjected to extreme cruelty by the abuser?').meta({ askedWhen: { field: 'abuse.occurred', is: [true] }, askedInSection: 'Abuse' }),
+  abusedBy: z.string().optional().meta({ description: 'Who abused the child, if anyone (matches abuse.abuser.name).', askedWhen: { field: 'abuse.occurred', is: [true] }, askedInSection: 'Abuse' }),
   married: asks(z.boolean().optional(), 'Is this child married?'),
 });
 
@@ -271,31 +273,31 @@ const Abuse = z.strictObject({
       statusLostOn: asks(DateSpec.optional(), 'If the abuser lost or renounced citizenship or permanent residence, on what date?'),
       statusLossRelatedToAbuse: asks(z.boolean().optional(), "Was the abuser's loss of status related to an incident of domestic violence?"),
     })
-    .optional(),
+    .optional().meta({ clientTopic: 'abuser' }),
   victims: asks(z.array(z.enum(['client', 'child'])).optional(), 'Who was abused: the client, the client\'s child, or both?'),
   kinds: asks(z.array(z.enum(['battery', 'extreme_cruelty'])).optional(), 'Was it battery, extreme cruelty, or both?'),
   from: asks(DateSpec.optional(), 'When did the abuse begin?'),
   to: asks(z.union([z.literal('present'), DateSpec]).optional(), 'When did the abuse end ("present" if it continues)?'),
-  marriageDate: asks(DateSpec.optional(), 'If married to the abuser, on what date?'),
+  marriageDate: asks(DateSpec.optional(), 'If married to the abuser, on what date?').meta({ clientTopic: 'abuserMarriage', askedWhen: { field: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS } }),
   marriageStatus: asks(
     z.enum(['never_married', 'still_married', 'ended']).optional(),
     'Is the client still married to the abuser, did the marriage end (divorce, death, annulment), or did they never marry (no marriage ceremony)?',
-  ),
-  separatedOn: asks(DateSpec.optional(), 'If the client lived with the abuser and they no longer live together, on what date did they separate?'),
-  marriageEndedOn: asks(DateSpec.optional(), 'If the marriage ended, on what date?'),
-  marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?'),
-  goodFaithMarriage: asks(z.boolean().optional(), 'Was the marriage entered in good faith?'),
+  ).meta({ clientTopic: 'abuserMarriage', askedWhen: { field: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS } }),
+  separatedOn: asks(DateSpec.optional(), 'If the client lived with the abuser and they no longer live together, on what date did they separate?').meta({ askedWhen: { field: 'abuse.residedWithAbuser', is: [true] } }),
+  marriageEndedOn: asks(DateSpec.optional(), 'If the marriage ended, on what date?').meta({ clientTopic: 'abuserMarriage', askedWhen: [{ field: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS }, { field: 'abuse.marriageStatus', is: ['ended'] }] }),
+  marriageEndReason: asks(z.enum(['divorce', 'death', 'annulment']).optional(), 'How did the marriage end?').meta({ clientTopic: 'abuserMarriage', askedWhen: [{ field: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS }, { field: 'abuse.marriageStatus', is: ['ended'] }] }),
+  goodFaithMarriage: asks(z.boolean().optional(), 'Was the marriage entered in good faith?').meta({ clientTopic: 'abuserMarriage', askedWhen: { field: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS } }),
   residedWithAbuser: asks(z.boolean().optional(), 'Did the client ever live with the abuser?'),
   clientPrimaryPerpetrator: asks(
     z.boolean().optional(),
     'Was the client the primary perpetrator of violence in the relationship with the abuser (whether or not anyone was convicted)?',
   ),
-  divorceConnectedToAbuse: asks(z.boolean().optional(), 'If the marriage ended in divorce, was the divorce connected to the battery or extreme cruelty?'),
+  divorceConnectedToAbuse: asks(z.boolean().optional(), 'If the marriage ended in divorce, was the divorce connected to the battery or extreme cruelty?').meta({ clientTopic: 'abuserMarriage', askedWhen: { field: 'abuse.marriageStatus', is: ['ended'] } }),
   filingDelayDueToAbuse: asks(z.boolean().optional(), 'If the client is filing as an abused son or daughter after turning 21, was the abuse at least one central reason for the delay?'),
   extremeHardshipAssessed: asks(
     z.boolean().optional(),
     "Has an attorney assessed that removal would cause extreme hardship to the client, the client's child or the client's parent?",
-  ),
+  ).meta({ clientTopic: 'hardship' }),
 });
 
 const Trafficking = z.strictObject({
@@ -314,21 +316,21 @@ const Trafficking = z.strictObject({
   lawEnforcement: z
     .strictObject({
       requestReceived: asks(z.boolean().optional(), 'Did law enforcement ask the client for assistance?'),
-      complied: asks(z.boolean().optional(), 'Did the client comply with every reasonable request?'),
+      complied: asks(z.boolean().optional(), 'Did the client comply with every reasonable request?').meta({ askedWhen: { field: 'trafficking.lawEnforcement.requestReceived', is: [true] } }),
       offeredToCooperate: asks(z.boolean().optional(), 'Did the client offer to cooperate with law enforcement?'),
-      requestDate: asks(DateSpec.optional(), 'On what date did law enforcement ask the client for assistance?'),
+      requestDate: asks(DateSpec.optional(), 'On what date did law enforcement ask the client for assistance?').meta({ askedWhen: { field: 'trafficking.lawEnforcement.requestReceived', is: [true] } }),
       requestAgency: asks(
         z.enum(['federal', 'state', 'local', 'tribal', 'other']).optional(),
         'Which kind of agency asked for assistance: federal, state, local or tribal law enforcement, or another body?',
-      ),
-      reasonForNotComplying: asks(z.enum(['trauma', 'fear', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?'),
+      ).meta({ askedWhen: { field: 'trafficking.lawEnforcement.requestReceived', is: [true] } }),
+      reasonForNotComplying: asks(z.enum(['trauma', 'fear', 'request_unreasonable', 'other']).optional(), 'If the client did not comply, why not?').meta({ askedWhen: [{ field: 'trafficking.lawEnforcement.requestReceived', is: [true] }, { field: 'trafficking.lawEnforcement.complied', is: [false] }] }),
       requestReasonable: asks(
         z.boolean().optional(),
         "If the client did not comply, was the request reasonable given the client's circumstances: fear, trauma, age and maturity (attorney assessment, 8 CFR 214.208(c))?",
-      ),
+      ).meta({ askedWhen: { field: 'trafficking.lawEnforcement.complied', is: [false] } }),
       declarationObtained: asks(z.boolean().optional(), 'Has a law-enforcement declaration (Form I-914 Supplement B) been obtained?'),
     })
-    .optional(),
+    .optional().meta({ clientTopic: 'traffickingPolice' }),
   traumaReported: asks(
     z.boolean().optional(),
     'Does the client have physical or psychological trauma from the trafficking (as told, observed or diagnosed)?',
@@ -336,8 +338,8 @@ const Trafficking = z.strictObject({
   traumaPreventedCooperation: asks(
     z.boolean().optional(),
     'Did physical or psychological trauma leave the client unable to cooperate with law enforcement (attorney assessment, 8 CFR 214.202(c)(2))?',
-  ),
-  traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?'),
+  ).meta({ askedWhen: { field: 'trafficking.traumaReported', is: [true] } }),
+  traffickedOthers: asks(z.boolean().optional(), 'Is there any reason to believe the client took part in trafficking others?').meta({ clientTopic: 'conduct', askedRegardlessOf: ['trafficking.occurred'] }),
   entryIncidentToTrafficking: asks(
     z.boolean().optional(),
     'Was the client\'s entry without inspection (or return after a removal) caused by, or incident to, the trafficking (attorney assessment)?',
@@ -345,12 +347,12 @@ const Trafficking = z.strictObject({
   extremeHardship: asks(
     z.boolean().optional(),
     'Would the client suffer extreme hardship involving unusual and severe harm upon removal (attorney assessment)?',
-  ),
+  ).meta({ clientTopic: 'hardship' }),
   unlawfulPresenceCentralReason: asks(
     z.boolean().optional(),
     'Was the trafficking at least one central reason for the client\'s unlawful presence (attorney assessment)?',
   ),
-  hardshipDescription: z.string().optional().meta({ description: 'The harm the client would face on removal, as told.' }),
+  hardshipDescription: z.string().optional().meta({ description: 'The harm the client would face on removal, as told.', clientTopic: 'hardship' }),
 });
 
 /**
@@ -413,7 +415,7 @@ const CrimeVictimization = z.strictObject({
   violatedUsLawAbroad: asks(
     z.boolean().optional(),
     'For a crime abroad: did it violate a U.S. federal law that reaches conduct abroad, so that it could be prosecuted in the United States (attorney assessment)?',
-  ),
+  ).meta({ askedWhen: { field: 'crimeVictimization.location', is: ['abroad', 'both'] } }),
   role: asks(
     z.enum(['direct_victim', 'indirect_victim', 'bystander']).optional(),
     'Was the client the direct victim of the crime, a close relative of a direct victim who was killed or left incompetent or incapacitated (indirect victim), or a bystander?',
@@ -421,12 +423,12 @@ const CrimeVictimization = z.strictObject({
   relationshipToDirectVictim: asks(
     z.enum(['spouse', 'child', 'parent', 'sibling', 'other']).optional(),
     'For an indirect victim: is the client the direct victim\'s spouse, child, parent, brother or sister, or other?',
-  ),
-  directVictimDateOfBirth: asks(DateSpec.optional(), "For an indirect victim: what is the direct victim's date of birth?"),
+  ).meta({ askedWhen: { field: 'crimeVictimization.role', is: ['indirect_victim'] } }),
+  directVictimDateOfBirth: asks(DateSpec.optional(), "For an indirect victim: what is the direct victim's date of birth?").meta({ askedWhen: { field: 'crimeVictimization.role', is: ['indirect_victim'] } }),
   directVictimKilledOrIncapacitated: asks(
     z.boolean().optional(),
     'For an indirect victim: was the direct victim killed, or left incompetent or incapacitated?',
-  ),
+  ).meta({ askedWhen: { field: 'crimeVictimization.role', is: ['indirect_victim'] } }),
   harmSuffered: asks(
     z.boolean().optional(),
     'Did the client suffer physical or mental harm from the crime (injuries, fear, trauma, a worsened condition), as told or documented?',
@@ -436,16 +438,16 @@ const CrimeVictimization = z.strictObject({
     z.boolean().optional(),
     'Has an attorney assessed that the client suffered substantial physical or mental abuse as a result of the crime (the nature and severity of the injury and conduct, the duration, lasting harm)?',
   ),
-  possessesInformation: asks(z.boolean().optional(), 'Does the client (or, for a child, a parent or guardian) know facts about the crime that could help the authorities?'),
+  possessesInformation: asks(z.boolean().optional(), 'Does the client (or, for a child, a parent or guardian) know facts about the crime that could help the authorities?').meta({ clientTopic: 'crimePolice' }),
   helpfulToAuthorities: asks(
     z.boolean().optional(),
     'Has the client (or, for a child, a parent or guardian) helped, or is the client helping or likely to help, the police, a prosecutor, a judge or another authority investigating or prosecuting the crime (a report, an interview, testimony)?',
-  ),
+  ).meta({ clientTopic: 'crimePolice' }),
   refusedReasonableRequest: asks(
     z.boolean().optional(),
     'Has the client refused or failed to give help the authorities reasonably asked for?',
-  ),
-  clientIncapacitated: asks(z.boolean().optional(), 'Is the client incompetent or incapacitated, so that a parent, guardian or next friend must help the authorities for the client?'),
+  ).meta({ clientTopic: 'crimePolice' }),
+  clientIncapacitated: asks(z.boolean().optional(), 'Is the client incompetent or incapacitated, so that a parent, guardian or next friend must help the authorities for the client?').meta({ clientTopic: 'crimePolice' }),
   clientCulpable: asks(
     z.boolean().optional(),
     'Was the client involved in committing the crime, or arrested or charged in connection with it (a dual arrest, for instance)?',
@@ -462,67 +464,67 @@ const CrimeVictimization = z.strictObject({
         'Who signed it: a federal, state, local or tribal law-enforcement agency or prosecutor, a judge, DHS, or another authority?',
       ),
     })
-    .optional(),
+    .optional().meta({ clientTopic: 'crimePolice', askedWhen: { field: 'crimeVictimization.certification.obtained', is: [true] } }),
 });
 
 const Person = z.strictObject({
   name: z.string().optional().meta({ description: 'Name or initials, as the clinic records it.' }),
-  dateOfBirth: asks(DateSpec.optional(), "What is the client's date of birth?"),
-  countryOfBirth: asks(z.string().optional(), 'In which country was the client born?'),
-  currentLocation: asks(z.enum(['united_states', 'outside_united_states']).optional(), 'Is the client in the United States now?'),
-  stateOfResidence: asks(UsState.optional(), 'In which U.S. state does the client live?'),
+  dateOfBirth: asks(DateSpec.optional(), "What is the client's date of birth?").meta({ clientTopic: 'birth' }),
+  countryOfBirth: asks(z.string().optional(), 'In which country was the client born?').meta({ clientTopic: 'birth' }),
+  currentLocation: asks(z.enum(['united_states', 'outside_united_states']).optional(), 'Is the client in the United States now?').meta({ clientTopic: 'home' }),
+  stateOfResidence: asks(UsState.optional(), 'In which U.S. state does the client live?').meta({ clientTopic: 'home' }),
   education: asks(
     z.enum(['in_school', 'high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree', 'none']).optional(),
     'Is the client in school, or has the client graduated high school, earned a GED or a certificate of completion?',
-  ),
-  educationCompletedOn: asks(DateSpec.optional(), 'When did the client graduate, or earn the GED or certificate of completion (the year is enough)?'),
-  highestGradeCompleted: asks(z.number().int().min(0).max(12).optional(), 'What is the highest school grade the client has completed (0 to 12)?'),
+  ).meta({ clientTopic: 'school' }),
+  educationCompletedOn: asks(DateSpec.optional(), 'When did the client graduate, or earn the GED or certificate of completion (the year is enough)?').meta({ clientTopic: 'school', askedWhen: { field: 'person.education', is: ['high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree'] } }),
+  highestGradeCompleted: asks(z.number().int().min(0).max(12).optional(), 'What is the highest school grade the client has completed (0 to 12)?').meta({ clientTopic: 'school' }),
   military: z
     .strictObject({
       served: asks(z.boolean().optional(), 'Has the client served in the U.S. armed forces or Coast Guard?'),
       discharge: asks(
         z.enum(['still_serving', 'honorable', 'general', 'other_than_honorable', 'bad_conduct', 'dishonorable']).optional(),
         'What kind of discharge did the client receive?',
-      ),
+      ).meta({ askedWhen: { field: 'person.military.served', is: [true] } }),
     })
-    .optional(),
-  seriouslyIll: asks(z.boolean().optional(), 'Does the client have a serious illness or health condition?'),
-  disabled: asks(z.boolean().optional(), 'Does the client have a serious mental or physical disability?'),
-  pregnantOrNursing: asks(z.boolean().optional(), 'Is the client pregnant or nursing?'),
+    .optional().meta({ clientTopic: 'military' }),
+  seriouslyIll: asks(z.boolean().optional(), 'Does the client have a serious illness or health condition?').meta({ clientTopic: 'health' }),
+  disabled: asks(z.boolean().optional(), 'Does the client have a serious mental or physical disability?').meta({ clientTopic: 'health' }),
+  pregnantOrNursing: asks(z.boolean().optional(), 'Is the client pregnant or nursing?').meta({ clientTopic: 'health' }),
 });
 
 const Family = z.strictObject({
   maritalStatus: asks(
     z.enum(['never_married', 'married', 'divorced', 'widowed']).optional(),
     'Is the client married now, never married, divorced or widowed?',
-  ),
-  children: asks(z.array(Child).optional(), "List the client's children (an empty list means none)."),
+  ).meta({ clientTopic: 'marriage' }),
+  children: asks(z.array(Child).optional(), "List the client's children (an empty list means none).").meta({ clientTopic: 'children' }),
   spouse: z
     .strictObject({
       status: asks(RelativeStatus.optional(), "What is the spouse's immigration status?"),
       seriouslyIll: asks(z.boolean().optional(), 'Does the spouse have a severe illness?'),
       pregnantOrNursing: asks(z.boolean().optional(), 'Is the spouse pregnant or nursing?'),
     })
-    .optional(),
-  parentStatuses: asks(z.array(RelativeStatus).optional(), "What are the immigration statuses of the client's parents?"),
-  siblings: asks(z.array(Sibling).optional(), "List the client's brothers and sisters (an empty list means none)."),
+    .optional().meta({ clientTopic: 'marriage', askedWhen: { field: 'family.maritalStatus', is: ['married'] } }),
+  parentStatuses: asks(z.array(RelativeStatus).optional(), "What are the immigration statuses of the client's parents?").meta({ clientTopic: 'relatives' }),
+  siblings: asks(z.array(Sibling).optional(), "List the client's brothers and sisters (an empty list means none).").meta({ clientTopic: 'relatives' }),
   exceptionalHardshipAssessed: asks(
     z.boolean().optional(),
     "Has an attorney assessed that the client's removal would cause exceptional and extremely unusual hardship to a U.S.-citizen or permanent-resident spouse, parent or child?",
-  ),
-  relativeInMilitary: asks(z.boolean().optional(), 'Has an immediate relative served in the U.S. military, reserves or National Guard?'),
-  primaryCaretakerOfInfirmPerson: asks(z.boolean().optional(), 'Is the client the primary caretaker of a person with a disability or a seriously ill relative?'),
+  ).meta({ clientTopic: 'hardship' }),
+  relativeInMilitary: asks(z.boolean().optional(), 'Has an immediate relative served in the U.S. military, reserves or National Guard?').meta({ clientTopic: 'relatives' }),
+  primaryCaretakerOfInfirmPerson: asks(z.boolean().optional(), 'Is the client the primary caretaker of a person with a disability or a seriously ill relative?').meta({ clientTopic: 'relatives' }),
 });
 
 const Equities = z.strictObject({
-  communityTies: asks(z.array(z.string()).optional(), 'What ties does the client have to the community (work, church, school, volunteering)? An empty list means none.', 'Work, church, school, volunteering, as told.'),
-  lawEnforcementCooperation: asks(z.boolean().optional(), 'Has the client cooperated with federal, state or local law enforcement?'),
-  crimeVictim: asks(z.boolean().optional(), 'Is the client the victim of a serious crime other than abuse or trafficking?'),
-  witness: asks(z.boolean().optional(), 'Is the client a witness in an investigation or prosecution?'),
-  civilRightsPlaintiff: asks(z.boolean().optional(), 'Is the client a plaintiff in a non-frivolous civil-rights or labor case?'),
-  weakTiesToHomeCountry: asks(z.boolean().optional(), 'Does the client have few or no ties left in the country of nationality?'),
-  dangerousConditionsInHomeCountry: asks(z.boolean().optional(), 'Are conditions in the country of nationality dangerous for the client?'),
-  removalUnlikelyByNationality: asks(z.boolean().optional(), 'Does the client\'s nationality make removal unlikely (e.g. no repatriation agreement)?'),
+  communityTies: asks(z.array(z.string()).optional(), 'What ties does the client have to the community (work, church, school, volunteering)? An empty list means none.', 'Work, church, school, volunteering, as told.').meta({ clientTopic: 'ties' }),
+  lawEnforcementCooperation: asks(z.boolean().optional(), 'Has the client cooperated with federal, state or local law enforcement?').meta({ clientTopic: 'helpingPolice' }),
+  crimeVictim: asks(z.boolean().optional(), 'Is the client the victim of a serious crime other than abuse or trafficking?').meta({ clientTopic: 'helpingPolice' }),
+  witness: asks(z.boolean().optional(), 'Is the client a witness in an investigation or prosecution?').meta({ clientTopic: 'helpingPolice' }),
+  civilRightsPlaintiff: asks(z.boolean().optional(), 'Is the client a plaintiff in a non-frivolous civil-rights or labor case?').meta({ clientTopic: 'helpingPolice' }),
+  weakTiesToHomeCountry: asks(z.boolean().optional(), 'Does the client have few or no ties left in the country of nationality?').meta({ clientTopic: 'ties' }),
+  dangerousConditionsInHomeCountry: asks(z.boolean().optional(), 'Are conditions in the country of nationality dangerous for the client?').meta({ clientTopic: 'hardship' }),
+  removalUnlikelyByNationality: asks(z.boolean().optional(), 'Does the client\'s nationality make removal unlikely (e.g. no repatriation agreement)?').meta({ clientTopic: 'birth' }),
 });
 
 const Removal = z.strictObject({
@@ -530,47 +532,47 @@ const Removal = z.strictObject({
   noticeToAppearStatedTimeAndPlace: asks(
     z.boolean().optional(),
     'Did the notice to appear itself state the date, time and place of the first hearing (a later hearing notice does not count)?',
-  ),
+  ).meta({ askedWhen: { field: 'removal.noticeToAppearDate', matches: '^\\d' } }),
   inProceedings: asks(z.boolean().optional(), 'Is the client in removal proceedings now?'),
   finalOrder: asks(z.boolean().optional(), 'Does the client have a final order of removal?'),
-  finalOrderDate: asks(DateSpec.optional(), 'On what date did the removal order become final?'),
+  finalOrderDate: asks(DateSpec.optional(), 'On what date did the removal order become final?').meta({ askedWhen: { field: 'removal.finalOrder', is: [true] } }),
   finalOrderKind: asks(
     z.enum(['after_hearing', 'in_absentia', 'stipulated', 'expedited_removal', 'reinstated']).optional(),
     'What kind of final order is it: entered after a hearing, in absentia, stipulated, an expedited removal order, or a reinstated prior order?',
-  ),
-  finalOrderStayed: asks(z.boolean().optional(), 'Is the removal order stayed (by a court, an immigration judge or ICE)?'),
+  ).meta({ askedWhen: { field: 'removal.finalOrder', is: [true] } }),
+  finalOrderStayed: asks(z.boolean().optional(), 'Is the removal order stayed (by a court, an immigration judge or ICE)?').meta({ askedWhen: { field: 'removal.finalOrder', is: [true] } }),
   administrativelyClosed: asks(z.boolean().optional(), 'Have the removal proceedings been administratively closed?'),
   voluntaryDepartureOrder: asks(z.boolean().optional(), 'Does the client have a voluntary-departure order?'),
-  failedToDepartOrAbsconded: asks(z.boolean().optional(), 'After a final order, did the client fail to depart or abscond?'),
+  failedToDepartOrAbsconded: asks(z.boolean().optional(), 'After a final order, did the client fail to depart or abscond?').meta({ impliedWhen: { field: 'removal.finalOrder', is: [false], value: false } }),
   inAbsentiaOralNotice: asks(
     z.boolean().optional(),
     'For an order entered in absentia: was the client told orally, in a language the client understands, of the hearing and of the consequences of not appearing?',
-  ),
-  voluntaryDepartureDeadline: asks(DateSpec.optional(), 'If the client had voluntary departure, by what date did the client have to leave?'),
-  failedToDepartUnderVoluntaryDeparture: asks(z.boolean().optional(), 'Did the client stay past the voluntary-departure deadline?'),
+  ).meta({ askedWhen: { field: 'removal.finalOrderKind', is: ['in_absentia'] } }),
+  voluntaryDepartureDeadline: asks(DateSpec.optional(), 'If the client had voluntary departure, by what date did the client have to leave?').meta({ askedWhen: { field: 'removal.voluntaryDepartureOrder', is: [true] } }),
+  failedToDepartUnderVoluntaryDeparture: asks(z.boolean().optional(), 'Did the client stay past the voluntary-departure deadline?').meta({ askedWhen: { field: 'removal.voluntaryDepartureOrder', is: [true] } }),
   priorCancellationOrSuspension: asks(
     z.boolean().optional(),
     'Has the client ever been granted cancellation of removal, suspension of deportation, or a waiver under former INA 212(c)?',
   ),
-  priorRemovals: asks(z.array(PriorRemoval).optional(), 'List every prior removal or deportation (an empty list means none).'),
+  priorRemovals: asks(z.array(PriorRemoval).optional(), 'List every prior removal or deportation (an empty list means none).').meta({ clientTopic: 'pastRemoval' }),
   detained: asks(z.boolean().optional(), 'Is the client in immigration detention?'),
   mandatoryDetention: asks(z.boolean().optional(), 'Is the client subject to mandatory detention under INA 236(c)?'),
 });
 
 const Security = z.strictObject({
   gangParticipation: asks(z.boolean().optional(), 'Has the client, at 16 or older, participated in an organized criminal gang?'),
-  outstandingCriminalWarrant: asks(z.boolean().optional(), 'Is there an outstanding criminal warrant for the client?'),
+  outstandingCriminalWarrant: asks(z.boolean().optional(), 'Is there an outstanding criminal warrant for the client?').meta({ clientTopic: 'openCases' }),
   nationalSecurityConcern: asks(z.boolean().optional(), 'Is there any terrorism, espionage or national-security concern?'),
   immigrationFraud: asks(z.boolean().optional(), 'Has the client obtained status or entry by visa, identity or benefit fraud?'),
   recentVisaAbuse: asks(z.boolean().optional(), 'Has the client recently knowingly abused a visa or the visa waiver program?'),
-  pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?'),
+  pendingCharges: asks(z.boolean().optional(), 'Are there pending criminal charges?').meta({ clientTopic: 'openCases' }),
   prostitution: z
     .strictObject({
       engaged: asks(
         z.boolean().optional(),
         'Apart from any acts traffickers compelled, has the client engaged in prostitution (commercial sex), whether or not arrested or convicted?',
       ),
-      lastDate: asks(DateSpec.optional(), 'When did the client last engage in prostitution?'),
+      lastDate: asks(DateSpec.optional(), 'When did the client last engage in prostitution?').meta({ askedWhen: { field: 'security.prostitution.engaged', is: [true] } }),
     })
     .optional(),
   unlawfulVoting: asks(
@@ -596,34 +598,34 @@ const CriminalHistory = z.strictObject({
     ConvictionCategory.optional(),
     'Which best describes the conviction history: none, illegal-entry misdemeanor, reentry felony, crime involving moral turpitude, Level 1, 2 or 3?',
     'A quick category for when the raw conviction facts are not known yet. It is a conclusion, not a fact: programs it does not decide report not enough information.',
-  ),
+  ).meta({ clientTopic: 'criminalRecord', standsInFor: 'criminalHistory.convictions', askedWhen: { field: 'criminalHistory.convictions', is: [] } }),
   convictions: asks(
     z.array(Conviction).optional(),
     'List every conviction, with its raw facts (an empty list means none). A guilty or no-contest plea followed by probation, a fine or a program and then a dismissal (deferred adjudication) is a conviction for immigration purposes: list it here.',
-  ),
+  ).meta({ clientTopic: 'criminalRecord' }),
   dismissedCharges: asks(
     z.array(DismissedCharge).optional(),
     'List every criminal charge that was dismissed or ended without a conviction, with its date and how it ended (an empty list means none).',
-  ),
+  ).meta({ clientTopic: 'dismissedCharge' }),
 });
 
 const CaseFileFields = z.strictObject({
-  caseId: z.string().optional().meta({ description: 'The clinic\'s reference for this case.' }),
-  screeningDate: asks(ExactDate.optional(), 'On what date is the screening done (the filing date it assumes)?'),
-  notes: z.string().optional(),
-  sources: z.array(z.string()).optional().meta({ description: 'Where the facts come from (intake, documents, seed texts).' }),
-  person: Person.optional(),
-  entries: asks(z.array(Entry).optional(), 'List every entry into the United States, with its date and manner.'),
-  departures: asks(z.array(Departure).optional(), 'List every departure from the United States (an empty list means none).'),
-  statusHistory: asks(z.array(StatusPeriod).optional(), 'List every immigration status the client has held, with dates (status "none" for periods without status).'),
-  removal: Removal.optional(),
-  criminalHistory: CriminalHistory.optional(),
-  family: Family.optional(),
-  equities: Equities.optional(),
-  abuse: Abuse.optional(),
-  trafficking: Trafficking.optional(),
-  crimeVictimization: CrimeVictimization.optional(),
-  security: Security.optional(),
+  caseId: z.string().optional().meta({ description: 'The clinic\'s reference for this case.', section: 'Who the client is' }),
+  screeningDate: asks(ExactDate.optional(), 'On what date is the screening done (the filing date it assumes)?').meta({ section: 'Who the client is', clientTopic: null }),
+  notes: z.string().optional().meta({ section: 'Notes and sources' }),
+  sources: z.array(z.string()).optional().meta({ description: 'Where the facts come from (intake, documents, seed texts).', section: 'Notes and sources' }),
+  person: Person.optional().meta({ section: 'Who the client is' }),
+  entries: asks(z.array(Entry).optional(), 'List every entry into the United States, with its date and manner.').meta({ section: 'Entries and status', clientTopic: 'entry' }),
+  departures: asks(z.array(Departure).optional(), 'List every departure from the United States (an empty list means none).').meta({ section: 'Entries and status', clientTopic: 'trip' }),
+  statusHistory: asks(z.array(StatusPeriod).optional(), 'List every immigration status the client has held, with dates (status "none" for periods without status).').meta({ section: 'Entries and status', clientTopic: 'status' }),
+  removal: Removal.optional().meta({ section: 'Removal proceedings', clientTopic: 'immigrationCourt' }),
+  criminalHistory: CriminalHistory.optional().meta({ section: 'Convictions' }),
+  family: Family.optional().meta({ section: 'Family and equities' }),
+  equities: Equities.optional().meta({ section: 'Family and equities' }),
+  abuse: Abuse.optional().meta({ section: 'Abuse', clientTopic: 'abuse', askedWhen: { field: 'abuse.occurred', is: [true] } }),
+  trafficking: Trafficking.optional().meta({ section: 'Trafficking', clientTopic: 'trafficking', askedWhen: { field: 'trafficking.occurred', is: [true] } }),
+  crimeVictimization: CrimeVictimization.optional().meta({ section: 'Crime victimization', clientTopic: 'crime', askedWhen: { field: 'crimeVictimization.occurred', is: [true] } }),
+  security: Security.optional().meta({ section: 'Security', clientTopic: 'conduct' }),
 });
 
 export const CaseFile = CaseFileFields.superRefine((caseFile, ctx) => {

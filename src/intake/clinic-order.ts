@@ -1,23 +1,29 @@
 /**
  * The order a clinic meets the facts in: who the client is, entries and status, removal
  * proceedings, convictions (what, when, then the sentence and release), family, then abuse and
- * trafficking, crimes the client suffered, and only after them the details of other facts that refer to them. The interview
- * asks in this order; the question tree keeps the schema's fields and only reorders them, so a
- * field added to the schema is still asked (after the fields named here).
+ * trafficking, crimes the client suffered, and only after them the details of other facts that
+ * refer to them. The interview asks in this order; the question tree keeps the schema's fields and
+ * only reorders them, so a field added to the schema is still asked (after the fields named here).
+ * Which section a top-level field belongs to, and which details are asked in another section, the
+ * schema declares with the field (`section`, `askedInSection`: src/case/field-notes.ts); the order
+ * of the sections, a relation between them rather than a fact about one field, is kept here.
  */
 
-/** The interview's sections, in order; top-level fields no section names are asked last. */
-export const SECTIONS: readonly { title: string; fields: readonly string[] }[] = [
-  { title: 'Who the client is', fields: ['caseId', 'screeningDate', 'person'] },
-  { title: 'Entries and status', fields: ['entries', 'departures', 'statusHistory'] },
-  { title: 'Removal proceedings', fields: ['removal'] },
-  { title: 'Convictions', fields: ['criminalHistory'] },
-  { title: 'Family and equities', fields: ['family', 'equities'] },
-  { title: 'Abuse', fields: ['abuse'] },
-  { title: 'Trafficking', fields: ['trafficking'] },
-  { title: 'Crime victimization', fields: ['crimeVictimization'] },
-  { title: 'Security', fields: ['security'] },
-  { title: 'Notes and sources', fields: ['notes', 'sources'] },
+/**
+ * The interview's sections, in order, by title. A section the schema declares and this list does
+ * not name comes after these, and top-level fields of no section come last ("Other facts").
+ */
+export const SECTION_ORDER: readonly string[] = [
+  'Who the client is',
+  'Entries and status',
+  'Removal proceedings',
+  'Convictions',
+  'Family and equities',
+  'Abuse',
+  'Trafficking',
+  'Crime victimization',
+  'Security',
+  'Notes and sources',
 ];
 
 /**
@@ -44,32 +50,8 @@ export const FIELD_ORDER: Readonly<Record<string, readonly string[]>> = {
   trafficking: ['occurred'],
 };
 
-/**
- * Details of other sections that refer to abuse or trafficking: asked in that section, after its
- * own questions, so "was it connected to the abuse?" comes once the abuse is known.
- */
-export const ASKED_IN_SECTION: Readonly<Record<string, string>> = {
-  'departures[].connectedToAbuse': 'Abuse',
-  'criminalHistory.convictions[].connectedToAbuse': 'Abuse',
-  'criminalHistory.convictions[].primaryPerpetrator': 'Abuse',
-  'criminalHistory.convictions[].seriousBodilyInjury': 'Abuse',
-  'family.children[].abused': 'Abuse',
-  'family.children[].abusedBy': 'Abuse',
-  'criminalHistory.convictions[].connectedToTrafficking': 'Trafficking',
-};
-
 /** What identifies the case: asked in every new interview, though no result depends on it. */
 export const IDENTIFYING_FIELDS: readonly string[] = ['caseId', 'screeningDate', 'person.name'];
-
-/**
- * A question that stands in for another field, worth asking while that field is open: the age at
- * entry while the entry date (unknown, or a span) leaves a result open; the quick conviction
- * category while the convictions do (skip-rules.ts asks it only when they are "don't know").
- */
-export const STANDS_IN_FOR: Readonly<Record<string, string>> = {
-  'entries[].ageAtEntry': 'entries[].date',
-  'criminalHistory.category': 'criminalHistory.convictions',
-};
 
 /** Orders an object's field names: those FIELD_ORDER names for it first, the others after, as given. */
 export function inClinicOrder<T extends { name: string }>(pattern: string, fields: readonly T[]): T[] {

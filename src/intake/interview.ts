@@ -103,7 +103,7 @@ export class Interview {
   private readonly alwaysAsk: ReadonlySet<string>;
   /** Answers taken back to be asked again (a contradiction), asked whether or not the screening needs them. */
   private readonly reasking = new Set<string>();
-  /** Answers recorded because another answer implies them (skip-rules.ts, IMPLIED). */
+  /** Answers recorded because another answer implies them (the schema's `impliedWhen`, skip-rules.ts). */
   private readonly implied = new Set<string>();
 
   constructor(
@@ -164,7 +164,7 @@ export class Interview {
   private applyImplied(path: string): void {
     for (const rule of IMPLIED) {
       if (rule.when !== path) continue;
-      if (rule.is.includes(this.answers[path])) {
+      if (rule.implies(this.answers[path])) {
         if (!(rule.field in this.answers)) {
           this.answers[rule.field] = rule.value;
           this.implied.add(rule.field);

@@ -1,7 +1,7 @@
 /**
  * Which question to ask next. The questions that apply (skip-rules.ts) come in the clinic's order
- * (clinic-order.ts): by section, a detail that refers to abuse or trafficking moved to that
- * section. Of those, only the questions worth asking are asked: those whose answer could change a
+ * (clinic-order.ts): by section, a detail the schema says is asked in another section (one that
+ * refers to abuse or trafficking) moved to that section. Of those, only the questions worth asking are asked: those whose answer could change a
  * result still open on the answers so far (the screening of the partial case says which, and with
  * every answer fewer stay open), a question standing in for such a fact, a required field of a
  * list item, and what identifies a new case. Among an object's fields in no declared order, the
@@ -9,7 +9,7 @@
  */
 import type { Answers, Question } from './answers.js';
 import { plannedQuestions } from './answers.js';
-import { ASKED_IN_SECTION, FIELD_ORDER, STANDS_IN_FOR } from './clinic-order.js';
+import { FIELD_ORDER } from './clinic-order.js';
 import type { Section } from './questions.js';
 import { awaitedDecider, decidingPath, patternOf } from './skip-rules.js';
 
@@ -27,7 +27,7 @@ export function questionsInOrder(sections: readonly Section[], answers: Answers)
   const indexOf = new Map(sections.map((section, index) => [section.title, index]));
   const planned = sections.flatMap((section, index) =>
     plannedQuestions(section.fields, answers).map((question) => {
-      const movedTo = ASKED_IN_SECTION[patternOf(question.path)];
+      const movedTo = question.field.notes.askedInSection;
       const to = movedTo === undefined ? undefined : indexOf.get(movedTo);
       return { question, section: to ?? index, moved: to !== undefined };
     }),
@@ -46,7 +46,7 @@ export function worthAsking(question: Question, open: OpenFacts, alwaysAsk: Read
   if (field.kind === 'value' && !field.optional) return true;
   const pattern = patternOf(path);
   if (alwaysAsk.has(pattern)) return true;
-  const standsFor = STANDS_IN_FOR[pattern];
+  const standsFor = question.field.notes.standsInFor;
   return rankOf(standsFor === undefined ? path : decidingPath(standsFor, path), open) !== undefined;
 }
 

@@ -5,11 +5,14 @@
  *
  * Paths are written like the missing-facts report writes them: `entries[0].date`. A pattern is
  * the same path with the indices left out: `entries[].date`. Each object's fields come in the
- * clinic's order (clinic-order.ts), so the case file is written in the order it was asked.
+ * clinic's order (clinic-order.ts), so the case file is written in the order it was asked. Each
+ * field carries what the schema notes about asking it (its section, where it is asked, what it
+ * stands in for: src/case/field-notes.ts).
  */
 import { z } from 'zod';
+import { notesOf, type FieldNotes } from '../case/field-notes.js';
 import { CaseFile, DateSpec, ExactDate } from '../case/schema.js';
-import { SECTIONS, inClinicOrder } from './clinic-order.js';
+import { SECTION_ORDER, inClinicOrder } from './clinic-order.js';
 
 /** How a value is asked: a yes/no, one of a list, several of a list, a number, text, texts. */
 export type InputKind = 'boolean' | 'choice' | 'choices' | 'number' | 'text' | 'texts';
@@ -28,6 +31,7 @@ export interface ValueField {
   schema: z.ZodType;
   /** A format hint shown with the question (dates). */
   hint?: string;
+  notes: FieldNotes;
 }
 
 /** A list of objects: asked as "how many?" (0 = none, don't know = unknown), then item by item. */
@@ -37,6 +41,7 @@ export interface ListField {
   pattern: string;
   message: string;
   item: ObjectField;
+  notes: FieldNotes;
 }
 
 export interface ObjectField {
@@ -44,6 +49,7 @@ export interface ObjectField {
   name: string;
   pattern: string;
   fields: Field[];
+  notes: FieldNotes;
 }
 
 export type Field = ValueField | ListField | ObjectField;
@@ -90,14 +96,16 @@ function isDate(schema: z.ZodType): boolean {
 function fieldOf(name: string, declared: z.ZodType, pattern: string): Field {
   const { inner, optional } = unwrap(declared);
   const message = textOf(declared, inner) ?? humanize(name);
-  if (inner instanceof z.ZodObject) return objectOf(name, inner, pattern);
+  const notes = notesOf(declared, inner);
+  if (inner instanceof z.ZodObject) return objectOf(name, inner, pattern, notes);
   const value = (input: InputKind, options: readonly string[] = []): ValueField => ({
     kind: 'value', name, pattern, message, input, options, optional, schema: declared,
     ...(isDate(inner) ? { hint: DATE_HINT } : {}),
+    notes,
   });
   if (inner instanceof z.ZodArray) {
     const element = unwrap(inner.element as z.ZodType).inner;
-    if (element instanceof z.ZodObject) return { kind: 'list', name, pattern, message, item: objectOf(name, element, `${pattern}[]`) };
+    if (element instanceof z.ZodObject) return { kind: 'list', name, pattern, message, item: objectOf(name, element, `${pattern}[]`, {}), notes };
     if (element instanceof z.ZodEnum) return value('choices', element.options as string[]);
     return value('texts');
   }
@@ -107,14 +115,14 @@ function fieldOf(name: string, declared: z.ZodType, pattern: string): Field {
   return value('text');
 }
 
-function objectOf(name: string, schema: z.ZodObject, pattern: string): ObjectField {
+function objectOf(name: string, schema: z.ZodObject, pattern: string, notes: FieldNotes): ObjectField {
   const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, declared]) => fieldOf(key, declared, joinPath(pattern, key)));
-  return { kind: 'object', name, pattern, fields: inClinicOrder(pattern, fields) };
+  return { kind: 'object', name, pattern, fields: inClinicOrder(pattern, fields), notes };
 }
 
 /** The question tree of the whole case file. */
 export function caseQuestions(schema: z.ZodObject = CaseFile): ObjectField {
-  return objectOf('', schema, '');
+  return objectOf('', schema, '', {});
 }
 
 export interface Section {
@@ -122,11 +130,15 @@ export interface Section {
   fields: Field[];
 }
 
-/** The tree's top-level fields grouped into SECTIONS, with any field no section names at the end. */
+/**
+ * The tree's top-level fields grouped by the section each declares, in SECTION_ORDER (a section it
+ * does not name after those), each section's fields in the schema's order, and any field of no
+ * section at the end.
+ */
 export function sectionsOf(tree: ObjectField): Section[] {
-  const named = new Set(SECTIONS.flatMap((section) => section.fields));
-  const byName = new Map(tree.fields.map((field) => [field.name, field]));
-  const sections = SECTIONS.map((section) => ({ title: section.title, fields: section.fields.flatMap((name) => byName.get(name) ?? []) }));
-  const rest = tree.fields.filter((field) => !named.has(field.name));
+  const declared = tree.fields.flatMap((field) => field.notes.section ?? []);
+  const titles = [...new Set([...SECTION_ORDER, ...declared])];
+  const sections = titles.map((title) => ({ title, fields: tree.fields.filter((field) => field.notes.section === title) }));
+  const rest = tree.fields.filter((field) => field.notes.section === undefined);
   return [...sections, ...(rest.length ? [{ title: 'Other facts', fields: rest }] : [])].filter((section) => section.fields.length > 0);
 }

@@ -1,57 +1,38 @@
 /**
- * Which questions an earlier answer rules out: a group of questions is asked only when a field
- * that decides it has one of the given values. An unanswered deciding field keeps the group
+ * Which questions an earlier answer rules out, as the case-file schema declares them with each
+ * field (`askedWhen`, src/case/field-notes.ts): a field, or a group of them, is asked only when a
+ * field that decides it has one of the given answers. An unanswered deciding field keeps the group
  * pending, and "don't know" keeps it asked (it might matter); a deciding field that is itself
- * ruled out rules out its group too. Patterns use `[]` for "the same list item" (see
- * questions.ts). This table holds only what the screening cannot tell: a question no answer to
- * which could change a result still open is left out by the planner (planner.ts), whatever this
- * table says.
+ * ruled out rules out its group too. These hold only what the screening cannot tell: a question
+ * no answer to which could change a result still open is left out by the planner (planner.ts),
+ * whatever they say.
  */
-import { CEREMONY_RELATIONSHIPS } from '../case/family-consistency.js';
+import { conditionsOf, conditionTest, covers, fieldNotes, type FieldNotes } from '../case/field-notes.js';
 import type { Answers } from './answers.js';
 
 export interface AskOnlyWhen {
-  /** Field patterns (and everything under them) asked only when the condition holds. */
-  ask: readonly string[];
-  /** Patterns under `ask` that the condition does not govern. */
-  except?: readonly string[];
+  /** The field pattern (and everything under it) asked only when the condition holds. */
+  ask: string;
+  /** Patterns under `ask` that the condition does not govern (their `askedRegardlessOf`). */
+  except: readonly string[];
+  /** The deciding field's pattern. */
   when: string;
-  /** The deciding answers that let the group be asked; none (`[]`) = asked only when it is "don't know". */
-  is: readonly unknown[];
+  /** Whether a known deciding answer lets the group be asked. */
+  allows: (answer: unknown) => boolean;
 }
 
-export const ASK_ONLY_WHEN: readonly AskOnlyWhen[] = [
-  { ask: ['abuse'], when: 'abuse.occurred', is: [true] },
-  // Trafficking others is a bar of its own, for a client never trafficked too (INA 212(a)(2)(H) for
-  // VAWA cancellation, 214(o)(1) for the T visa).
-  { ask: ['trafficking'], except: ['trafficking.traffickedOthers'], when: 'trafficking.occurred', is: [true] },
-  { ask: ['crimeVictimization'], when: 'crimeVictimization.occurred', is: [true] },
-  { ask: ['person.military.discharge'], when: 'person.military.served', is: [true] },
-  // The quick category stands in for convictions not known (clinic-order.ts, STANDS_IN_FOR); raw
-  // convictions, when given, take precedence over it.
-  { ask: ['criminalHistory.category'], when: 'criminalHistory.convictions', is: [] },
-  { ask: ['criminalHistory.convictions[].triedAsAdult'], when: 'criminalHistory.convictions[].juvenile', is: [true] },
-  // What refers to the abuse or the trafficking is asked only if there was abuse or trafficking.
-  { ask: ['criminalHistory.convictions[].connectedToAbuse', 'departures[].connectedToAbuse', 'family.children[].abused', 'family.children[].abusedBy'], when: 'abuse.occurred', is: [true] },
-  { ask: ['criminalHistory.convictions[].connectedToTrafficking'], when: 'trafficking.occurred', is: [true] },
-  // The 237(a)(7) waiver: not the primary perpetrator, no serious bodily injury, for a crime connected to the abuse.
-  { ask: ['criminalHistory.convictions[].primaryPerpetrator', 'criminalHistory.convictions[].seriousBodilyInjury'], when: 'criminalHistory.convictions[].connectedToAbuse', is: [true] },
-  { ask: ['abuse.marriageDate', 'abuse.marriageStatus', 'abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.goodFaithMarriage'], when: 'abuse.abuser.relationship', is: CEREMONY_RELATIONSHIPS },
-  // A marriage still in force, or none, has no end to date or explain.
-  { ask: ['abuse.marriageEndedOn', 'abuse.marriageEndReason', 'abuse.divorceConnectedToAbuse'], when: 'abuse.marriageStatus', is: ['ended'] },
-  { ask: ['abuse.separatedOn'], when: 'abuse.residedWithAbuser', is: [true] },
-  { ask: ['family.spouse'], when: 'family.maritalStatus', is: ['married'] },
-  { ask: ['statusHistory[].visaClass'], when: 'statusHistory[].status', is: ['nonimmigrant'] },
-  { ask: ['person.educationCompletedOn'], when: 'person.education', is: ['high_school_diploma', 'certificate_of_completion', 'ged', 'college_degree'] },
-  // An attempted entry without admission (212(a)(9)(C)(i)(I)): not a question for an admission.
-  { ask: ['entries[].apprehendedAtBorder'], when: 'entries[].manner', is: ['without_inspection', 'paroled'] },
-  { ask: ['removal.finalOrderDate', 'removal.finalOrderKind', 'removal.finalOrderStayed'], when: 'removal.finalOrder', is: [true] },
-  { ask: ['criminalHistory.convictions[].expungedOn', 'criminalHistory.convictions[].expungementBasis'], when: 'criminalHistory.convictions[].expunged', is: [true] },
-  { ask: ['security.prostitution.lastDate'], when: 'security.prostitution.engaged', is: [true] },
-  { ask: ['trafficking.lawEnforcement.complied', 'trafficking.lawEnforcement.reasonForNotComplying', 'trafficking.lawEnforcement.requestDate', 'trafficking.lawEnforcement.requestAgency'], when: 'trafficking.lawEnforcement.requestReceived', is: [true] },
-  { ask: ['trafficking.lawEnforcement.reasonForNotComplying', 'trafficking.lawEnforcement.requestReasonable'], when: 'trafficking.lawEnforcement.complied', is: [false] },
-  { ask: ['trafficking.traumaPreventedCooperation'], when: 'trafficking.traumaReported', is: [true] },
-];
+/** The schema's `askedWhen` notes as rules, one per field and condition. */
+export function skipRulesOf(notes: ReadonlyMap<string, FieldNotes>): AskOnlyWhen[] {
+  const exempt = [...notes].flatMap(([pattern, declared]) => (declared.askedRegardlessOf ?? []).map((when) => ({ pattern, when })));
+  return [...notes].flatMap(([ask, declared]) =>
+    conditionsOf(declared).map((condition) => ({
+      ask,
+      except: exempt.filter(({ pattern, when }) => when === condition.field && covers(ask, pattern)).map(({ pattern }) => pattern),
+      when: condition.field,
+      allows: conditionTest(condition),
+    })),
+  );
+}
 
 /**
  * Answers another answer gives: the question is not asked, and the implied answer is recorded (a
@@ -61,27 +42,27 @@ export interface Implied {
   field: string;
   value: unknown;
   when: string;
-  is: readonly unknown[];
+  /** Whether a known deciding answer implies the value. */
+  implies: (answer: unknown) => boolean;
 }
 
-export const IMPLIED: readonly Implied[] = [
-  // Morton's Priority 3 fugitive failed to depart or absconded after a final order: without one, he did not.
-  { field: 'removal.failedToDepartOrAbsconded', value: false, when: 'removal.finalOrder', is: [false] },
-];
+/** The schema's `impliedWhen` notes. */
+export function impliedAnswersOf(notes: ReadonlyMap<string, FieldNotes>): Implied[] {
+  return [...notes].flatMap(([field, { impliedWhen }]) => (impliedWhen ? [{ field, value: impliedWhen.value, when: impliedWhen.field, implies: conditionTest(impliedWhen) }] : []));
+}
+
+const CASE_FILE_RULES = skipRulesOf(fieldNotes());
+export const IMPLIED: readonly Implied[] = impliedAnswersOf(fieldNotes());
 
 /** The pattern of a path: its list indices left out. */
 export function patternOf(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
 }
 
-function covers(group: string, pattern: string): boolean {
-  return pattern === group || pattern.startsWith(`${group}.`) || pattern.startsWith(`${group}[`);
-}
-
 /** Whether a rule decides whether a question is asked; the deciding field, and the objects holding it, are always asked. */
 function governs(rule: AskOnlyWhen, pattern: string): boolean {
-  if (covers(pattern, rule.when) || !rule.ask.some((group) => covers(group, pattern))) return false;
-  return !rule.except?.some((group) => covers(group, pattern));
+  if (covers(pattern, rule.when) || !covers(rule.ask, pattern)) return false;
+  return !rule.except.some((group) => covers(group, pattern));
 }
 
 /** A pattern's path for `path` (a deciding field's): its `[]` take the indices of `path`'s own lists. */
@@ -92,14 +73,14 @@ export function decidingPath(when: string, path: string): string {
 }
 
 /** Whether a question is skipped because a deciding answer rules it out. */
-export function isSkipped(path: string, answers: Answers, rules: readonly AskOnlyWhen[] = ASK_ONLY_WHEN): boolean {
+export function isSkipped(path: string, answers: Answers, rules: readonly AskOnlyWhen[] = CASE_FILE_RULES): boolean {
   const pattern = patternOf(path);
   return rules.some((rule) => {
     if (!governs(rule, pattern)) return false;
     const deciding = decidingPath(rule.when, path);
     const decided = answers[deciding];
     if (decided === undefined) return isSkipped(deciding, answers, rules);
-    return decided !== null && !rule.is.includes(decided);
+    return decided !== null && !rule.allows(decided);
   });
 }
 
@@ -108,14 +89,14 @@ export function isSkipped(path: string, answers: Answers, rules: readonly AskOnl
  * its answer, and is not given yet. The planner asks it first (the question presupposes it: no "did the client fail to
  * depart after a final order?" before "is there a final order?").
  */
-export function awaitedDecider(path: string, answers: Answers, rules: readonly AskOnlyWhen[] = ASK_ONLY_WHEN): string | undefined {
+export function awaitedDecider(path: string, answers: Answers, rules: readonly AskOnlyWhen[] = CASE_FILE_RULES, implied: readonly Implied[] = IMPLIED): string | undefined {
   const pattern = patternOf(path);
-  const implying = IMPLIED.find((rule) => rule.field === pattern && !(rule.when in answers));
+  const implying = implied.find((rule) => rule.field === pattern && !(rule.when in answers));
   if (implying) return implying.when;
   for (const rule of rules) {
     if (!governs(rule, pattern)) continue;
     const deciding = decidingPath(rule.when, path);
-    if (!(deciding in answers)) return awaitedDecider(deciding, answers, rules) ?? deciding;
+    if (!(deciding in answers)) return awaitedDecider(deciding, answers, rules, implied) ?? deciding;
   }
   return undefined;
 }

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { answersFromCase, caseFromAnswers, decodeAnswer, plannedQuestions, type Question } from '../../src/intake/answers.js';
-import { ASKED_IN_SECTION, FIELD_ORDER, IDENTIFYING_FIELDS, SECTIONS, STANDS_IN_FOR } from '../../src/intake/clinic-order.js';
+import { FIELD_ORDER, IDENTIFYING_FIELDS, SECTION_ORDER } from '../../src/intake/clinic-order.js';
 import { questionsInOrder } from '../../src/intake/planner.js';
 import { caseQuestions, sectionsOf, type ObjectField, type ValueField } from '../../src/intake/questions.js';
-import { ASK_ONLY_WHEN, awaitedDecider, isSkipped } from '../../src/intake/skip-rules.js';
+import { awaitedDecider, isSkipped } from '../../src/intake/skip-rules.js';
+import { conditionsOf, fieldNotes } from '../../src/case/field-notes.js';
 import { CaseFile } from '../../src/case/schema.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 
@@ -29,24 +30,32 @@ describe('intake questions', () => {
   });
 
   it('picks up a field added to the schema, in its own section or at the end', () => {
-    const grown = CaseFile.safeExtend({ person: CaseFile.shape.person.unwrap().extend({ tribalMember: z.boolean().optional().meta({ question: 'Is the client a tribal member?' }) }).optional(), pets: z.array(z.enum(['dog', 'cat'])).optional() });
+    const grown = CaseFile.safeExtend({ person: CaseFile.shape.person.unwrap().extend({ tribalMember: z.boolean().optional().meta({ question: 'Is the client a tribal member?' }) }).optional().meta(CaseFile.shape.person.meta() ?? {}), pets: z.array(z.enum(['dog', 'cat'])).optional() });
     const sections = sectionsOf(caseQuestions(grown));
     const questions = plannedQuestions(sections[0]!.fields, {});
     expect(questions.find((q) => q.path === 'person.tribalMember')?.field).toMatchObject({ input: 'boolean', message: 'Is the client a tribal member?' });
     expect(sections.at(-1)).toMatchObject({ title: 'Other facts', fields: [expect.objectContaining({ name: 'pets', input: 'choices', options: ['dog', 'cat'] })] });
   });
 
-  it('names only real fields in the sections, the clinic\'s order and the skip table', () => {
-    const topLevel = tree.fields.map((field) => field.name);
-    for (const section of SECTIONS) for (const name of section.fields) expect(topLevel).toContain(name);
-    for (const rule of ASK_ONLY_WHEN) for (const pattern of [rule.when, ...rule.ask, ...(rule.except ?? [])]) expect(patterns).toContain(pattern);
-    for (const [object, names] of Object.entries(FIELD_ORDER)) for (const name of names) expect(patterns).toContain(object ? `${object}.${name}` : name);
-    for (const [pattern, standsFor] of Object.entries(STANDS_IN_FOR)) expect(patterns).toEqual(expect.arrayContaining([pattern, standsFor]));
-    for (const [pattern, title] of Object.entries(ASKED_IN_SECTION)) {
+  it('names only real fields in the clinic\'s order, and every field the schema\'s notes name is real', () => {
+    // Read from the question tree, not the notes' own reader, so the two walks check each other.
+    for (const [pattern, notes] of fieldNotes()) {
       expect(patterns).toContain(pattern);
-      expect(SECTIONS.map((section) => section.title)).toContain(title);
+      const named = [...conditionsOf(notes).map((condition) => condition.field), ...(notes.impliedWhen ? [notes.impliedWhen.field] : []), ...(notes.askedRegardlessOf ?? []), ...(notes.standsInFor ? [notes.standsInFor] : [])];
+      for (const field of named) expect({ pattern, names: field, real: patterns.includes(field) }).toEqual({ pattern, names: field, real: true });
+      if (notes.askedInSection) expect(SECTION_ORDER).toContain(notes.askedInSection);
     }
+    const declared = new Set(tree.fields.flatMap((field) => field.notes.section ?? []));
+    for (const title of SECTION_ORDER) expect(declared).toContain(title);
+    for (const [object, names] of Object.entries(FIELD_ORDER)) for (const name of names) expect(patterns).toContain(object ? `${object}.${name}` : name);
     for (const pattern of IDENTIFYING_FIELDS) expect(patterns).toContain(pattern);
+  });
+
+  it('groups the top-level fields into the sections they declare, in the sections\' order', () => {
+    expect(sectionsOf(tree).map((section) => section.title)).toEqual(SECTION_ORDER);
+    expect(sectionsOf(tree).find((section) => section.title === 'Crime victimization')?.fields.map((field) => field.name)).toEqual(['crimeVictimization']);
+    const grown = CaseFile.safeExtend({ pets: z.boolean().optional().meta({ section: 'Pets' }) });
+    expect(sectionsOf(caseQuestions(grown)).map((section) => section.title).slice(-2)).toEqual(['Notes and sources', 'Pets']);
   });
 
   it('orders the questions as a clinic meets them', () => {
@@ -85,6 +94,32 @@ describe('intake questions', () => {
     // A stand-in is asked only when the field it stands in for is "don't know".
     expect(isSkipped('criminalHistory.category', { 'criminalHistory.convictions': 0 })).toBe(true);
     expect(isSkipped('criminalHistory.category', { 'criminalHistory.convictions': null })).toBe(false);
+  });
+
+  it('skips the new programs\' details as their fields declare', () => {
+    expect(isSkipped('crimeVictimization.crimes', { 'crimeVictimization.occurred': false })).toBe(true);
+    expect(isSkipped('crimeVictimization.crimes', { 'crimeVictimization.occurred': true })).toBe(false);
+    expect(isSkipped('crimeVictimization.certification.signedOn', { 'crimeVictimization.occurred': true, 'crimeVictimization.certification.obtained': false })).toBe(true);
+    expect(isSkipped('crimeVictimization.certification.obtained', { 'crimeVictimization.occurred': true, 'crimeVictimization.certification.obtained': false })).toBe(false);
+    expect(isSkipped('crimeVictimization.directVictimDateOfBirth', { 'crimeVictimization.role': 'direct_victim' })).toBe(true);
+    expect(isSkipped('crimeVictimization.directVictimDateOfBirth', { 'crimeVictimization.role': 'indirect_victim' })).toBe(false);
+    expect(isSkipped('crimeVictimization.violatedUsLawAbroad', { 'crimeVictimization.location': 'united_states' })).toBe(true);
+    expect(isSkipped('crimeVictimization.violatedUsLawAbroad', { 'crimeVictimization.location': 'both' })).toBe(false);
+    expect(isSkipped('removal.inAbsentiaOralNotice', { 'removal.finalOrder': true, 'removal.finalOrderKind': 'after_hearing' })).toBe(true);
+    expect(isSkipped('removal.inAbsentiaOralNotice', { 'removal.finalOrder': false })).toBe(true);
+    expect(isSkipped('removal.inAbsentiaOralNotice', { 'removal.finalOrder': true, 'removal.finalOrderKind': 'in_absentia' })).toBe(false);
+    expect(isSkipped('removal.voluntaryDepartureDeadline', { 'removal.voluntaryDepartureOrder': false })).toBe(true);
+    expect(isSkipped('removal.failedToDepartUnderVoluntaryDeparture', { 'removal.voluntaryDepartureOrder': true })).toBe(false);
+    // The notice's time and place once there is a notice (its date, or "don't know" it).
+    expect(isSkipped('removal.noticeToAppearStatedTimeAndPlace', { 'removal.noticeToAppearDate': '2019-03-04' })).toBe(false);
+    expect(awaitedDecider('removal.noticeToAppearStatedTimeAndPlace', {})).toBe('removal.noticeToAppearDate');
+    // A J visa class, by its prefix; a status with no visa class rules it out with the class.
+    const j = (visaClass: string) => ({ 'statusHistory[0].status': 'nonimmigrant', 'statusHistory[0].visaClass': visaClass });
+    expect(isSkipped('statusHistory[0].graduateMedicalTraining', j('J-1'))).toBe(false);
+    expect(isSkipped('statusHistory[0].homeResidenceRequirement', j('J-2'))).toBe(false);
+    expect(isSkipped('statusHistory[0].homeResidenceRequirement', j('H-1B'))).toBe(true);
+    expect(isSkipped('statusHistory[0].graduateMedicalTraining', { 'statusHistory[0].status': 'asylee' })).toBe(true);
+    expect(isSkipped('statusHistory[0].graduateMedicalTraining', { 'statusHistory[0].status': 'nonimmigrant', 'statusHistory[0].visaClass': null })).toBe(false);
   });
 
   it('names the unanswered question another presupposes', () => {

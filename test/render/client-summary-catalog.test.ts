@@ -14,7 +14,9 @@ import { CatalogError } from '../../src/render/client-summary/catalog-error.js';
 import { loadCatalog, placeholdersOf } from '../../src/render/client-summary/catalog.js';
 import { clientSummaryLanguages } from '../../src/render/client-summary/languages.js';
 import { DEFAULT_LOCALES_DIR } from '../../src/render/client-summary/locales-dir.js';
-import { COLLECTIONS, FIELD_TOPICS, TOPICS, topicOfField, type Topic } from '../../src/render/client-summary/topics.js';
+import { COLLECTIONS, FIELD_TOPICS, TOPICS, topicOfField, topicsDeclared, type Topic } from '../../src/render/client-summary/topics.js';
+import { fieldNotes } from '../../src/case/field-notes.js';
+import { z } from 'zod';
 
 const languages = clientSummaryLanguages();
 const raw = (language: string): unknown => JSON.parse(readFileSync(join(DEFAULT_LOCALES_DIR, `${language}.json`), 'utf8'));
@@ -85,9 +87,19 @@ describe('topics', () => {
   });
 
   it('name only real fields, and every topic but the fallback is some field’s', () => {
-    expect(Object.keys(FIELD_TOPICS).filter((path) => fieldKind(path) === undefined)).toEqual([]);
-    const used = new Set(Object.values(FIELD_TOPICS));
+    expect([...FIELD_TOPICS.keys()].filter((path) => fieldKind(path) === undefined)).toEqual([]);
+    const used = new Set(FIELD_TOPICS.values());
     expect((Object.keys(TOPICS) as Topic[]).filter((topic) => topic !== 'other' && !used.has(topic))).toEqual([]);
+  });
+
+  it('are declared with the fields in the schema; a topic the list does not hold is refused, naming the field', () => {
+    expect(topicOfField('crimeVictimization.certification.signedOn')).toEqual({ topic: 'crimePolice', item: null });
+    expect(topicOfField('crimeVictimization.harmSuffered')).toEqual({ topic: 'crime', item: null });
+    expect(topicOfField('family.siblings[1].married')).toEqual({ topic: 'relatives', item: null });
+    expect(topicOfField('removal.voluntaryDepartureDeadline')).toEqual({ topic: 'immigrationCourt', item: null });
+    expect(topicOfField('statusHistory[0].homeResidenceRequirement')).toEqual({ topic: 'status', item: { collection: 'statusHistory', index: 0 } });
+    const schema = z.strictObject({ pets: z.array(z.strictObject({ name: z.string().optional().meta({ clientTopic: 'petNames' }) })).optional() });
+    expect(() => topicsDeclared(fieldNotes(schema))).toThrow('case-file schema: client-summary topics that topics.ts does not list: pets[].name: "petNames"');
   });
 
   it('ask about the list item a field path names', () => {

@@ -1,13 +1,14 @@
 /**
  * The client summary's open questions are asked by TOPIC, not by case-file field: a client answers
- * "tell us about your court case", not maximumPenaltyDays. This module maps every field of the case
- * file (src/case/schema.ts) to one topic, for every language at once; each catalog in
- * locales/client-summary/ words the topics' questions and lists their documents.
+ * "tell us about your court case", not maximumPenaltyDays. Each field of the case file declares its
+ * topic with the field (src/case/schema.ts), for every language at once; this module lists the
+ * topics, and each catalog in locales/client-summary/ words their questions and lists their documents.
  *
  * Some topics are about one item of a list (one conviction, one trip): a question about
  * criminalHistory.convictions[1].label is asked about that conviction, named from the client's
  * own words when the case file has them (item-labels.ts).
  */
+import { fieldNotes, type FieldNotes } from '../../case/field-notes.js';
 
 /** The lists whose items a question may be about, by their path in the case file. */
 export const COLLECTIONS = {
@@ -56,6 +57,8 @@ export const TOPICS = {
   abuserMarriage: null,
   trafficking: null,
   traffickingPolice: null,
+  crime: null,
+  crimePolice: null,
   /** For a field no entry below names: the question is still shown, in general words. */
   other: null,
 } as const satisfies Record<string, Collection | null>;
@@ -70,97 +73,28 @@ export const FOLLOW_UPS: Readonly<Partial<Record<Topic, Topic>>> = {
   abuser: 'abuse',
   abuserMarriage: 'abuse',
   traffickingPolice: 'trafficking',
+  crimePolice: 'crime',
 };
 
 /**
- * Field paths (list indices left out) and the topic of every field under them; the longest path
- * that matches a field decides. `null`: a field the clinic sets, never a question for the client.
+ * The topic each field declares in the case-file schema (its `clientTopic`, src/case/field-notes.ts),
+ * by path with the list indices left out; a field declaring none takes the topic of the nearest group
+ * holding it that declares one. `null`: a field the clinic sets, never a question for the client.
+ * A topic these TOPICS do not list is refused when the schema is first read.
  */
-export const FIELD_TOPICS: Readonly<Record<string, Topic | null>> = {
-  screeningDate: null,
-  'person.dateOfBirth': 'birth',
-  'person.countryOfBirth': 'birth',
-  'equities.removalUnlikelyByNationality': 'birth',
-  'person.currentLocation': 'home',
-  'person.stateOfResidence': 'home',
-  'person.education': 'school',
-  'person.educationCompletedOn': 'school',
-  'person.highestGradeCompleted': 'school',
-  'person.military': 'military',
-  'person.seriouslyIll': 'health',
-  'person.disabled': 'health',
-  'person.pregnantOrNursing': 'health',
-  entries: 'entry',
-  departures: 'trip',
-  statusHistory: 'status',
-  removal: 'immigrationCourt',
-  'removal.priorRemovals': 'pastRemoval',
-  'criminalHistory.category': 'criminalRecord',
-  'criminalHistory.convictions': 'criminalRecord',
-  'criminalHistory.convictions.maximumPenaltyDays': 'convictionSentence',
-  'criminalHistory.convictions.sentenceImposedDays': 'convictionSentence',
-  'criminalHistory.convictions.sentenceSuspendedDays': 'convictionSentence',
-  'criminalHistory.convictions.sentenceToCustodyDays': 'convictionSentence',
-  'criminalHistory.convictions.daysInCustody': 'convictionSentence',
-  'criminalHistory.convictions.daysHeldOnImmigrationDetainer': 'convictionSentence',
-  'criminalHistory.convictions.releasedFromConfinementDate': 'convictionSentence',
-  'criminalHistory.convictions.probationDays': 'convictionSentence',
-  'criminalHistory.convictions.id': 'convictionCharge',
-  'criminalHistory.convictions.jurisdiction': 'convictionCharge',
-  'criminalHistory.convictions.jurisdictionName': 'convictionCharge',
-  'criminalHistory.convictions.label': 'convictionCharge',
-  'criminalHistory.convictions.statute': 'convictionCharge',
-  'criminalHistory.convictions.description': 'convictionCharge',
-  'criminalHistory.convictions.incidentId': 'convictionCharge',
-  'criminalHistory.convictions.offenseTypes': 'convictionCharge',
-  'criminalHistory.convictions.crimeInvolvingMoralTurpitude': 'convictionCharge',
-  'criminalHistory.convictions.aggravatedFelony': 'convictionCharge',
-  'criminalHistory.convictions.lossAmountDollars': 'convictionCharge',
-  'criminalHistory.convictions.seriousBodilyInjury': 'convictionCharge',
-  'criminalHistory.convictions.offenseDate': 'convictionTiming',
-  'criminalHistory.convictions.convictionDate': 'convictionTiming',
-  'criminalHistory.convictions.juvenile': 'convictionTiming',
-  'criminalHistory.convictions.triedAsAdult': 'convictionTiming',
-  'criminalHistory.convictions.expunged': 'convictionCleared',
-  'criminalHistory.convictions.expungedOn': 'convictionCleared',
-  'criminalHistory.convictions.expungementBasis': 'convictionCleared',
-  'criminalHistory.convictions.connectedToAbuse': 'convictionCircumstances',
-  'criminalHistory.convictions.connectedToTrafficking': 'convictionCircumstances',
-  'criminalHistory.convictions.primaryPerpetrator': 'convictionCircumstances',
-  'criminalHistory.dismissedCharges': 'dismissedCharge',
-  'security.pendingCharges': 'openCases',
-  'security.outstandingCriminalWarrant': 'openCases',
-  security: 'conduct',
-  // Whether the client took part in trafficking others is a question about conduct, asked of every
-  // client (good moral character), not about having been trafficked.
-  'trafficking.traffickedOthers': 'conduct',
-  'family.maritalStatus': 'marriage',
-  'family.spouse': 'marriage',
-  'family.children': 'children',
-  'family.parentStatuses': 'relatives',
-  'family.relativeInMilitary': 'relatives',
-  'family.primaryCaretakerOfInfirmPerson': 'relatives',
-  'equities.communityTies': 'ties',
-  'equities.weakTiesToHomeCountry': 'ties',
-  'equities.dangerousConditionsInHomeCountry': 'hardship',
-  'abuse.extremeHardshipAssessed': 'hardship',
-  'trafficking.extremeHardship': 'hardship',
-  'trafficking.hardshipDescription': 'hardship',
-  'equities.lawEnforcementCooperation': 'helpingPolice',
-  'equities.crimeVictim': 'helpingPolice',
-  'equities.witness': 'helpingPolice',
-  'equities.civilRightsPlaintiff': 'helpingPolice',
-  abuse: 'abuse',
-  'abuse.abuser': 'abuser',
-  'abuse.marriageDate': 'abuserMarriage',
-  'abuse.marriageStatus': 'abuserMarriage',
-  'abuse.marriageEndedOn': 'abuserMarriage',
-  'abuse.marriageEndReason': 'abuserMarriage',
-  'abuse.goodFaithMarriage': 'abuserMarriage',
-  'abuse.divorceConnectedToAbuse': 'abuserMarriage',
-  trafficking: 'trafficking',
-  'trafficking.lawEnforcement': 'traffickingPolice',
-};
+export function topicsDeclared(notes: ReadonlyMap<string, FieldNotes>): ReadonlyMap<string, Topic | null> {
+  const topics = new Map<string, Topic | null>();
+  const unknown: string[] = [];
+  for (const [pattern, { clientTopic }] of notes) {
+    if (clientTopic === undefined) continue;
+    if (clientTopic !== null && !Object.hasOwn(TOPICS, clientTopic)) unknown.push(`${pattern}: "${clientTopic}"`);
+    topics.set(pattern.replace(/\[\]/g, ''), clientTopic as Topic | null);
+  }
+  if (unknown.length) throw new Error(`case-file schema: client-summary topics that topics.ts does not list: ${unknown.join('; ')}`);
+  return topics;
+}
+
+export const FIELD_TOPICS = topicsDeclared(fieldNotes());
 
 /** Where a question goes: its topic, and the list item it is about when the topic asks item by item. */
 export interface TopicOfField {
@@ -174,7 +108,7 @@ export function topicOfField(path: string): TopicOfField | null {
   let topic: Topic | null | undefined;
   for (let length = keys.length; length > 0 && topic === undefined; length--) {
     const prefix = keys.slice(0, length).join('.');
-    if (Object.hasOwn(FIELD_TOPICS, prefix)) topic = FIELD_TOPICS[prefix];
+    if (FIELD_TOPICS.has(prefix)) topic = FIELD_TOPICS.get(prefix);
   }
   if (topic === null) return null;
   if (topic === undefined) return { topic: 'other', item: null };
