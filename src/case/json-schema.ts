@@ -15,8 +15,8 @@ export const CASE_FILE_SCHEMA_PATH = 'docs/case-file.schema.json';
 
 /**
  * The schema without the fields' interview notes (src/case/field-notes.ts): they name internal
- * patterns and client-summary topics, nothing an editor or a validator of a case file can use, and
- * a strict validator would refuse them as unknown keywords. The question stays, as hover text.
+ * patterns and client-summary topics, nothing an editor or a validator of a case file can use. The
+ * question stays: an editor shows it as the field's hover text.
  */
 export function caseFileJsonSchema(): Record<string, unknown> {
   const withoutNotes = ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {

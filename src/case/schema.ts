@@ -548,8 +548,9 @@ const Removal = z.strictObject({
     z.boolean().optional(),
     'For an order entered in absentia: was the client told orally, in a language the client understands, of the hearing and of the consequences of not appearing?',
   ).meta({ askedWhen: { field: 'removal.finalOrderKind', is: ['in_absentia'] } }),
-  voluntaryDepartureDeadline: asks(DateSpec.optional(), 'If the client had voluntary departure, by what date did the client have to leave?').meta({ askedWhen: { field: 'removal.voluntaryDepartureOrder', is: [true] } }),
-  failedToDepartUnderVoluntaryDeparture: asks(z.boolean().optional(), 'Did the client stay past the voluntary-departure deadline?').meta({ askedWhen: { field: 'removal.voluntaryDepartureOrder', is: [true] } }),
+  // Keyed on the overstay, not on voluntaryDepartureOrder: that asks of an order the client has now, and the 240B(d) bar reaches a grant that lapsed.
+  voluntaryDepartureDeadline: asks(DateSpec.optional(), 'If the client had voluntary departure, by what date did the client have to leave?').meta({ askedWhen: { field: 'removal.failedToDepartUnderVoluntaryDeparture', is: [true] } }),
+  failedToDepartUnderVoluntaryDeparture: asks(z.boolean().optional(), 'Did the client stay past the voluntary-departure deadline?'),
   priorCancellationOrSuspension: asks(
     z.boolean().optional(),
     'Has the client ever been granted cancellation of removal, suspension of deportation, or a waiver under former INA 212(c)?',

@@ -108,8 +108,10 @@ describe('intake questions', () => {
     expect(isSkipped('removal.inAbsentiaOralNotice', { 'removal.finalOrder': true, 'removal.finalOrderKind': 'after_hearing' })).toBe(true);
     expect(isSkipped('removal.inAbsentiaOralNotice', { 'removal.finalOrder': false })).toBe(true);
     expect(isSkipped('removal.inAbsentiaOralNotice', { 'removal.finalOrder': true, 'removal.finalOrderKind': 'in_absentia' })).toBe(false);
-    expect(isSkipped('removal.voluntaryDepartureDeadline', { 'removal.voluntaryDepartureOrder': false })).toBe(true);
-    expect(isSkipped('removal.failedToDepartUnderVoluntaryDeparture', { 'removal.voluntaryDepartureOrder': true })).toBe(false);
+    // The deadline only after an overstay; the overstay whatever the order the client has now (a lapsed grant still bars).
+    expect(isSkipped('removal.voluntaryDepartureDeadline', { 'removal.failedToDepartUnderVoluntaryDeparture': false })).toBe(true);
+    expect(isSkipped('removal.voluntaryDepartureDeadline', { 'removal.failedToDepartUnderVoluntaryDeparture': true })).toBe(false);
+    expect(isSkipped('removal.failedToDepartUnderVoluntaryDeparture', { 'removal.voluntaryDepartureOrder': false })).toBe(false);
     // The notice's time and place once there is a notice (its date, or "don't know" it).
     expect(isSkipped('removal.noticeToAppearStatedTimeAndPlace', { 'removal.noticeToAppearDate': '2019-03-04' })).toBe(false);
     expect(awaitedDecider('removal.noticeToAppearStatedTimeAndPlace', {})).toBe('removal.noticeToAppearDate');
