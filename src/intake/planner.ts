@@ -1,10 +1,10 @@
 /**
  * Which question to ask next. The questions that apply (skip-rules.ts) come in the clinic's order
  * (clinic-order.ts): by section, a detail the schema says is asked in another section (one that
- * refers to abuse or trafficking) moved to that section. Of those, only the questions worth asking are asked: those whose answer could change a
- * result still open on the answers so far (the screening of the partial case says which, and with
- * every answer fewer stay open), a question standing in for such a fact, a required field of a
- * list item, and what identifies a new case. Among an object's fields in no declared order, the
+ * refers to abuse or trafficking) moved to that section. Of those, only the questions worth asking
+ * are asked: those whose answer could change a result still open on the answers so far (the
+ * screening of the partial case says which, and with every answer fewer stay open), a question
+ * standing in for such a fact, a required field of a list item, and what identifies a new case. Among an object's fields in no declared order, the
  * one that could decide the most programs comes first.
  */
 import type { Answers, Question } from './answers.js';

@@ -59,7 +59,7 @@ export const TOPICS = {
   traffickingPolice: null,
   crime: null,
   crimePolice: null,
-  /** For a field no entry below names: the question is still shown, in general words. */
+  /** For a field of no declared topic: the question is still shown, in general words. */
   other: null,
 } as const satisfies Record<string, Collection | null>;
 export type Topic = keyof typeof TOPICS;
