@@ -4,8 +4,9 @@
  * refers to abuse or trafficking) moved to that section. Of those, only the questions worth asking
  * are asked: those whose answer could change a result still open on the answers so far (the
  * screening of the partial case says which, and with every answer fewer stay open), a question
- * standing in for such a fact, a required field of a list item, and what identifies a new case. Among an object's fields in no declared order, the
- * one that could decide the most programs comes first.
+ * standing in for such a fact, a required field of a list item, and what identifies a new case.
+ * Among an object's fields in no declared order, the one that could decide the most programs comes
+ * first.
  */
 import type { Answers, Question } from './answers.js';
 import { plannedQuestions } from './answers.js';
