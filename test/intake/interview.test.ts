@@ -53,9 +53,7 @@ describe('relief intake interview', () => {
     const order = ['caseId', 'person.', 'entries', 'statusHistory', 'removal.', 'criminalHistory.convictions', 'abuse.', 'trafficking.', 'security.', 'review'].map(first);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    // The U visa (issue 16) asks its own open questions of a crime victim: the certification, the
-    // attorney's assessment of the abuse, 212(a)(3)(E), the family members who may be derivatives.
-    expect(prompts.asked.length).toBeLessThan(70);
+    expect(prompts.asked.length).toBeLessThan(60);
   });
 
   it('asks no abuse, trafficking, conviction or military details that cannot matter', async () => {
