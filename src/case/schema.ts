@@ -408,8 +408,13 @@ const CrimeVictimization = z.strictObject({
     z.array(VictimizationCrime).optional(),
     'Which crimes were committed against the victim, as charged, reported or certified (domestic violence, sexual assault, felonious assault, robbery, ...)?',
   ),
+  similarActivityAssessed: asks(
+    z.boolean().optional(),
+    'For a crime the U visa does not name (robbery, burglary, theft, simple assault, other): has an attorney assessed that its nature and elements are substantially similar to a crime it names (for instance felonious assault)?',
+  ),
   description: z.string().optional().meta({ description: 'The crime in plain words, as told or as the police report or certification says.' }),
   firstActDate: asks(DateSpec.optional(), 'When did the crime (its first act, if it went on) happen?'),
+  ageAtFirstAct: asks(z.number().int().min(0).max(120).optional(), 'How old was the client at the first act of the crime?'),
   lastActDate: asks(DateSpec.optional(), 'When did the last act of the crime happen?'),
   location: asks(z.enum(['united_states', 'abroad', 'both']).optional(), 'Did the crime happen in the United States (including Indian country, military installations and U.S. territories), abroad, or both?'),
   violatedUsLawAbroad: asks(
@@ -425,6 +430,7 @@ const CrimeVictimization = z.strictObject({
     'For an indirect victim: is the client the direct victim\'s spouse, child, parent, brother or sister, or other?',
   ).meta({ askedWhen: { field: 'crimeVictimization.role', is: ['indirect_victim'] } }),
   directVictimDateOfBirth: asks(DateSpec.optional(), "For an indirect victim: what is the direct victim's date of birth?").meta({ askedWhen: { field: 'crimeVictimization.role', is: ['indirect_victim'] } }),
+  directVictimAgeAtFirstAct: asks(z.number().int().min(0).max(120).optional(), 'For an indirect victim: how old was the direct victim at the first act of the crime?').meta({ askedWhen: { field: 'crimeVictimization.role', is: ['indirect_victim'] } }),
   directVictimKilledOrIncapacitated: asks(
     z.boolean().optional(),
     'For an indirect victim: was the direct victim killed, or left incompetent or incapacitated?',
@@ -442,6 +448,10 @@ const CrimeVictimization = z.strictObject({
   helpfulToAuthorities: asks(
     z.boolean().optional(),
     'Has the client (or, for a child, a parent or guardian) helped, or is the client helping or likely to help, the police, a prosecutor, a judge or another authority investigating or prosecuting the crime (a report, an interview, testimony)?',
+  ).meta({ clientTopic: 'crimePolice' }),
+  helpGivenBy: asks(
+    z.enum(['client', 'parent_guardian_or_next_friend']).optional(),
+    'Who holds the information and gave (or will give) the help: the client personally, or a parent, guardian or next friend for a client who was a child under 16 or is incapacitated?',
   ).meta({ clientTopic: 'crimePolice' }),
   refusedReasonableRequest: asks(
     z.boolean().optional(),

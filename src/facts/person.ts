@@ -116,23 +116,24 @@ export const caseField = defineCalculator({
 
 export const ageBelowAtEvent = defineCalculator({
   description:
-    'Younger than a number of years when an event happened: by the age recorded for the event, else by the date of birth and the event\'s date (both may be partial, so the age is a range).',
-  params: z.strictObject({ eventDate: FieldPath, ageAtEvent: FieldPath, years: Years }),
+    'Younger than a number of years when an event happened: by the age recorded for the event, else by the date of birth and the event\'s date (both may be partial, so the age is a range). The client, or whoever\'s date of birth `birthDate` names (e.g. the direct victim\'s).',
+  params: z.strictObject({ eventDate: FieldPath, ageAtEvent: FieldPath, years: Years, birthDate: FieldPath.default('person.dateOfBirth') }),
   reviewCodes: [],
-  caseFields: { eventDate: ['value'], ageAtEvent: ['value'] },
+  caseFields: { eventDate: ['value'], ageAtEvent: ['value'], birthDate: ['value'] },
   compute({ caseFile }, params) {
     // A reported age is taken as said, as for the age at entry.
     const told = readPath(caseFile, params.ageAtEvent);
     if (typeof told === 'number') return derived(told < params.years, `${params.ageAtEvent} = ${told}`);
-    const birth = birthRange(caseFile);
+    const birthText = readPath(caseFile, params.birthDate);
+    const birth = typeof birthText === 'string' ? parseDateSpec(birthText) : undefined;
     const dateText = readPath(caseFile, params.eventDate);
     const event = typeof dateText === 'string' ? parseDateSpec(dateText) : undefined;
-    const missing = [...(birth ? [] : ['person.dateOfBirth']), ...(event ? [] : [params.eventDate]), params.ageAtEvent];
+    const missing = [...(birth ? [] : [params.birthDate]), ...(event ? [] : [params.eventDate]), params.ageAtEvent];
     if (!birth || !event) return derived(null, `neither ${params.ageAtEvent} nor the dates of birth and of the event are recorded`, missing);
     const low = ageOn(birth.latest, event.earliest);
     const high = ageOn(birth.earliest, event.latest);
     const value = triRange(high < params.years, low < params.years);
-    return derived(value, `born ${caseFile.person?.dateOfBirth}, event ${dateText}: ${describeAge(low, high)} then`, value === null ? ['person.dateOfBirth', params.eventDate, params.ageAtEvent] : []);
+    return derived(value, `born ${String(birthText)}, event ${dateText}: ${describeAge(low, high)} then`, value === null ? [params.birthDate, params.eventDate, params.ageAtEvent] : []);
   },
 });
 

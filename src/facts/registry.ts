@@ -18,6 +18,9 @@ import { continuousPhysicalPresence } from './physical-presence.js';
 import { childVictim, currentSpouseFact, livedWithAbuser, marriageToAbuser } from './family.js';
 import { recentVisaOverstay } from './status-history.js';
 import { lawInForce } from './law-in-force.js';
+import { dateWithinMonthsBefore } from './months-window.js';
+import { fieldHasValueOutside } from './values-outside.js';
+import { relativeUnderAgeOn } from './relatives-under-age.js';
 
 export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entries({
   ageBelowOn,
@@ -57,4 +60,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   currentSpouseFact,
   recentVisaOverstay,
   lawInForce,
+  dateWithinMonthsBefore,
+  fieldHasValueOutside,
+  relativeUnderAgeOn,
 } as Record<string, Calculator>));

@@ -31,7 +31,11 @@ describe('a batch case screened before the T visa existed', () => {
     const [early, later] = records(run.stdout);
     expect(early!.status).toBe('screened');
     expect(early!.programs.map((p) => p.program)).toEqual(IN_FORCE_IN_1999.split(','));
-    expect(early!.notInForce).toEqual([expect.objectContaining({ program: 't-visa', shortTitle: 'T visa', inForceFrom: '2000-10-28', parameter: 'cooperationExemptionAge', citation: expect.stringMatching(/^TVPA 2000/) })]);
+    expect(early!.notInForce).toEqual([
+      expect.objectContaining({ program: 't-visa', shortTitle: 'T visa', inForceFrom: '2000-10-28', parameter: 'cooperationExemptionAge', citation: expect.stringMatching(/^TVPA 2000/) }),
+      // The U visa too: the VTVPA 2000 created it the same day (issue 16).
+      expect.objectContaining({ program: 'u-visa', inForceFrom: '2000-10-28', parameter: 'qualifyingCriminalActivity', citation: expect.stringMatching(/^VTVPA 2000/) }),
+    ]);
     expect(later!.notInForce).toEqual([]);
     expect(later!.programs.map((p) => p.program)).toContain('t-visa');
     const without = records((await runBatchCli([VAWA_1999, '--quiet', '--program', IN_FORCE_IN_1999])).stdout)[0]!;

@@ -46,7 +46,7 @@ describe('triage on the fixtures folder', () => {
     const { code, stdout, stderr } = await runBatchCli([join(ROOT, 'fixtures/cases')]);
     expect(code).toBe(EXIT.batchHadErrors); // the *.expected.yaml files are not case files
     const out = records(stdout);
-    expect(out).toHaveLength(18);
+    expect(out).toHaveLength(20);
     const ranked = [...out].sort((a, b) => a.triageRank - b.triageRank || a.index - b.index);
     // DACA baseline: eligible for DACA with no waiver and no review point (rank 1), first.
     expect(ranked[0]).toMatchObject({ caseId: 'daca-baseline', triage: 'eligible', triageRank: 1 });
@@ -57,15 +57,15 @@ describe('triage on the fixtures folder', () => {
     expect(byId(out, 'vawa-baseline').triageRank).toBe(1);
     // Ramos (1326): eligible nowhere; S.744 open on more than two questions (his reentry's date, his statuses, departures...).
     expect(byId(out, 'ramos-gallegos-1326')).toMatchObject({ triage: 'open', triageRank: 6 });
-    expect(ranked.slice(-9).map((r) => [r.status, r.triage, r.triageRank])).toEqual(Array(9).fill(['error', 'error', 7]));
-    expect(ranked.slice(0, 7).every((r) => r.triage === 'eligible')).toBe(true);
+    expect(ranked.slice(-10).map((r) => [r.status, r.triage, r.triageRank])).toEqual(Array(10).fill(['error', 'error', 7]));
+    expect(ranked.slice(0, 8).every((r) => r.triage === 'eligible')).toBe(true);
 
     // The summary: the same groups in the same order, its first entry the DACA baseline, every input counted once.
     const titles = ['Eligible for a program', 'Open: more questions', 'Could not be screened'].map((title) => stderr.indexOf(title));
     expect(titles.every((at, i) => at > 0 && (i === 0 || at > titles[i - 1]!))).toBe(true);
     expect(stderr.split('\n').find((line) => line.startsWith('    - '))).toMatch(/\(daca-baseline\): eligible: daca, s744-rpi$/);
     const counted = [...stderr.matchAll(/^ {2}\S.*: (\d+) \(\d+\.\d%\)$/gm)].map((match) => Number(match[1]));
-    expect(counted).toEqual([8, 1, 9]);
+    expect(counted).toEqual([9, 1, 10]);
   });
 
   it('gives one short reason per program: the element not met, the bar that counts, the waiver needed, or what is open', async () => {
@@ -73,9 +73,9 @@ describe('triage on the fixtures folder', () => {
     const screened = out.filter((r) => r.status === 'screened');
     const { packs } = await loadRulePacks();
     for (const record of screened) {
-      // vawa-1999 is screened before the T visa existed: it lists the T visa under notInForce instead.
+      // vawa-1999 is screened before the T and U visas existed (the VTVPA 2000): it lists them under notInForce instead.
       const notInForce = new Set(record.notInForce!.map((entry) => entry.program));
-      expect(notInForce.size).toBe(record.caseId === 'vawa-1999' ? 1 : 0);
+      expect(notInForce.size).toBe(record.caseId === 'vawa-1999' ? 2 : 0);
       expect(record.programs!.map((p) => p.program)).toEqual(packs.map((p) => p.pack.program).filter((program) => !notInForce.has(program)));
       for (const program of record.programs!) {
         expect(program.reason === null || program.reason.length <= REASON_MAX).toBe(true);
@@ -127,6 +127,6 @@ describe('triage groups', () => {
     expect(barred).toMatchObject({ firstBar: 's744-rpi:s744-not-continuously-present-since-cutoff', 't-visa.reason': 'not met: t-visa-severe-form-of-trafficking', nextQuestions: '' });
     expect(stderr.indexOf('One or two questions from a result: 1')).toBeLessThan(stderr.indexOf('Not eligible anywhere, nothing open (the bars that count): 1'));
     expect(stderr).toContain('(one-question-away): ask: security.nationalSecurityConcern | one question from a result: morton, s744-rpi');
-    expect(stderr).toContain('(barred-everywhere): bars: s744-rpi s744-not-continuously-present-since-cutoff | not met: daca, t-visa, vawa-cancellation, vawa-self-petition');
+    expect(stderr).toContain('(barred-everywhere): bars: s744-rpi s744-not-continuously-present-since-cutoff | not met: daca, t-visa, u-visa, vawa-cancellation, vawa-self-petition');
   });
 });

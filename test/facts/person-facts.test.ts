@@ -69,7 +69,7 @@ describe('family', () => {
 });
 
 describe('ageBelowAtEvent', () => {
-  const params = { eventDate: 'trafficking.firstActDate', ageAtEvent: 'trafficking.ageAtFirstAct', years: 18 };
+  const params = { eventDate: 'trafficking.firstActDate', ageAtEvent: 'trafficking.ageAtFirstAct', years: 18, birthDate: 'person.dateOfBirth' };
   const under18 = (caseFile: CaseFile) => ageBelowAtEvent.compute(context(caseFile), params);
   it('is true the day before the 18th birthday and false on it', () => {
     expect(under18({ person: { dateOfBirth: '1990-03-10' }, trafficking: { firstActDate: '2008-03-09' } }).value).toBe(true);
@@ -90,5 +90,16 @@ describe('ageBelowAtEvent', () => {
   it('is unknown, naming the missing fields, without an age or both dates', () => {
     expect(under18({ trafficking: { firstActDate: '2008-03-09' } })).toMatchObject({ value: null, missing: ['person.dateOfBirth', 'trafficking.ageAtFirstAct'] });
     expect(under18({ person: { dateOfBirth: '1990-03-10' } })).toMatchObject({ value: null, missing: ['trafficking.firstActDate', 'trafficking.ageAtFirstAct'] });
+  });
+  it("reads another person's date of birth when birthDate names it (a crime's direct victim)", () => {
+    const victimParams = { eventDate: 'crimeVictimization.firstActDate', ageAtEvent: 'crimeVictimization.directVictimAgeAtFirstAct', years: 21, birthDate: 'crimeVictimization.directVictimDateOfBirth' };
+    const under21 = (directVictimDateOfBirth: string) =>
+      ageBelowAtEvent.compute(context({ person: { dateOfBirth: '1960-01-01' }, crimeVictimization: { firstActDate: '2012-05-01', directVictimDateOfBirth } }), victimParams).value;
+    expect(under21('1991-05-02')).toBe(true);
+    expect(under21('1991-05-01')).toBe(false);
+    expect(ageBelowAtEvent.compute(context({ crimeVictimization: { firstActDate: '2012-05-01' } }), victimParams).missing).toEqual([
+      'crimeVictimization.directVictimDateOfBirth',
+      'crimeVictimization.directVictimAgeAtFirstAct',
+    ]);
   });
 });

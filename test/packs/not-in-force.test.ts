@@ -28,14 +28,17 @@ function rulesWithSharedParameters(parameters: Record<string, unknown>): string 
 
 const day = parseExactDate;
 const screened = (rulePacks: RulePacks) => rulePacks.packs.map((loaded) => loaded.pack.program);
-const ALL = ['daca', 'morton', 's744-rpi', 't-visa', 'vawa-cancellation', 'vawa-self-petition'];
+const ALL = ['daca', 'morton', 's744-rpi', 't-visa', 'u-visa', 'vawa-cancellation', 'vawa-self-petition'];
 
-describe('the bundled packs on a date before the T visa', () => {
-  it('leave out the T visa, built once for every date of the epoch, and keep it from 2000-10-28', async () => {
+describe('the bundled packs on a date before the T and U visas', () => {
+  it('leave out the T and U visas (the VTVPA 2000), built once for every date of the epoch, and keep them from 2000-10-28', async () => {
     const rulePacks = await loadRulePacks();
     const early = packsOn(rulePacks, day('1999-06-01'), 'case');
-    expect(screened(early.packs)).toEqual(ALL.filter((program) => program !== 't-visa'));
-    expect(early.notInForce).toEqual([expect.objectContaining({ program: 't-visa', inForceFrom: '2000-10-28', parameter: 'cooperationExemptionAge' })]);
+    expect(screened(early.packs)).toEqual(ALL.filter((program) => program !== 't-visa' && program !== 'u-visa'));
+    expect(early.notInForce).toEqual([
+      expect.objectContaining({ program: 't-visa', inForceFrom: '2000-10-28', parameter: 'cooperationExemptionAge' }),
+      expect.objectContaining({ program: 'u-visa', inForceFrom: '2000-10-28', parameter: 'qualifyingCriminalActivity' }),
+    ]);
     expect(early.packs.version).toBe(rulePacks.version);
     expect(packsOn(rulePacks, day('2000-10-27'), 'case').packs).toBe(early.packs);
     const onTheDay = packsOn(rulePacks, day('2000-10-28'), 'case');
@@ -57,13 +60,13 @@ describe('a shared dated parameter', () => {
     // confinementBarDays is read by the two VAWA packs only.
     const rulePacks = await loadRulePacks(rulesWithSharedParameters({ confinementBarDays: dated('Confined as a result of conviction for an aggregate period of {confinementBarDays} days or more.') }));
     const before = packsOn(rulePacks, day('2004-12-31'), 'case');
-    expect(screened(before.packs)).toEqual(['daca', 'morton', 's744-rpi', 't-visa']);
+    expect(screened(before.packs)).toEqual(['daca', 'morton', 's744-rpi', 't-visa', 'u-visa']);
     expect(before.notInForce.map((entry) => [entry.program, entry.inForceFrom, entry.parameter, entry.citation])).toEqual([
       ['vawa-cancellation', '2005-01-01', 'confinementBarDays', 'INA 101(f)(7)'],
       ['vawa-self-petition', '2005-01-01', 'confinementBarDays', 'INA 101(f)(7)'],
     ]);
     expect(screened(packsOn(rulePacks, day('2005-01-01'), 'case').packs)).toEqual(ALL);
-    // Before the T visa too: the other programs are screened; asked for the VAWA packs alone, none is in force.
+    // Before the T and U visas too: the other programs are screened; asked for the VAWA packs alone, none is in force.
     expect(screened(packsOn(rulePacks, day('1999-06-01'), 'case').packs)).toEqual(['daca', 'morton', 's744-rpi']);
     expect(() => packsOn(rulePacks, day('1999-06-01'), 'case.yaml', ['vawa-cancellation', 'vawa-self-petition'])).toThrow(
       /1999-06-01 is before the law of every program asked for, so none can be screened on that date: VAWA cancellation \(vawa-cancellation\) from 2005-01-01, .*; VAWA self-petition \(vawa-self-petition\) from 2005-01-01/,

@@ -158,9 +158,9 @@ describe('which programs and questions a summary shows', () => {
   });
 
   it('names a program the catalog does not know by its title, inert', () => {
-    const added = { ...byId.get('t-visa')!, program: 'u-visa', title: 'U visa \u001b[31m' };
+    const added = { ...byId.get('t-visa')!, program: 'x-visa', title: 'X visa \u001b[31m' };
     const text = renderClientSummary({ ...claudia.report, programs: [added], questions: [] }, { language: 'es', format: 'text', width: 200 });
-    expect(text).toContain('  - U visa \\x1b[31m\n');
+    expect(text).toContain('  - X visa \\x1b[31m\n');
     expect(text).not.toContain(es.lookedAt.studyOnly.both);
   });
 });
