@@ -14,10 +14,13 @@ import { unlawfulPresenceThenEntryWithoutAdmission } from './unlawful-presence-r
 import { prostitutionConduct, unlawfulVotingConduct } from './conduct-grounds.js';
 import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
 import { confinementDuringPeriod } from './record/confinement.js';
+import { inaRecordClause } from './record/ina-record-clause.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
 import { childVictim, currentSpouseFact, livedWithAbuser, marriageToAbuser } from './family.js';
 import { recentVisaOverstay } from './status-history.js';
 import { lawInForce } from './law-in-force.js';
+import { qualifyingRelatives } from './qualifying-relatives.js';
+import { entryOfKindOnOrAfter, visaClassPeriodWith } from './entry-and-status-flags.js';
 
 export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entries({
   ageBelowOn,
@@ -49,6 +52,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   jurisdictionLabelRecord,
   inaCriminalRecord,
   inaClassOffenseDuringPeriod,
+  inaRecordClause,
   confinementDuringPeriod,
   continuousPhysicalPresence,
   marriageToAbuser,
@@ -57,4 +61,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   currentSpouseFact,
   recentVisaOverstay,
   lawInForce,
+  qualifyingRelatives,
+  entryOfKindOnOrAfter,
+  visaClassPeriodWith,
 } as Record<string, Calculator>));
