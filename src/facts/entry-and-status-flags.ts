@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { rangeOfField } from '../case/dates.js';
+import { VisaClass } from '../case/schema.js';
 import { defineCalculator, derived } from './calculator.js';
 import { DateParam, describeDay, resolveDay } from './params.js';
 import { onOrAfter, triAnd, triOr, type Tri } from './tri.js';
@@ -37,22 +38,18 @@ const PeriodField = z.enum(['graduateMedicalTraining', 'homeResidenceRequirement
 
 export const visaClassPeriodWith = defineCalculator({
   description:
-    'Some nonimmigrant period of status under one of the given visa classes (the class before any "/" or suffix: "J" matches J-1 and J-2) has a field holding one of the given values.',
-  params: z.strictObject({ visaClasses: z.array(z.string().min(1)).min(1), field: PeriodField, values: z.array(z.union([z.boolean(), z.string()])).min(1) }),
+    'Some nonimmigrant period of status under one of the given visa classes (either side of a "B-1/B-2" pair; a period whose class is not recorded is read by the field, which is asked of those classes only) has a field holding one of the given values.',
+  params: z.strictObject({ visaClasses: z.array(VisaClass).min(1), field: PeriodField, values: z.array(z.union([z.boolean(), z.string()])).min(1) }),
   reviewCodes: [],
   compute({ caseFile }, params) {
     const periods = caseFile.statusHistory;
     if (!periods) return derived(null, 'the status history is not recorded', ['statusHistory']);
     const missing: string[] = [];
-    const classOf = (visaClass: string) => visaClass.split(/[-/]/)[0]!;
     const value = triOr(
       periods.map((period, i): Tri => {
         if (period.status !== 'nonimmigrant') return false;
-        if (period.visaClass === undefined) {
-          missing.push(`statusHistory[${i}].visaClass`);
-          return null;
-        }
-        if (!params.visaClasses.includes(classOf(period.visaClass))) return false;
+        // The field is asked of an exchange visitor only, so a period whose class is not recorded is read by the field.
+        if (period.visaClass !== undefined && !period.visaClass.split('/').some((visaClass) => params.visaClasses.includes(visaClass))) return false;
         const held = period[params.field];
         if (held === undefined) {
           missing.push(`statusHistory[${i}].${params.field}`);

@@ -95,11 +95,12 @@ describe('entryOfKindOnOrAfter and visaClassPeriodWith', () => {
     const period = (visaClass: string | undefined, homeResidenceRequirement?: 'unfulfilled' | 'waived'): CaseFile => ({
       statusHistory: [{ status: 'nonimmigrant', ...(visaClass ? { visaClass } : {}), ...(homeResidenceRequirement ? { homeResidenceRequirement } : {}) }],
     });
-    const unmet = (caseFile: CaseFile) => visaClassPeriodWith.compute(context(caseFile), { visaClasses: ['J'], field: 'homeResidenceRequirement', values: ['unfulfilled'] });
+    const unmet = (caseFile: CaseFile) => visaClassPeriodWith.compute(context(caseFile), { visaClasses: ['J-1', 'J-2'], field: 'homeResidenceRequirement', values: ['unfulfilled'] });
     expect(unmet(period('J-1', 'unfulfilled')).value).toBe(true);
     expect(unmet(period('J-1', 'waived')).value).toBe(false);
     expect(unmet(period('F-1')).value).toBe(false);
-    expect(unmet(period(undefined)).missing).toEqual(['statusHistory[0].visaClass']);
+    expect(unmet(period(undefined)).missing).toEqual(['statusHistory[0].homeResidenceRequirement']);
+    expect(unmet(period(undefined, 'waived')).value).toBe(false);
     expect(unmet(period('J-1')).missing).toEqual(['statusHistory[0].homeResidenceRequirement']);
   });
 });
