@@ -107,16 +107,24 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
 /**
  * 240A(d)(1)(A): a notice to appear ends presence on the day it was served, if it itself stated the
  * time and place of the hearing. One whose statement is not recorded may end it: the question is
- * asked only if that changes the result. A client in proceedings was served one, on a day to ask.
+ * asked only if that changes the result. A client in proceedings was served one; a client of whom
+ * it is not known may have been, on any day.
  */
 function noticeToAppearStops(caseFile: CaseFile, screeningDay: EpochDay, windows: Windows, missing: string[], notes: ReviewNote[]): void {
   const removal = caseFile.removal;
   let served = rangeOfField(removal?.noticeToAppearDate);
-  if (!served && removal?.inProceedings === true) served = { earliest: -Infinity, latest: screeningDay };
-  if (!served || served.earliest > screeningDay) return;
-  if (served.earliest !== served.latest) missing.push('removal.noticeToAppearDate');
+  if (!served) {
+    const ever = removal?.noticeToAppearServed ?? (removal?.inProceedings === true ? true : undefined);
+    if (ever === false) return;
+    missing.push(ever ? 'removal.noticeToAppearDate' : 'removal.noticeToAppearServed');
+    served = { earliest: -Infinity, latest: screeningDay };
+  } else if (served.earliest !== served.latest) missing.push('removal.noticeToAppearDate');
+  if (served.earliest > screeningDay) return;
+  // A stop-time question only once a notice is known to have been served.
+  if (removal?.noticeToAppearDate || removal?.noticeToAppearServed || removal?.inProceedings) {
+    notes.push({ code: 'stopTime', subject: `the notice to appear${removal.noticeToAppearDate ? ` served ${removal.noticeToAppearDate}` : ''}` });
+  }
   const stated = removal?.noticeToAppearStatedTimeAndPlace;
-  notes.push({ code: 'stopTime', subject: `the notice to appear${removal?.noticeToAppearDate ? ` served ${removal.noticeToAppearDate}` : ''}` });
   if (stated === false) return;
   windows.endEarliest = Math.min(windows.endEarliest, served.earliest);
   if (stated === true) windows.endLatest = Math.min(windows.endLatest, served.latest);
