@@ -26,7 +26,7 @@ describe('the text report', () => {
     const head = lines.slice(0, SUMMARY_LINES);
     const report = await json(claudia);
     const outcome: Record<string, string> = { eligible: 'ELIGIBLE', eligible_with_waiver: 'ELIGIBLE WITH A WAIVER', barred: 'BARRED', not_enough_information: 'NOT ENOUGH INFORMATION' };
-    expect(report.programs).toHaveLength(6);
+    expect(report.programs).toHaveLength(7);
     for (const program of report.programs) {
       const result = program.outcome ? outcome[program.outcome] : `priority ${program.classifications.priority}, level ${program.classifications.level ?? 'undetermined'}`;
       expect(head.some((line) => line.includes(program.shortTitle) && line.includes(result!))).toBe(true);
