@@ -86,7 +86,7 @@ describe('relief diff', () => {
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'daca-baseline', changes: [{ program: 'daca', field: 'outcome', old: 'eligible', new: 'barred' }] }),
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'lucia' }),
     ]);
-    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 9, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 7, unchangedWithNewInput: 0 });
+    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 10, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 8, unchangedWithNewInput: 0 });
   });
 
   it('reads the results through the packs: a reason, the triage or the next questions changed alone is no change', async () => {
