@@ -538,6 +538,10 @@ const Equities = z.strictObject({
 });
 
 const Removal = z.strictObject({
+  noticeToAppearServed: asks(
+    z.boolean().optional(),
+    'Has the client ever been served a notice to appear (the document that starts removal proceedings), even in proceedings that later ended?',
+  ),
   noticeToAppearDate: asks(DateSpec.optional(), 'On what date was a notice to appear served?'),
   noticeToAppearStatedTimeAndPlace: asks(
     z.boolean().optional(),

@@ -4,13 +4,17 @@
  * absences longer than another number in all, break it; so does a departure under an order;
  * absences connected to abuse may be left out (240A(b)(2)(B)); and with the stop-time rule
  * (240A(d)(1)(B)) presence ends when an offense that gives rise to a criminal ground was committed.
+ * A pack may also turn on the stop-time rule for a notice to appear (240A(d)(1)(A)), which ends
+ * presence on the day of service only when the notice itself stated the time and place of the
+ * hearing (Pereira v. Sessions; Niz-Chavez v. Garland), and name the kinds of enforced departure
+ * (a departure's "enforcement") that break presence whatever their length.
  *
  * The days of departure and of return are days present (as everywhere in relief-screen), so an
  * absence lasts the days strictly between them.
  */
 import { z } from 'zod';
-import { anniversary, toIsoDate, type DayRange, type EpochDay } from '../case/dates.js';
-import type { CaseFile } from '../case/schema.js';
+import { anniversary, rangeOfField, toIsoDate, type DayRange, type EpochDay } from '../case/dates.js';
+import { DepartureEnforcement, type CaseFile } from '../case/schema.js';
 import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DayCount, Years } from './params.js';
 import { Returns, entriesOf, exitsOf, missingLists, type Exit } from './timeline.js';
@@ -24,6 +28,10 @@ const Params = z.strictObject({
   absencesConnectedToAbuseExcused: z.boolean(),
   /** With the classification parameters, applies the stop-time rule for offenses giving rise to a criminal ground. */
   stopTimeForOffenses: InaGroundsParams.optional(),
+  /** Applies the stop-time rule for a notice to appear that itself stated the hearing's time and place. */
+  stopTimeForNoticeToAppear: z.boolean().optional(),
+  /** The kinds of departure the authorities compelled that break presence at any length. */
+  enforcedDepartures: z.array(DepartureEnforcement).optional(),
 });
 
 interface Absence {
@@ -62,6 +70,7 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
   const returns = new Returns(entries);
   const absences = exits.map((exit) => absenceOf(exit, returns));
   const excused = (a: Absence): Tri => (params.absencesConnectedToAbuseExcused && !a.exit.isRemoval ? (a.exit.connectedToAbuse ?? null) : false);
+  const enforced = (a: Absence): Tri => (!params.enforcedDepartures ? false : a.exit.enforcement === undefined ? null : params.enforcedDepartures.includes(a.exit.enforcement as z.infer<typeof DepartureEnforcement>));
   const mayCount = absences.filter((a) => a.exit.range.earliest <= outer.end && a.backBy >= outer.start && excused(a) !== true);
   const surelyCounts = absences.filter((a) => a.exit.range.earliest >= inner.start && a.exit.range.latest <= inner.end && excused(a) === false);
 
@@ -70,13 +79,16 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
     notes.push({ code: 'departureUnderOrder', subject: ordered.exit.label });
     return { value: false, reason: `${ordered.exit.label} was under an order` };
   }
+  const compelled = surelyCounts.find((a) => enforced(a) === true);
+  if (compelled) return { value: false, reason: `${compelled.exit.label} ended in an enforced departure (${compelled.exit.enforcement!.replaceAll('_', ' ')})` };
   const long = surelyCounts.find((a) => a.low > params.singleAbsenceMaxDays);
   if (long) return { value: false, reason: `${long.exit.label}: at least ${long.low} days away` };
   const totalLow = surelyCounts.reduce((sum, a) => sum + a.low, 0);
   if (totalLow > params.aggregateAbsenceMaxDays) return { value: false, reason: `at least ${totalLow} days away in all` };
 
   const totalHigh = mayCount.reduce((sum, a) => sum + a.high, 0);
-  const settled = arrived && mayCount.every((a) => a.exit.underOrder === false && a.high <= params.singleAbsenceMaxDays) && totalHigh <= params.aggregateAbsenceMaxDays;
+  const settled =
+    arrived && mayCount.every((a) => a.exit.underOrder === false && enforced(a) === false && a.high <= params.singleAbsenceMaxDays) && totalHigh <= params.aggregateAbsenceMaxDays;
   const excusedCount = absences.filter((a) => excused(a) === true).length;
   const reason = `${mayCount.length} absence(s) counted, at most ${Number.isFinite(totalHigh) ? totalHigh : 'an unknown number of'} days in all${excusedCount ? `; ${excusedCount} connected to the abuse not counted` : ''}`;
   if (settled) return { value: true, reason };
@@ -84,6 +96,7 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
   if (!arrived && Number.isFinite(outer.start)) missing.push('entries');
   for (const a of mayCount) {
     if (a.exit.underOrder === null) missing.push(`${a.exit.path}.underOrder`);
+    if (enforced(a) === null) missing.push(`${a.exit.path}.enforcement`);
     if (params.absencesConnectedToAbuseExcused && excused(a) === null) missing.push(`${a.exit.path}.connectedToAbuse`);
     if (a.exit.range.earliest !== a.exit.range.latest) missing.push(`${a.exit.path}.date`);
     if (!Number.isFinite(a.backBy)) missing.push('entries');
@@ -91,9 +104,37 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
   return { value: null, reason };
 }
 
-/** The window's possible ends: the screening date, or earlier when an offense stops time. */
+/**
+ * 240A(d)(1)(A): a notice to appear ends presence on the day it was served, if it itself stated the
+ * time and place of the hearing. One whose statement is not recorded may end it: the question is
+ * asked only if that changes the result. A client in proceedings was served one; a client of whom
+ * it is not known may have been, on any day.
+ */
+function noticeToAppearStops(caseFile: CaseFile, screeningDay: EpochDay, windows: Windows, missing: string[], notes: ReviewNote[]): void {
+  const removal = caseFile.removal;
+  let served = rangeOfField(removal?.noticeToAppearDate);
+  if (!served) {
+    const ever = removal?.noticeToAppearServed ?? (removal?.inProceedings === true ? true : undefined);
+    if (ever === false) return;
+    missing.push(ever ? 'removal.noticeToAppearDate' : 'removal.noticeToAppearServed');
+    served = { earliest: -Infinity, latest: screeningDay };
+  } else if (served.earliest !== served.latest) missing.push('removal.noticeToAppearDate');
+  if (served.earliest > screeningDay) return;
+  // A stop-time question only once a notice is known to have been served.
+  if (removal?.noticeToAppearDate || removal?.noticeToAppearServed || removal?.inProceedings) {
+    notes.push({ code: 'stopTime', subject: `the notice to appear${removal.noticeToAppearDate ? ` served ${removal.noticeToAppearDate}` : ''}` });
+  }
+  const stated = removal?.noticeToAppearStatedTimeAndPlace;
+  if (stated === false) return;
+  windows.endEarliest = Math.min(windows.endEarliest, served.earliest);
+  if (stated === true) windows.endLatest = Math.min(windows.endLatest, served.latest);
+  else missing.push('removal.noticeToAppearStatedTimeAndPlace');
+}
+
+/** The window's possible ends: the screening date, or earlier when a notice to appear or an offense stops time. */
 function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): Windows {
   const windows = { endEarliest: screeningDay, endLatest: screeningDay };
+  if (params.stopTimeForNoticeToAppear) noticeToAppearStops(caseFile, screeningDay, windows, missing, notes);
   if (!params.stopTimeForOffenses) return windows;
   const offenses = groundOffenses(caseFile, screeningDay, params.stopTimeForOffenses);
   if (!offenses) {
@@ -114,7 +155,7 @@ function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<
 
 export const continuousPhysicalPresence = defineCalculator({
   description:
-    'Continuously physically present for a number of years immediately preceding the screening date: no absence over one limit, none over another in all, none under an order; absences connected to abuse optionally left out; optionally ended by the stop-time rule for an offense giving rise to a criminal ground.',
+    'Continuously physically present for a number of years immediately preceding the screening date: no absence over one limit, none over another in all, none under an order, optionally none ending in an enforced departure of the kinds given; absences connected to abuse optionally left out; optionally ended by the stop-time rule for a notice to appear that stated the time and place of the hearing, and for an offense giving rise to a criminal ground.',
   params: Params,
   reviewCodes: ['departureUnderOrder', 'stopTime'],
   compute({ caseFile, screeningDay }, params) {

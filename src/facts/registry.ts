@@ -14,6 +14,7 @@ import { unlawfulPresenceThenEntryWithoutAdmission } from './unlawful-presence-r
 import { prostitutionConduct, unlawfulVotingConduct } from './conduct-grounds.js';
 import { inaClassOffenseDuringPeriod, inaCriminalRecord } from './record/ina-grounds.js';
 import { confinementDuringPeriod } from './record/confinement.js';
+import { inaRecordClause } from './record/ina-record-clause.js';
 import { continuousPhysicalPresence } from './physical-presence.js';
 import { childVictim, currentSpouseFact, livedWithAbuser, marriageToAbuser } from './family.js';
 import { recentVisaOverstay } from './status-history.js';
@@ -21,6 +22,8 @@ import { lawInForce } from './law-in-force.js';
 import { dateWithinMonthsBefore } from './months-window.js';
 import { fieldHasValueOutside } from './values-outside.js';
 import { relativeUnderAgeOn } from './relatives-under-age.js';
+import { qualifyingRelatives } from './qualifying-relatives.js';
+import { entryOfKindOnOrAfter, visaClassPeriodWith } from './entry-and-status-flags.js';
 
 export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entries({
   ageBelowOn,
@@ -52,6 +55,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   jurisdictionLabelRecord,
   inaCriminalRecord,
   inaClassOffenseDuringPeriod,
+  inaRecordClause,
   confinementDuringPeriod,
   continuousPhysicalPresence,
   marriageToAbuser,
@@ -63,4 +67,7 @@ export const CALCULATORS: ReadonlyMap<string, Calculator> = new Map(Object.entri
   dateWithinMonthsBefore,
   fieldHasValueOutside,
   relativeUnderAgeOn,
+  qualifyingRelatives,
+  entryOfKindOnOrAfter,
+  visaClassPeriodWith,
 } as Record<string, Calculator>));

@@ -31,6 +31,8 @@ export interface Exit extends Movement {
   advanceParole: boolean | undefined;
   briefCasualInnocent: boolean | undefined;
   connectedToAbuse: boolean | undefined;
+  /** How the authorities ended the stay without an order (a departure's "enforcement"); "none" for a removal, which is under an order. */
+  enforcement: string | undefined;
   path: string;
 }
 
@@ -58,6 +60,7 @@ export function exitsOf(caseFile: CaseFile): Exit[] | undefined {
       advanceParole: d.advanceParole,
       briefCasualInnocent: d.briefCasualInnocent,
       connectedToAbuse: d.connectedToAbuse,
+      enforcement: d.enforcement,
       path: `departures[${i}]`,
     }),
   );
@@ -70,6 +73,7 @@ export function exitsOf(caseFile: CaseFile): Exit[] | undefined {
       advanceParole: false,
       briefCasualInnocent: false,
       connectedToAbuse: undefined,
+      enforcement: 'none',
       path: `removal.priorRemovals[${i}]`,
     }),
   );

@@ -352,6 +352,18 @@ export class ClauseSet {
   run(inputs: Inputs): Run {
     return new Run(this, inputs);
   }
+
+  /** The clause `id` and every clause it reads, directly or through others. */
+  dependencies(id: string): Set<string> {
+    const out = new Set<string>();
+    const visit = (name: string) => {
+      if (out.has(name)) return;
+      out.add(name);
+      for (const used of this.uses[this.index.get(name)!]!) visit(used);
+    };
+    visit(id);
+    return out;
+  }
 }
 
 function matches(value: Tri, truth: Truth): boolean {
@@ -439,16 +451,16 @@ export class Run {
     }
   }
 
-  /** The review points the clauses raise for conviction `i`, among `codes`. */
-  convictionReviews(i: number, codes: ReadonlySet<string>, notes: ReviewNote[] = []): ReviewNote[] {
-    for (const k of this.set.reviewing.conviction) this.raised(this.set.clauses[k]!, k, i, codes, notes);
+  /** The review points the clauses raise for conviction `i`, among `codes` (only from the clauses `within`, when given). */
+  convictionReviews(i: number, codes: ReadonlySet<string>, notes: ReviewNote[] = [], within?: ReadonlySet<string>): ReviewNote[] {
+    for (const k of this.set.reviewing.conviction) if (!within || within.has(this.set.clauses[k]!.id)) this.raised(this.set.clauses[k]!, k, i, codes, notes);
     return notes;
   }
 
-  /** The review points the clauses of the record raise, among `codes`. */
-  recordReviews(codes: ReadonlySet<string>): ReviewNote[] {
+  /** The review points the clauses of the record raise, among `codes` (only from the clauses `within`, when given). */
+  recordReviews(codes: ReadonlySet<string>, within?: ReadonlySet<string>): ReviewNote[] {
     const notes: ReviewNote[] = [];
-    for (const k of this.set.reviewing.record) this.raised(this.set.clauses[k]!, k, RECORD, codes, notes);
+    for (const k of this.set.reviewing.record) if (!within || within.has(this.set.clauses[k]!.id)) this.raised(this.set.clauses[k]!, k, RECORD, codes, notes);
     return notes;
   }
 

@@ -230,7 +230,7 @@ describe('outputs', () => {
     const entries = stderr.split('\n').filter((line) => line.startsWith('    - '));
     expect(entries[0]).toMatch(/\(daca-baseline\): eligible: daca, s744-rpi$/);
     expect(entries[1]).toMatch(/\(claudia\): ask: criminalHistory\.convictions\[0\]\.maximumPenaltyDays, criminalHistory\.convictions\[0\]\.aggravatedFelony \| two questions from a result: morton \| review: /);
-    expect(entries[2]).toMatch(/\(ramos-gallegos-1326\): open: s744-rpi, /);
+    expect(entries[2]).toMatch(/\(ramos-gallegos-1326\): open: non-lpr-cancellation, s744-rpi, /);
     expect(stderr).not.toMatch(/\u001b\[/);
     const limited = (await run([folder, '--triage', '1'])).stderr;
     expect(limited).toContain('… and 2 more (see the batch output: sort it by triageRank)');

@@ -16,7 +16,7 @@ import { runBatchCli, runCli } from '../support/run-cli.js';
 const CASES = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'fixtures', 'cases');
 const VAWA_1999 = join(CASES, 'vawa-1999.case.yaml');
 const VAWA_2013 = join(CASES, 'vawa-baseline.case.yaml');
-const IN_FORCE_IN_1999 = 'daca,morton,s744-rpi,vawa-cancellation,vawa-self-petition';
+const IN_FORCE_IN_1999 = 'daca,morton,non-lpr-cancellation,s744-rpi,vawa-cancellation,vawa-self-petition';
 
 const scratch = mkdtempSync(join(tmpdir(), 'relief-not-in-force-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

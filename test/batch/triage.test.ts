@@ -46,7 +46,7 @@ describe('triage on the fixtures folder', () => {
     const { code, stdout, stderr } = await runBatchCli([join(ROOT, 'fixtures/cases')]);
     expect(code).toBe(EXIT.batchHadErrors); // the *.expected.yaml files are not case files
     const out = records(stdout);
-    expect(out).toHaveLength(20);
+    expect(out).toHaveLength(22);
     const ranked = [...out].sort((a, b) => a.triageRank - b.triageRank || a.index - b.index);
     // DACA baseline: eligible for DACA with no waiver and no review point (rank 1), first.
     expect(ranked[0]).toMatchObject({ caseId: 'daca-baseline', triage: 'eligible', triageRank: 1 });
@@ -57,15 +57,15 @@ describe('triage on the fixtures folder', () => {
     expect(byId(out, 'vawa-baseline').triageRank).toBe(1);
     // Ramos (1326): eligible nowhere; S.744 open on more than two questions (his reentry's date, his statuses, departures...).
     expect(byId(out, 'ramos-gallegos-1326')).toMatchObject({ triage: 'open', triageRank: 6 });
-    expect(ranked.slice(-10).map((r) => [r.status, r.triage, r.triageRank])).toEqual(Array(10).fill(['error', 'error', 7]));
-    expect(ranked.slice(0, 8).every((r) => r.triage === 'eligible')).toBe(true);
+    expect(ranked.slice(-11).map((r) => [r.status, r.triage, r.triageRank])).toEqual(Array(11).fill(['error', 'error', 7]));
+    expect(ranked.slice(0, 10).every((r) => r.triage === 'eligible')).toBe(true);
 
     // The summary: the same groups in the same order, its first entry the DACA baseline, every input counted once.
     const titles = ['Eligible for a program', 'Open: more questions', 'Could not be screened'].map((title) => stderr.indexOf(title));
     expect(titles.every((at, i) => at > 0 && (i === 0 || at > titles[i - 1]!))).toBe(true);
     expect(stderr.split('\n').find((line) => line.startsWith('    - '))).toMatch(/\(daca-baseline\): eligible: daca, s744-rpi$/);
     const counted = [...stderr.matchAll(/^ {2}\S.*: (\d+) \(\d+\.\d%\)$/gm)].map((match) => Number(match[1]));
-    expect(counted).toEqual([9, 1, 10]);
+    expect(counted).toEqual([10, 1, 11]);
   });
 
   it('gives one short reason per program: the element not met, the bar that counts, the waiver needed, or what is open', async () => {
@@ -103,9 +103,11 @@ describe('triage on the fixtures folder', () => {
   it('lists the decisive questions to ask next, bounded, and none where no case fact settles what is open', async () => {
     const out = records((await runBatchCli([join(ROOT, 'fixtures/cases')])).stdout);
     for (const record of out.filter((r) => r.status === 'screened')) expect(record.nextQuestions!.length).toBeLessThanOrEqual(NEXT_QUESTIONS_MAX);
-    // Nothing is known of the baseline's abuse: the VAWA questions, those that decide both VAWA programs first.
-    expect(byId(out, 'daca-baseline').nextQuestions).toEqual(['abuse.occurred', 'abuse.victims', 'abuse.abuser.relationship', 'abuse.marriageStatus', 'abuse.abuser.status']);
-    expect(byId(out, 'ramos-gallegos-1326').nextQuestions![0]).toBe('entries[1].date');
+    // Nothing is known of the baseline's children or abuse: the questions that decide the most programs first
+    // (the children: non-LPR cancellation's qualifying relative and VAWA; the other 101(f) bars: three programs), then VAWA's.
+    expect(byId(out, 'daca-baseline').nextQuestions).toEqual(['family.children', 'security.otherGoodMoralCharacterBar', 'abuse.occurred', 'abuse.victims', 'abuse.abuser.relationship']);
+    // Whether his conviction is a CIMT decides the most programs (non-LPR cancellation among them).
+    expect(byId(out, 'ramos-gallegos-1326').nextQuestions![0]).toBe('criminalHistory.convictions[0].crimeInvolvingMoralTurpitude');
     // Lucia's VAWA results are open on a point of law (whether her offense is of a good-moral-character class), not on a fact to ask.
     const lucia = byId(out, 'lucia');
     expect(lucia.nextQuestions).toEqual([]);
@@ -122,11 +124,11 @@ describe('triage groups', () => {
       ['one-question-away', 'questions', '3'],
     ]);
     const [barred, near] = rows;
-    expect(near).toMatchObject({ nextQuestions: 'security.nationalSecurityConcern', 's744-rpi': 'not_enough_information', 's744-rpi.reason': 'open: s744-terrorism', 'morton.reason': 'open: priority' });
+    expect(near).toMatchObject({ nextQuestions: 'security.nationalSecurityConcern;removal.noticeToAppearServed;removal.noticeToAppearStatedTimeAndPlace;family.spouse.status;family.parentStatuses', 's744-rpi': 'not_enough_information', 's744-rpi.reason': 'open: s744-terrorism', 'morton.reason': 'open: priority' });
     // Entered in 2012: S.744's presence bar is the bar that counts; DACA, the T visa and VAWA fail required elements.
     expect(barred).toMatchObject({ firstBar: 's744-rpi:s744-not-continuously-present-since-cutoff', 't-visa.reason': 'not met: t-visa-severe-form-of-trafficking', nextQuestions: '' });
     expect(stderr.indexOf('One or two questions from a result: 1')).toBeLessThan(stderr.indexOf('Not eligible anywhere, nothing open (the bars that count): 1'));
     expect(stderr).toContain('(one-question-away): ask: security.nationalSecurityConcern | one question from a result: morton, s744-rpi');
-    expect(stderr).toContain('(barred-everywhere): bars: s744-rpi s744-not-continuously-present-since-cutoff | not met: daca, t-visa, u-visa, vawa-cancellation, vawa-self-petition');
+    expect(stderr).toContain('(barred-everywhere): bars: s744-rpi s744-not-continuously-present-since-cutoff | not met: daca, non-lpr-cancellation, t-visa, u-visa, vawa-cancellation, vawa-self-petition');
   });
 });

@@ -22,7 +22,7 @@ const json = async (...options: string[]) => {
 describe('a case screened before the T visa existed', () => {
   it('is screened for every other program; the JSON report lists the T visa under notInForce with its first date, parameter and law', async () => {
     const report = await json();
-    expect(report.programs.map((p) => p.program)).toEqual(['daca', 'morton', 's744-rpi', 'vawa-cancellation', 'vawa-self-petition']);
+    expect(report.programs.map((p) => p.program)).toEqual(['daca', 'morton', 'non-lpr-cancellation', 's744-rpi', 'vawa-cancellation', 'vawa-self-petition']);
     expect(report.programs.find((p) => p.program === 'vawa-cancellation')!.outcome).toBe('eligible');
     expect(report.notInForce).toEqual([
       {
@@ -40,8 +40,8 @@ describe('a case screened before the T visa existed', () => {
     const text = await runCli(['screen', CASE, '--width', '200']);
     expect(text.code).toBe(EXIT.ok);
     const summary = text.stdout.slice(text.stdout.indexOf('Summary'), text.stdout.indexOf('Ask the client next'));
-    expect(summary).toMatch(/ {2}VAWA cancellation {3}ELIGIBLE\n/);
-    expect(summary).toMatch(/ {2}T visa {14}NOT SCREENED\n {6}not in force on the screening date: its rules begin on 2000-10-28 \(cooperationExemptionAge: TVPA 2000 sec\. 107\(e\)/);
+    expect(summary).toMatch(/ {2}VAWA cancellation {5}ELIGIBLE\n/);
+    expect(summary).toMatch(/ {2}T visa {16}NOT SCREENED\n {6}not in force on the screening date: its rules begin on 2000-10-28 \(cooperationExemptionAge: TVPA 2000 sec\. 107\(e\)/);
     const markdown = await runCli(['screen', CASE, '--format', 'markdown']);
     expect(markdown.stdout).toContain(`| T visa | not yet in force | **NOT SCREENED** | not in force on the screening date: ${T_VISA_BEGINS}`);
     const html = await runCli(['screen', CASE, '--format', 'html']);
@@ -83,7 +83,7 @@ describe('a case screened before the T visa existed', () => {
     const run = await runCli(['flips', CASE, '--format', 'json']);
     expect(run.code).toBe(EXIT.ok);
     const flips = JSON.parse(run.stdout) as { notInForce: { program: string }[]; programs: { program: string }[] };
-    expect(flips.programs.map((p) => p.program)).toEqual(['daca', 'morton', 's744-rpi', 'vawa-cancellation', 'vawa-self-petition']);
+    expect(flips.programs.map((p) => p.program)).toEqual(['daca', 'morton', 'non-lpr-cancellation', 's744-rpi', 'vawa-cancellation', 'vawa-self-petition']);
     expect(flips.notInForce.map((entry) => entry.program)).toEqual(['t-visa']);
     const text = await runCli(['flips', CASE]);
     expect(text.stdout.replace(/\s+/g, ' ')).toContain(`T visa: not screened Not in force on the screening date: ${T_VISA_BEGINS}`);

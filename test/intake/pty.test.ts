@@ -76,6 +76,7 @@ describe('relief intake without a terminal', () => {
       departures: '0',
       'removal.priorRemovals': 'none',
       'criminalHistory.convictions': 'none',
+      'family.parentStatuses': DONT_KNOW_TICKED,
       'abuse.occurred': 'yes',
       'abuse.victims': `${DOWN}${DOWN}${SPACE}`, // the client: Enter accepts what is ticked
       'abuse.kinds': DONT_KNOW_TICKED,

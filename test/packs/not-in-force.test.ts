@@ -28,7 +28,7 @@ function rulesWithSharedParameters(parameters: Record<string, unknown>): string 
 
 const day = parseExactDate;
 const screened = (rulePacks: RulePacks) => rulePacks.packs.map((loaded) => loaded.pack.program);
-const ALL = ['daca', 'morton', 's744-rpi', 't-visa', 'u-visa', 'vawa-cancellation', 'vawa-self-petition'];
+const ALL = ['daca', 'morton', 'non-lpr-cancellation', 's744-rpi', 't-visa', 'u-visa', 'vawa-cancellation', 'vawa-self-petition'];
 
 describe('the bundled packs on a date before the T and U visas', () => {
   it('leave out the T and U visas (the VTVPA 2000), built once for every date of the epoch, and keep them from 2000-10-28', async () => {
@@ -57,11 +57,12 @@ describe('a shared dated parameter', () => {
   });
 
   it('leaves out, before its first value, exactly the programs whose packs read it, citing it by its own sources', async () => {
-    // confinementBarDays is read by the two VAWA packs only.
+    // confinementBarDays is read by the two VAWA packs and non-LPR cancellation only.
     const rulePacks = await loadRulePacks(rulesWithSharedParameters({ confinementBarDays: dated('Confined as a result of conviction for an aggregate period of {confinementBarDays} days or more.') }));
     const before = packsOn(rulePacks, day('2004-12-31'), 'case');
     expect(screened(before.packs)).toEqual(['daca', 'morton', 's744-rpi', 't-visa', 'u-visa']);
     expect(before.notInForce.map((entry) => [entry.program, entry.inForceFrom, entry.parameter, entry.citation])).toEqual([
+      ['non-lpr-cancellation', '2005-01-01', 'confinementBarDays', 'INA 101(f)(7)'],
       ['vawa-cancellation', '2005-01-01', 'confinementBarDays', 'INA 101(f)(7)'],
       ['vawa-self-petition', '2005-01-01', 'confinementBarDays', 'INA 101(f)(7)'],
     ]);

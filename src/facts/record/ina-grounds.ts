@@ -22,7 +22,7 @@ const KEYS = INA_RECORD_KEYS;
 /** Each record key is computed by the clause of the same id. */
 const KEY_ROOTS: Record<string, string> = Object.fromEntries(KEYS.map((key) => [key, key]));
 
-const REVIEW_CODES = [
+export const REVIEW_CODES = [
   'bareLabel',
   'cimtDetermination',
   'aggravatedFelonyDetermination',
@@ -35,10 +35,10 @@ const REVIEW_CODES = [
   'firstOffenderExpungement',
   'dismissedAfterPlea',
 ];
-const CLAUSE_REVIEWS = new Set(REVIEW_CODES);
+export const CLAUSE_REVIEWS: ReadonlySet<string> = new Set(REVIEW_CODES);
 
 /** The clauses evaluated over a case's convictions. */
-function evaluate(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams): { facts: ConvictionFacts; run: Run } {
+export function evaluateInaClauses(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams): { facts: ConvictionFacts; run: Run } {
   const facts = new ConvictionFacts(convictions, caseFile, params);
   return { facts, run: inaClauses().run({ subjects: facts, params, screeningDay }) };
 }
@@ -49,9 +49,9 @@ function evaluate(convictions: readonly Conviction[], caseFile: CaseFile, screen
  * settling derives would cost memory for a trace few of them show. Made here, not where the run
  * is: a closure made there would keep the run alive through the scope it shares.
  */
-function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams, roots: Record<string, string>): () => ClauseExplanation {
+export function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams, roots: Record<string, string>): () => ClauseExplanation {
   let explanation: ClauseExplanation | undefined;
-  return () => (explanation ??= { file: clauseFileName(INA_CLAUSES), roots, clauses: evaluate(convictions, caseFile, screeningDay, params).run.trace(Object.values(roots)) });
+  return () => (explanation ??= { file: clauseFileName(INA_CLAUSES), roots, clauses: evaluateInaClauses(convictions, caseFile, screeningDay, params).run.trace(Object.values(roots)) });
 }
 
 /**
@@ -59,7 +59,7 @@ function traceOnDemand(convictions: readonly Conviction[], caseFile: CaseFile, s
  * conviction under 101(a)(48)(A) (Matter of Roldan), and so belongs in the list of convictions,
  * which the values read: one recorded only as dismissed is raised for the attorney to move it.
  */
-function dismissedAfterPlea(caseFile: CaseFile): ReviewNote[] {
+export function dismissedAfterPlea(caseFile: CaseFile): ReviewNote[] {
   return (caseFile.criminalHistory?.dismissedCharges ?? []).flatMap((charge, i) =>
     charge.basis === 'after_plea_or_finding_with_penalty' ? [{ code: 'dismissedAfterPlea', subject: charge.description ?? `dismissed charge #${i + 1}` }] : [],
   );
@@ -81,7 +81,7 @@ function summarise(run: Run, i: number): string {
   return `${labels.join(', ') || 'no listed class'} (${grounds})`;
 }
 
-function dedupe(notes: ReviewNote[]): ReviewNote[] {
+export function dedupe(notes: ReviewNote[]): ReviewNote[] {
   const seen = new Set<string>();
   return notes.filter((n) => {
     const key = `${n.code}\0${n.subject ?? ''}`;
@@ -92,7 +92,7 @@ function dedupe(notes: ReviewNote[]): ReviewNote[] {
 }
 
 function classifyConvictions(convictions: Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams): Derived {
-  const { facts, run } = evaluate(convictions, caseFile, screeningDay, params);
+  const { facts, run } = evaluateInaClauses(convictions, caseFile, screeningDay, params);
   const value = Object.fromEntries(KEYS.map((key) => [key, run.valueOf(key)])) as Record<(typeof KEYS)[number], Tri>;
   const open = KEYS.filter((key) => value[key] === null);
   const notes = facts.standingNotes.flat();
@@ -120,7 +120,7 @@ export const inaCriminalRecord = defineCalculator({
  * The record as a list of convictions, or none when only "none" is recorded; undefined when the
  * record is unknown or only a label that says nothing about dates.
  */
-function knownConvictions(caseFile: CaseFile): Conviction[] | undefined {
+export function knownConvictions(caseFile: CaseFile): Conviction[] | undefined {
   const history = caseFile.criminalHistory;
   if (history?.convictions) return history.convictions;
   return history?.category === 'none' ? [] : undefined;
@@ -140,7 +140,7 @@ export interface GroundOffense {
 export function groundOffenses(caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams): GroundOffense[] | undefined {
   const convictions = knownConvictions(caseFile);
   if (!convictions) return undefined;
-  const { run } = evaluate(convictions, caseFile, screeningDay, params);
+  const { run } = evaluateInaClauses(convictions, caseFile, screeningDay, params);
   return convictions.map((c, i) => ({ committed: offenseDays(c), ground: run.valueOf(GROUND_CLAUSE, i), path: convictionPath(i, 'offenseDate') }));
 }
 
@@ -159,7 +159,7 @@ export const inaClassOffenseDuringPeriod = defineCalculator({
       const notes = category ? [{ code: 'bareLabel', subject: category }] : [];
       return derived(null, category ? `only the category "${category.replaceAll('_', ' ')}" is recorded` : 'the conviction history is not recorded', ['criminalHistory.convictions'], notes);
     }
-    const { run } = evaluate(convictions, caseFile, screeningDay, params);
+    const { run } = evaluateInaClauses(convictions, caseFile, screeningDay, params);
     const value = run.valueOf(CLASS_OFFENSE_CLAUSE);
     // A single value, not a record: the point bears on it whole.
     const notes: ReviewNote[] = [

@@ -7,7 +7,7 @@ import { clausesOf, loadClauseFile, type ClauseFileSpec, type LoadedClauses } fr
 import type { ClauseSet } from '../../law/clause-evaluator.js';
 import type { Scope } from '../../law/clause-lint.js';
 import { INA_RAW_FACTS } from './ina-raw-facts.js';
-import { InaClassParams } from './ina-params.js';
+import { InaClassParams, InaRecordClauseLists } from './ina-params.js';
 
 /** The folder of the shared INA clauses inside the rules folder: not a program's pack. */
 export const INA_RULES_FOLDER = 'ina';
@@ -56,7 +56,7 @@ const REQUIRED: Record<string, Scope> = {
 export const INA_CLAUSES: ClauseFileSpec = {
   path: [INA_RULES_FOLDER, CLAUSES_FILE],
   readBy: 'every INA criminal-record calculator',
-  vocabulary: { facts: INA_RAW_FACTS, parameters: new Set(Object.keys(InaClassParams.shape)), required: REQUIRED, recordKeys: INA_RECORD_KEYS },
+  vocabulary: { facts: INA_RAW_FACTS, parameters: new Set([...Object.keys(InaClassParams.shape), ...Object.keys(InaRecordClauseLists.shape)]), required: REQUIRED, recordKeys: INA_RECORD_KEYS },
 };
 
 /** Reads, checks and compiles `<rulesDir>/ina/clauses.json`. */

@@ -35,3 +35,10 @@ export type InaGroundsParams = z.infer<typeof InaGroundsParams>;
 /** inaClassOffenseDuringPeriod's: the period of 101(f)(3) too. */
 export const InaClassParams = InaGroundsParams.extend({ periodYears: Years });
 export type InaClassParams = z.infer<typeof InaClassParams>;
+
+/** The offense types only clauses read by id need (237(a)(3)(B)(iii): 18 U.S.C. 1546), as inaRecordClause takes them. */
+export const InaRecordClauseLists = z.strictObject({ documentFraudOffenseTypes: OffenseTypes });
+
+/** inaRecordClause's: the clause of the record it reads, with the lists its clauses may name. */
+export const InaRecordClauseParams = InaGroundsParams.extend({ clause: z.string().min(1), ...InaRecordClauseLists.shape });
+export type InaRecordClauseParams = z.infer<typeof InaRecordClauseParams>;

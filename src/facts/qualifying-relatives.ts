@@ -1,0 +1,68 @@
+/**
+ * The relatives through whom a program counts hardship: a spouse, a parent, or a "child" as INA
+ * 101(b)(1) defines it (unmarried and under an age), each holding one of the given statuses. The
+ * child's age is taken on the screening date, standing in for the day the decision is made (a child
+ * who has turned the age by then no longer counts: Matter of Isidro-Zamorano, 25 I&N Dec. 829 (BIA
+ * 2012)). The detail names each relative found, for the attorney who assesses the hardship.
+ */
+import { z } from 'zod';
+import { ageOn, rangeOfField } from '../case/dates.js';
+import { RelativeStatus, type CaseFile } from '../case/schema.js';
+import { defineCalculator, derived } from './calculator.js';
+import { spouseHasStatus } from './family.js';
+import { Years } from './params.js';
+import { triAnd, triOr, triRange, type Tri } from './tri.js';
+
+type Child = NonNullable<NonNullable<CaseFile['family']>['children']>[number];
+
+/** Under `years` on `day`: by the date of birth (a range when partial), else by the age told for the screening date. */
+function under(child: Child, day: number, years: number): Tri {
+  const birth = rangeOfField(child.dateOfBirth);
+  if (birth) return triRange(ageOn(birth.earliest, day) < years, ageOn(birth.latest, day) < years);
+  return child.age === undefined ? null : child.age < years;
+}
+
+const words = (status: string) => status.replaceAll('_', ' ');
+
+export const qualifyingRelatives = defineCalculator({
+  description:
+    "Has a spouse, a parent, or an unmarried child under an age on the screening date, holding one of the given statuses; the detail lists those found.",
+  params: z.strictObject({ statuses: z.array(RelativeStatus).min(1), childUnderAge: Years }),
+  reviewCodes: [],
+  compute({ caseFile, screeningDay }, params) {
+    const family = caseFile.family;
+    const found: string[] = [];
+    const missing: string[] = [];
+    const holds = (status: string | undefined): Tri => (status === undefined ? null : params.statuses.includes(status as never));
+
+    const spouse = spouseHasStatus(caseFile, params.statuses);
+    if (spouse.value) found.push(`spouse (${words(family!.spouse!.status!)})`);
+    missing.push(...spouse.missing);
+
+    const parents = family?.parentStatuses;
+    if (!parents) missing.push('family.parentStatuses');
+    parents?.forEach((status) => holds(status) && found.push(`parent (${words(status)})`));
+    const parent = parents ? triOr(parents.map(holds)) : null;
+
+    const children = family?.children;
+    if (!children) missing.push('family.children');
+    const verdicts = (children ?? []).map((child, i): Tri => {
+      const status = holds(child.status);
+      const unmarried: Tri = child.married === undefined ? null : !child.married;
+      const young = under(child, screeningDay, params.childUnderAge);
+      const value = triAnd([status, unmarried, young]);
+      if (value) found.push(`child${child.dateOfBirth ? ` born ${child.dateOfBirth}` : ''} (${words(child.status!)})`);
+      if (value === null) {
+        if (status === null) missing.push(`family.children[${i}].status`);
+        if (unmarried === null) missing.push(`family.children[${i}].married`);
+        if (young === null) missing.push(`family.children[${i}].dateOfBirth`);
+      }
+      return value;
+    });
+    const child = children ? triOr(verdicts) : null;
+
+    const value = triOr([spouse.value, parent, child]);
+    const detail = found.length ? `qualifying relatives: ${found.join('; ')}` : value === false ? 'no qualifying relative' : 'no qualifying relative known yet';
+    return derived(value, detail, value === null ? [...new Set(missing)] : []);
+  },
+});
