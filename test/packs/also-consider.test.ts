@@ -34,26 +34,28 @@ describe('also consider: the target', () => {
     const screener = new Screener(await loadRulePacks(dir));
     const caseFile = CaseFile.parse({ screeningDate: '2020-01-01', trafficking: { occurred: true } });
     const report = await screener.screen(caseFile, { screeningDay: parseExactDate('2020-01-01'), source: 'test', programs: ['t-visa'] });
-    expect(report.programs[0]!.alsoConsider.map((item) => [item.program, item.title])).toEqual([['vawa-self-petition', 'VAWA self-petition']]);
+    const named = report.programs[0]!.alsoConsider.find((item) => item.entry === 'victim-to-other-program');
+    expect([named?.program, named?.title]).toEqual(['vawa-self-petition', 'VAWA self-petition']);
   });
 
   it('a misspelt target is a load error naming the file and the entry', async () => {
     const dir = withEntry('t-visa/pack.json', tVisaEntry('vawa-self-petiton'));
     const stderr = await reliefRules(dir);
-    expect(stderr).toContain(`${shown(dir)}/t-visa/pack.json:\n  - alsoConsider "victim-to-other-program": no program "vawa-self-petiton" in the rules folder (programs: daca, morton, s744-rpi, t-visa, vawa-cancellation, vawa-self-petition)`);
+    expect(stderr).toContain(`${shown(dir)}/t-visa/pack.json:\n  - alsoConsider "victim-to-other-program": no program "vawa-self-petiton" in the rules folder (programs: daca, morton, `);
+    expect(stderr).toMatch(/ t-visa, (.+, )?vawa-cancellation, vawa-self-petition\)\n$/);
   });
 
   it('a program added as a folder of the rules is a target at once: the check reads the folder, not a list in the code', async () => {
-    const missing = withEntry('t-visa/pack.json', tVisaEntry('u-visa'));
-    expect(await reliefRules(missing)).toContain('no program "u-visa" in the rules folder');
-    // The same entry, with a pack for "u-visa" in the folder (a copy of another pack, renamed).
-    const dir = withEntry('t-visa/pack.json', tVisaEntry('u-visa'));
-    cpSync(join(dir, 'vawa-self-petition'), join(dir, 'u-visa'), { recursive: true });
-    const packFile = join(dir, 'u-visa', 'pack.json');
-    const pack = JSON.parse(readFileSync(packFile, 'utf8'));
-    writeFileSync(packFile, JSON.stringify({ ...pack, program: 'u-visa', shortTitle: 'U visa' }));
+    const missing = withEntry('t-visa/pack.json', tVisaEntry('x-visa'));
+    expect(await reliefRules(missing)).toContain('no program "x-visa" in the rules folder');
+    // The same entry, with a pack for "x-visa" in the folder (a copy of another pack, renamed, pointing nowhere).
+    const dir = withEntry('t-visa/pack.json', tVisaEntry('x-visa'));
+    cpSync(join(dir, 'vawa-self-petition'), join(dir, 'x-visa'), { recursive: true });
+    const packFile = join(dir, 'x-visa', 'pack.json');
+    const { alsoConsider: _none, ...pack } = JSON.parse(readFileSync(packFile, 'utf8'));
+    writeFileSync(packFile, JSON.stringify({ ...pack, program: 'x-visa', shortTitle: 'X visa' }));
     const loaded = await loadRulePacks(dir);
-    expect(loaded.packs.map((p) => p.pack.program)).toContain('u-visa');
+    expect(loaded.packs.map((p) => p.pack.program)).toContain('x-visa');
   });
 
   it('a pack may not name itself', async () => {
