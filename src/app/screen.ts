@@ -6,11 +6,12 @@
  */
 import { toIsoDate, type EpochDay } from '../case/dates.js';
 import type { CaseFile } from '../case/schema.js';
-import { FactCache } from '../facts/derive.js';
+import { FactCache, type DerivedFacts } from '../facts/derive.js';
 import { CompiledPack } from '../evaluate/compiled.js';
 import { ENGINES, referenceEvaluators, type EngineChoice, type PackEvaluator } from '../evaluate/engine.js';
 import { buildProgramResult, type ProgramResult } from '../findings/program-result.js';
-import { packsOn, type RulePacks } from '../packs/load.js';
+import { addAlsoConsider } from '../findings/also-consider.js';
+import { packsOn, type LoadedPack, type RulePacks } from '../packs/load.js';
 import type { NotInForce } from '../packs/dated-parameters.js';
 import { staleResearch, type StaleResearch } from '../findings/stale-research.js';
 import { CaseCompletions } from '../settle/completions.js';
@@ -101,6 +102,9 @@ export class Screener {
     this.evaluatorsFor(rulePacks);
   }
 
+  /** A program's everyday name, from every pack of the rules folder (a target may not be in force on the screening date). */
+  private readonly titleOf = (program: string): string => this.rulePacks.packs.find((loaded) => loaded.pack.program === program)?.pack.shortTitle ?? program;
+
   private evaluatorsFor(rulePacks: RulePacks): Evaluators {
     let evaluators = this.evaluators.get(rulePacks);
     if (!evaluators) this.evaluators.set(rulePacks, (evaluators = new Evaluators(rulePacks, this.engine, this.options.settle !== false)));
@@ -116,19 +120,24 @@ export class Screener {
     const packs = this.evaluatorsFor(onDate.packs);
     const cache = new FactCache({ caseFile, screeningDay: options.screeningDay });
     const programs: ProgramResult[] = [];
+    const screenedWith = new Map<ProgramResult, { loaded: LoadedPack; facts: DerivedFacts }>();
     const evaluators = packs.compiled ?? (await (packs.reference ??= referenceEvaluators(packs.rulePacks)));
     for (const evaluator of evaluators) {
       const { loaded } = evaluator;
       if (options.programs && !options.programs.includes(loaded.pack.program)) continue;
       const facts = cache.derivePack(loaded.facts);
       const evaluated = evaluator.evaluate(facts);
-      programs.push(buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts, this.options.sources !== false));
+      const result = buildProgramResult(loaded, Array.isArray(evaluated) ? evaluated : await evaluated, facts, this.options.sources !== false);
+      programs.push(result);
+      screenedWith.set(result, { loaded, facts });
     }
     let questions: Question[];
     if (packs.settling) {
       const screened = new Map(programs.map((p) => [p.program, packs.settling!.get(p.program)!]));
       questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(packs.rulePacks), { witnesses: this.options.witnesses !== false, questions: this.options.questions !== false });
     } else questions = questionsFromMissing(programs);
+    // After settling: an entry may ask for the program's final outcome.
+    for (const [result, { loaded, facts }] of screenedWith) addAlsoConsider(result, loaded, facts, this.titleOf);
     return {
       tool: 'relief-screen',
       disclaimer: DISCLAIMER,

@@ -14,7 +14,7 @@
 import { REASON_COLUMN, type LoadedPack } from '../packs/load.js';
 import { describeIssue } from '../case/load.js';
 import { inert } from '../text/inert.js';
-import { firstBar, type BatchRecord, type ProgramSummary } from './records.js';
+import { firstBar, programsToConsider, type BatchRecord, type ProgramSummary } from './records.js';
 import { notInForceReason } from './triage.js';
 
 export type DataFormat = 'ndjson' | 'csv';
@@ -86,6 +86,7 @@ function csvColumns(packs: readonly LoadedPack[]): CsvColumn[] {
     { name: 'producedAt', read: (r) => r.audit.producedAt },
     // Added after the stamp's columns, so every column before it keeps its place.
     { name: 'staleResearch', read: screened((r) => r.staleResearch.join(';')) },
+    { name: 'alsoConsider', read: screened((r) => programsToConsider(r).join(';')) },
   ];
 }
 

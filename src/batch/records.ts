@@ -36,6 +36,8 @@ export interface ProgramSummary {
   decisiveQuestions?: number;
   /** The one reason that decides the result, at most REASON_MAX characters (triage.ts); null when eligible or nothing decides it. */
   reason: string | null;
+  /** The programs this program's facts point at (the report's alsoConsider), by id. */
+  alsoConsider: string[];
 }
 
 interface RecordBase extends Triage {
@@ -102,6 +104,7 @@ export function summarizeProgram(program: Report['programs'][number], decisive: 
     notMet: elementsNotMet(program),
     ...(decisive ? { decisiveQuestions: decisive.length } : {}),
     reason: programReason(program),
+    alsoConsider: program.alsoConsider.map((item) => item.program),
   };
 }
 
@@ -112,6 +115,11 @@ export function summarizeProgram(program: Report['programs'][number], decisive: 
  */
 export function barsThatCount(record: ScreenedRecord): { program: string; bar: string }[] {
   return record.programs.filter((p) => p.notMet.length === 0).flatMap((p) => p.bars.map((bar) => ({ program: p.program, bar })));
+}
+
+/** Every program some program of the case points at (alsoConsider), each once, in the order first named: the CSV column. */
+export function programsToConsider(record: ScreenedRecord): string[] {
+  return [...new Set(record.programs.flatMap((program) => program.alsoConsider))];
 }
 
 /** The first bar that counts, as "program:rule", for sorting and the CSV column. */

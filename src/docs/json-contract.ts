@@ -33,6 +33,7 @@ const REPORT_TYPES: readonly ContractType[] = [
   { file: 'src/evaluate/engine.ts', name: 'ConditionTrace' },
   { file: 'src/findings/program-result.ts', name: 'FactorList' },
   { file: 'src/findings/program-result.ts', name: 'MissingFact' },
+  { file: 'src/findings/also-consider.ts', name: 'AlsoConsider' },
   { file: 'src/findings/program-result.ts', name: 'FactSource' },
   { file: 'src/packs/load.ts', name: 'ParameterUse' },
   { file: 'src/law/clause-evaluator.ts', name: 'ClauseExplanation' },

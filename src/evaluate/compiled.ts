@@ -18,7 +18,7 @@ import type { FactValue } from '../facts/calculator.js';
 import type { ConditionTrace, PackEvaluator, RuleEvaluation } from './engine.js';
 import { operatorTest } from './operators.js';
 
-type Traced = (facts: DerivedFacts) => ConditionTrace;
+export type Traced = (facts: DerivedFacts) => ConditionTrace;
 
 /**
  * Kleene's `all` and `any` (tri.ts's triAnd and triOr, on statuses): the decisive status if any
@@ -58,7 +58,8 @@ function compileLeaf(leaf: LeafCondition, label: string | undefined): Traced {
   };
 }
 
-function compileCondition(condition: Condition, label?: string): Traced {
+/** A condition tree compiled once: a rule's, or an also-consider entry's (findings/also-consider.ts). */
+export function compileCondition(condition: Condition, label?: string): Traced {
   if ('fact' in condition) return compileLeaf(condition, label);
   if ('not' in condition) {
     const child = compileCondition(condition.not);

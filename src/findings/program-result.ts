@@ -23,6 +23,7 @@ import { citedSources, type Citation, type Source } from '../packs/citation.js';
 import { OPPOSITE, derivedFactOf, leafFact, leaves } from '../packs/conditions.js';
 import { decideOutcome, type Outcome } from './outcome.js';
 import { classify } from './classifications.js';
+import type { AlsoConsider } from './also-consider.js';
 
 export interface FactUsed {
   fact: string;
@@ -136,6 +137,11 @@ export interface ProgramResult {
   findings: Finding[];
   factors: FactorList;
   missing: MissingFact[];
+  /**
+   * Other programs this client's facts point at (the pack's alsoConsider entries whose condition
+   * holds, and whose outcome this result has where the entry names one): one line each in the report.
+   */
+  alsoConsider: AlsoConsider[];
   /**
    * The full reference of each source the result's citations name (findings, review points,
    * cautions, derived facts' parameters), listed once; with derivedFacts only.
@@ -359,6 +365,8 @@ export function buildProgramResult(loaded: LoadedPack, evaluations: RuleEvaluati
   // closure of its own) gave every result a hidden class of its own in V8, and the whole screening paid
   // for that in slower property reads and garbage collection, far more than the questions cost.
   result.missing = missingFacts(evaluations, facts);
+  // Filled once the outcome is final (app/screen.ts: after settling by cases), in this place of the report.
+  result.alsoConsider = [];
   if (withSources) {
     result.derivedFacts = factSources(loaded, index.allFacts, facts);
     const parameters = Object.values(result.derivedFacts).flatMap((fact) => fact.parameters.map((parameter) => parameter.citations));

@@ -11,10 +11,11 @@ function quoted(name: string): string {
   return `"${echo(name)}"`;
 }
 
-/** Every citation in a pack.json: its rules', its review notes' and its standing caution's. */
+/** Every citation in a pack.json: its rules', its review notes', its standing caution's and its also-consider entries'. */
 export function packCitationUses(pack: PackFile): CitationUse[] {
   return [
     ...pack.rules.map((rule) => ({ where: `rule ${quoted(rule.id)}`, citation: rule.citation })),
+    ...(pack.alsoConsider ?? []).map((entry) => ({ where: `alsoConsider ${quoted(entry.id)}`, citation: entry.citation })),
     ...Object.entries(pack.reviewNotes).map(([code, note]) => ({ where: `reviewNotes ${quoted(code)}`, citation: note.citation })),
     ...(pack.standingCaution ? [{ where: 'standingCaution', citation: pack.standingCaution.citation }] : []),
   ];
@@ -35,10 +36,11 @@ function cited<T extends { citation: Citation }>(item: T, sources: SourceLookup)
 
 /** The pack with each citation also as text: what the findings, the reports and the rule book show. */
 export function readablePack(pack: PackFile, sources: SourceLookup): Pack {
-  const { rules, reviewNotes, standingCaution, ...rest } = pack;
+  const { rules, reviewNotes, standingCaution, alsoConsider, ...rest } = pack;
   return {
     ...rest,
     rules: rules.map((rule) => cited(rule, sources)),
+    ...(alsoConsider ? { alsoConsider: alsoConsider.map((entry) => cited(entry, sources)) } : {}),
     reviewNotes: Object.fromEntries(Object.entries(reviewNotes).map(([code, note]) => [code, cited(note, sources)])),
     ...(standingCaution ? { standingCaution: cited(standingCaution, sources) } : {}),
   };

@@ -16,8 +16,9 @@ import { loadClauseFiles } from '../facts/record/clause-files.js';
 import { echo } from '../text/inert.js';
 import { PackError } from './pack-error.js';
 import { DEFAULT_RULES_DIR } from './rules-dir.js';
-import { LeafValue, OPERATORS, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type PackFile, type Rule } from './schema.js';
-import { leaves } from './conditions.js';
+import { LeafValue, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type PackFile, type Rule } from './schema.js';
+import { lintLeaves, own } from './lint-leaves.js';
+import { alsoConsiderProblems, alsoConsiderTargetProblems } from './also-consider.js';
 import { DatedPacks, indexInForce, type DatedParameter, type DatedProgram, type DatedValue, type OnDate, type ParameterDate } from './dated-parameters.js';
 import type { EpochDay } from '../case/dates.js';
 import { withParameterWords } from './placeholders.js';
@@ -294,11 +295,6 @@ function withConditionParameters(rawPack: unknown, parameters: Parameters, probl
   };
 }
 
-/** An own property of a pack's record, never one inherited from Object.prototype. */
-function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
 function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): Map<string, DeclaredFact> {
   const facts = new Map<string, DeclaredFact>();
   for (const [name, declaration] of Object.entries(pack.facts)) {
@@ -339,21 +335,7 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
 
 function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, ruleIds: Set<string>, problems: string[]): void {
   const at = `rule ${quote(rule.id)}`;
-  for (const leaf of leaves(rule.conditions)) {
-    if (!(OPERATORS as readonly string[]).includes(leaf.operator)) problems.push(`${at}: unknown operator ${quote(leaf.operator)}`);
-    // json-rules-engine's in/notIn call value.indexOf: anything but a list or a text would fail on every case, not at load.
-    const searchable = Array.isArray(leaf.value) || typeof leaf.value === 'string';
-    if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !searchable) problems.push(`${at}: operator "${leaf.operator}" needs a list (or a text) as its value`);
-    const fact = facts.get(leaf.fact);
-    if (!fact) {
-      if (!own(pack.facts, leaf.fact)) problems.push(`${at}: unknown fact ${quote(leaf.fact)} (declare it under "facts")`);
-      continue;
-    }
-    const keys = fact.calculator.outputKeys;
-    if (keys && !leaf.path) problems.push(`${at}: fact "${leaf.fact}" is a record; name a key with "path" (one of ${keys.join(', ')})`);
-    if (leaf.path && !keys) problems.push(`${at}: fact "${leaf.fact}" is a single value; "path" does not apply`);
-    if (leaf.path && keys && !keys.includes(leaf.path.slice(2))) problems.push(`${at}: fact "${leaf.fact}" has no key "${leaf.path.slice(2)}" (keys: ${keys.join(', ')})`);
-  }
+  lintLeaves(at, rule.conditions, pack, facts, problems);
   for (const target of rule.defeats ?? []) {
     if (!ruleIds.has(target)) problems.push(`${at}: defeats unknown rule ${quote(target)}`);
   }
@@ -508,6 +490,7 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
     ruleIds.add(rule.id);
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
+  problems.push(...alsoConsiderProblems(pack, facts));
   // Checked once, on the latest values: each dated value is looked for whatever the date.
   if (when === 'latest') problems.push(...restatedValueProblems(restatedValueInput(written, rawPack, facts, parameters)));
   if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
@@ -570,6 +553,9 @@ export async function loadRulePacks(rulesDir: string = DEFAULT_RULES_DIR): Promi
   };
   const programOfFolder = new Map<string, string>();
   const { rulePacks, programs } = build('latest');
+  // Checked on the packs of every folder: a program not yet in force on some date is still a target.
+  const [misnamed] = alsoConsiderTargetProblems(rulePacks.packs);
+  if (misnamed) throw new PackError(misnamed.file, misnamed.problems);
   names.forEach((name, i) => programOfFolder.set(name, rulePacks.packs[i]!.pack.program));
   // One version for every epoch: the same files screen every date (an epoch without a program still names the rules it was read from).
   const onDate = (day: EpochDay, notInForce: ReadonlySet<string>): RulePacks => ({ ...build(day, notInForce).rulePacks, version: rulePacks.version, dated: rulePacks.dated! });

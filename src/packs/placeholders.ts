@@ -1,6 +1,6 @@
 /**
  * Numbers in a pack's words come from its parameters: a rule's name, explanation or review reason,
- * a condition's name or a fact's description writes "{ageCeilingOnAnnouncement}" where the value
+ * an also-consider entry's reason, a condition's name or a fact's description writes "{ageCeilingOnAnnouncement}" where the value
  * goes, and the loader fills it in. Prose then cannot drift from the law the parameter holds, and
  * a dated parameter (dated-parameters.ts) reads as the value in force on the screening date. The
  * linter (restated-values.ts) flags a text that writes the value itself.
@@ -108,5 +108,13 @@ export function withParameterWords(pack: Pack, parameters: Lookup, problems: str
       ? { classifications: mapValues(pack.classifications, (field, c) => ({ ...c, description: filled(c.description, parameters, `classification "${field}"`, problems) })) }
       : {}),
     rules: pack.rules.map((rule) => filledRule(rule, parameters, problems)),
+    ...(pack.alsoConsider
+      ? {
+          alsoConsider: pack.alsoConsider.map((entry) => {
+            const fill = (text: string): string => filled(text, parameters, `alsoConsider "${entry.id}"`, problems);
+            return { ...entry, reason: fill(entry.reason), conditions: filledCondition(entry.conditions, fill) as typeof entry.conditions };
+          }),
+        }
+      : {}),
   };
 }

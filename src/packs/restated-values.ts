@@ -168,6 +168,16 @@ export function restatedValueProblems({ pack, factParameters, conditionParameter
     ];
     for (const [what, text] of texts) problems.push(...findings(`${at}: ${what}`, text, used, textPatterns));
   }
+  // An also-consider entry is held to the parameters of the facts its condition reads, as a rule is.
+  for (const entry of pack.alsoConsider ?? []) {
+    const read = [...leaves(entry.conditions)].map((leaf) => leaf.fact);
+    const used = [...new Map(read.flatMap((fact) => factParameters.get(fact) ?? []).map((parameter) => [parameter.name, parameter])).values()];
+    const direct = [...new Map(read.filter((fact) => !recordFacts.has(fact)).flatMap((fact) => factParameters.get(fact) ?? []).map((parameter) => [parameter.name, parameter])).values()];
+    const at = `alsoConsider "${entry.id}"`;
+    problems.push(...findings(`${at}: its id`, withoutStatuteTokens(entry.id), direct, namePatterns));
+    const texts: [string, string][] = [['its reason', entry.reason], ...conditionNames(entry.conditions).map((text): [string, string] => [`a condition's name ("${text}")`, text])];
+    for (const [what, text] of texts) problems.push(...findings(`${at}: ${what}`, text, used, textPatterns));
+  }
   return problems;
 }
 

@@ -112,6 +112,25 @@ export { Source };
 export const LegalStatusKind = z.enum(['in_force', 'in_litigation', 'historical', 'hypothetical']);
 export type LegalStatusKind = z.infer<typeof LegalStatusKind>;
 
+/** The outcomes of an eligibility program (findings/outcome.ts's Outcome), as a pack may name them. */
+export const OUTCOMES = ['eligible', 'eligible_with_waiver', 'barred', 'not_enough_information'] as const;
+
+/**
+ * Another program this program's facts point at ("also consider the U visa"): named in one line of
+ * the report when `conditions` (over this pack's own facts) hold, and, with `whenOutcome`, only
+ * when this program's outcome is one of those listed. The loader checks that `program` is a pack of
+ * the rules folder (packs/also-consider.ts); findings/also-consider.ts evaluates it.
+ */
+export const AlsoConsider = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case words joined by hyphens' }),
+  program: Text,
+  reason: Text,
+  citation: Citation,
+  conditions: TopCondition,
+  whenOutcome: z.array(z.enum(OUTCOMES)).min(1).optional(),
+});
+export type AlsoConsiderFile = z.infer<typeof AlsoConsider>;
+
 export const Pack = z.strictObject({
   $schema: z.string().optional(),
   program: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -134,13 +153,16 @@ export const Pack = z.strictObject({
   facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'fact names are camelCase' }), FactDeclaration),
   classifications: z.record(z.string(), z.strictObject({ order: z.array(Text).min(1), otherwise: Text, description: Text })).optional(),
   rules: z.array(Rule).min(1),
+  /** Other programs this one's facts point at, each named in one line of the report when its condition holds. */
+  alsoConsider: z.array(AlsoConsider).optional(),
 });
 /** A pack as its file writes it. */
 export type PackFile = z.infer<typeof Pack>;
 
 /** A pack as the loader hands it on: every citation also as text (load.ts, cite-pack.ts). */
-export type Pack = Omit<PackFile, 'rules' | 'reviewNotes' | 'standingCaution'> & {
+export type Pack = Omit<PackFile, 'rules' | 'reviewNotes' | 'standingCaution' | 'alsoConsider'> & {
   rules: Rule[];
+  alsoConsider?: Cited<AlsoConsiderFile>[];
   reviewNotes: Record<string, Cited<PackFile['reviewNotes'][string]>>;
   standingCaution?: Cited<NonNullable<PackFile['standingCaution']>>;
 };

@@ -16,7 +16,7 @@ import { escapeHtml, htmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-style.js';
 import { citationParts, NumberedSources } from './sources.js';
 import { referenceTitle, reportReferences } from './reference-list.js';
-import { reportView, type FindingGroup, type ProgramView, type ReportView, type SummaryLine } from './view.js';
+import { alsoConsiderText, reportView, type AlsoConsiderLine, type FindingGroup, type ProgramView, type ReportView, type SummaryLine } from './view.js';
 
 /** What the summary table says of a program in force (the view's note is null for it). */
 const IN_FORCE = 'In force';
@@ -160,6 +160,11 @@ function reviewList(sources: NumberedSources, reasons: ReviewReason[]): string {
   return `<ul class="review-points">\n${items.join('\n')}\n</ul>`;
 }
 
+/** One paragraph per program the client's facts point at, with its reason and citation. */
+function alsoConsiderHtml(sources: NumberedSources, lines: readonly AlsoConsiderLine[]): string[] {
+  return lines.map((line) => `<p class="also-consider" data-program="${escapeHtml(line.program)}"><strong>Also consider:</strong> ${escapeHtml(alsoConsiderText(line))} <span class="cite">Source: ${citeHtml(sources, line.citation)}</span></p>`);
+}
+
 function programSection(view: ProgramView, sources: NumberedSources): string {
   const { program } = view;
   const id = escapeHtml(program.program);
@@ -176,6 +181,7 @@ function programSection(view: ProgramView, sources: NumberedSources): string {
   }
   if (program.reviewReasons.length) parts.push('<h3>For attorney review</h3>', reviewList(sources, program.reviewReasons));
   if (view.cautions.length) parts.push('<h3>Cautions</h3>', '<p class="intro">True of every client in this position; not a review point.</p>', cautionList(sources, view.cautions));
+  parts.push(...alsoConsiderHtml(sources, view.alsoConsider));
   const rest = remainingGroups(view);
   if (rest.length) parts.push('<h3>Everything else found</h3>', restHtml(sources, rest));
   parts.push(researchLine(program), '</section>');
@@ -243,7 +249,7 @@ export function renderHtml(untrusted: Report): string {
   const report = inertAll(untrusted);
   const view = reportView(report);
   // Every citation, so a long reference the page repeats is listed once and cited by its number.
-  const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions].map((item) => item.citation));
+  const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions, ...p.alsoConsider].map((item) => item.citation));
   const sources = new NumberedSources(citations);
   // A case id of megabytes must not make a header of megabytes (a file name is bounded by the system).
   const caseId = untrusted.caseId === null ? '(no case id)' : echo(untrusted.caseId);

@@ -13,7 +13,7 @@ import type { Report } from '../app/screen.js';
 import type { Finding } from '../findings/program-result.js';
 import { echo, inertAll } from '../text/inert.js';
 import { firstOf } from '../text/numbers.js';
-import { reportView, type ProgramView, type ReportView } from './view.js';
+import { alsoConsiderText, reportView, type ProgramView, type ReportView } from './view.js';
 import { referenceTitle, reportReferences } from './reference-list.js';
 
 /** Text as inline Markdown content: markup characters escaped, one line. */
@@ -56,6 +56,7 @@ function program(view: ProgramView): string[] {
     out.push('');
   }
   if (view.cautions.length) out.push('**Cautions**', '', ...view.cautions.map((c) => `- ${md(c.reason)}`), '');
+  for (const line of view.alsoConsider) out.push(`**Also consider:** ${md(alsoConsiderText(line))} *Source: ${md(line.citation)}*`, '');
   return out;
 }
 

@@ -16,7 +16,7 @@ import { GROUP_NAMES, conditionWords, readLeaf, ruleWords } from './explain.js';
 import { derivedFactOf } from '../packs/conditions.js';
 import { echo, inertAll } from '../text/inert.js';
 import { firstOf } from '../text/numbers.js';
-import { reportView, type FindingGroup, type NotInForceLine, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
+import { alsoConsiderText, reportView, type AlsoConsiderLine, type FindingGroup, type NotInForceLine, type ProgramView, type ReportView, type SummaryLine, type Tone } from './view.js';
 import { NumberedSources } from './sources.js';
 import { referenceText, reportReferences } from './reference-list.js';
 import { wrap } from './wrap.js';
@@ -250,6 +250,19 @@ function writeCautions(w: Writer, cautions: Caution[], detail: boolean): void {
   }
 }
 
+/** One line per program the client's facts point at, with its reason and citation. */
+function writeAlsoConsider(w: Writer, lines: readonly AlsoConsiderLine[]): void {
+  for (const line of lines) w.labelled('Also consider:', `${alsoConsiderText(line)} (${w.sources.cite(line.citation)})`, 2);
+}
+
+/** With --explain, the condition that named each program to consider. */
+function writeAlsoConsiderTraces(w: Writer, lines: readonly AlsoConsiderLine[], state: ExplainState): void {
+  for (const line of lines) {
+    w.para(`also consider · ${line.entry} · ${w.sources.cite(line.citation)}`, 4, 2, w.c.dim);
+    writeTrace(w, line.conditions, 6, state, new Set<string>());
+  }
+}
+
 function writeProgram(w: Writer, view: ProgramView, options: TextOptions): void {
   const { c } = w;
   const { program } = view;
@@ -277,6 +290,7 @@ function writeProgram(w: Writer, view: ProgramView, options: TextOptions): void 
     }
   }
   writeCautions(w, view.cautions, options.detail);
+  writeAlsoConsider(w, view.alsoConsider);
   const shown = new Set(groups.flatMap((g) => g.findings));
   const hidden = view.all.flatMap((g) => g.findings).filter((f) => !shown.has(f)).length;
   if (hidden) w.para(`(${hidden} more finding(s), factors among them: --detail lists them)`, 2, 0, c.dim);
@@ -284,6 +298,7 @@ function writeProgram(w: Writer, view: ProgramView, options: TextOptions): void 
     w.para('Every rule, condition by condition (ALL OF: each must hold; ANY OF: one is enough; NOT: must not hold):', 2, 0, c.bold);
     const state: ExplainState = { sources: program.derivedFacts ?? {}, parametersShown: new Set() };
     for (const finding of program.findings) writeRule(w, finding, state);
+    writeAlsoConsiderTraces(w, view.alsoConsider, state);
   }
   w.blank();
 }
@@ -323,7 +338,7 @@ function writeStamp(w: Writer, report: Report): void {
 export function renderText(untrusted: Report, options: TextOptions): string {
   const report = inertAll(untrusted);
   const view = reportView(report);
-  const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions].map((item) => item.citation));
+  const citations = report.programs.flatMap((p) => [...p.findings, ...p.reviewReasons, ...p.cautions, ...p.alsoConsider].map((item) => item.citation));
   // The explain view cites the parameters too: a long reference they repeat is numbered like the others.
   if (options.explain) for (const p of report.programs) for (const source of Object.values(p.derivedFacts ?? {})) citations.push(...source.parameters.map((parameter) => parameter.citation));
   const w = new Writer(new Chalk({ level: options.color ? 1 : 0 }), options.width, new NumberedSources(citations));

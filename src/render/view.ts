@@ -5,6 +5,7 @@
  */
 import type { Report } from '../app/screen.js';
 import type { Caution, Finding, ProgramResult } from '../findings/program-result.js';
+import type { AlsoConsider } from '../findings/also-consider.js';
 import { byFindingName, decidingReason, isOpen } from '../findings/deciding.js';
 import type { LegalStatusKind } from '../packs/schema.js';
 import type { NotInForce } from '../packs/dated-parameters.js';
@@ -52,6 +53,19 @@ export interface ProgramView {
   all: FindingGroup[];
   /** This program's cautions, without those listed once for every program. */
   cautions: Caution[];
+  /** The other programs this client's facts point at, one line each. */
+  alsoConsider: AlsoConsiderLine[];
+}
+
+/** An "also consider" entry as every format shows it: with the target's result when this report screened it. */
+export interface AlsoConsiderLine extends AlsoConsider {
+  /** The target's result in this report's summary (BARRED, NOT SCREENED ...); null when it was not asked for. */
+  inThisReport: string | null;
+}
+
+/** "U visa (in this report: BARRED): <reason>", what follows "Also consider:" in every format. */
+export function alsoConsiderText(line: AlsoConsiderLine): string {
+  return `${line.title}${line.inThisReport ? ` (in this report: ${line.inThisReport})` : ''}: ${line.reason}`;
 }
 
 export interface ReportView {
@@ -220,17 +234,21 @@ export function reportView(report: Report): ReportView {
     ...(oneDate ? [staleResearchCaution("Every rule pack's", first!.researchedAsOf, first!.ageDays, 'the rule packs screened')] : []),
     ...(cautionLists[0] ?? []).filter((caution) => shared.has(caution.reason)),
   ];
+  const lines = report.programs.map(summaryLine);
+  const notInForce = report.notInForce.map(notInForceLine);
+  const resultOfTarget = new Map([...lines, ...notInForce].map((line) => [line.program, line.result]));
   const programs = report.programs.map((program, i) => ({
     program,
-    line: summaryLine(program),
+    line: lines[i]!,
     deciding: decidingGroups(program),
     all: allGroups(program),
     cautions: cautionLists[i]!.filter((c) => !shared.has(c.reason)),
+    alsoConsider: program.alsoConsider.map((item) => ({ ...item, inThisReport: resultOfTarget.get(item.program) ?? null })),
   }));
   return {
     report,
-    lines: programs.map((p) => p.line),
-    notInForce: report.notInForce.map(notInForceLine),
+    lines,
+    notInForce,
     sharedCautions,
     decisive: report.questions.filter((q) => q.decisive),
     worthAsking: report.questions.filter((q) => !q.decisive),

@@ -54,6 +54,19 @@ export interface FactEntry {
   calculatorDescription: string;
   params: FactParam[];
   readBy: string[];
+  /** The also-consider entries whose condition reads it, by id. */
+  readByAlsoConsider: string[];
+}
+
+/** Another program the pack points at (the pack's alsoConsider), with its condition in words. */
+export interface AlsoConsiderEntry {
+  id: string;
+  program: string;
+  reason: string;
+  citation: string;
+  /** The outcomes of this program it is named with; empty: whatever the outcome. */
+  whenOutcome: string[];
+  conditions: WordNode;
 }
 
 export interface PackChapter {
@@ -68,6 +81,7 @@ export interface PackChapter {
   sources: Pack['sources'];
   classifications: { field: string; description: string; order: string[]; otherwise: string }[];
   rules: RuleEntry[];
+  alsoConsider: AlsoConsiderEntry[];
   facts: FactEntry[];
   /** The pack's own parameters, in its file's order. */
   parameters: ParameterInfo[];
@@ -139,7 +153,7 @@ function ruleEntry(rule: Rule, raw: unknown, pack: Pack, byId: ReadonlyMap<strin
   };
 }
 
-function factEntries(loaded: LoadedPack, rules: readonly RuleEntry[], catalog: ParameterCatalog): FactEntry[] {
+function factEntries(loaded: LoadedPack, rules: readonly RuleEntry[], alsoConsider: readonly AlsoConsiderEntry[], catalog: ParameterCatalog): FactEntry[] {
   return Object.entries(loaded.pack.facts).map(([name, declaration]) => ({
     name,
     description: declaration.description,
@@ -152,6 +166,7 @@ function factEntries(loaded: LoadedPack, rules: readonly RuleEntry[], catalog: P
       return { key, value: dated ? 'the value in force on the screening date' : formatValue(resolved.value), parameters: resolved.parameters };
     }),
     readBy: rules.filter((rule) => rule.reads.includes(name)).map((rule) => rule.id),
+    readByAlsoConsider: alsoConsider.filter((entry) => [...wordLeaves(entry.conditions)].some((leaf) => leaf.test!.declared === name)).map((entry) => entry.id),
   }));
 }
 
@@ -169,10 +184,14 @@ function chapter(loaded: LoadedPack, displayRoot: string, shared: readonly Param
   const { parameters: own } = readParameters(parametersFile, relative(displayRoot, parametersFile) || parametersFile, false, sourceLookup(pack.sources));
   const catalog: ParameterCatalog = new Map([...shared, ...own].map((p) => [p.name, p]));
   // The loaded pack has its parameter references replaced; the file still names them.
-  const rawRules = (JSON.parse(readFileSync(packFile, 'utf8')) as { rules: { conditions: unknown }[] }).rules;
+  const raw = JSON.parse(readFileSync(packFile, 'utf8')) as { rules: { conditions: unknown }[]; alsoConsider?: { conditions: unknown }[] };
+  const rawRules = raw.rules;
   const byId = new Map(pack.rules.map((rule) => [rule.id, rule]));
   const rules = pack.rules.map((rule, i) => ruleEntry(rule, rawRules[i]?.conditions, pack, byId, fixtures));
-  const facts = factEntries(loaded, rules, catalog);
+  const alsoConsider = (pack.alsoConsider ?? []).map(
+    (entry, i): AlsoConsiderEntry => ({ id: entry.id, program: entry.program, reason: entry.reason, citation: entry.citation, whenOutcome: entry.whenOutcome ?? [], conditions: conditionWords(entry.conditions, raw.alsoConsider?.[i]?.conditions) }),
+  );
+  const facts = factEntries(loaded, rules, alsoConsider, catalog);
   const used = usedParameters(facts, rules);
   return {
     program: pack.program,
@@ -186,6 +205,7 @@ function chapter(loaded: LoadedPack, displayRoot: string, shared: readonly Param
     sources: pack.sources,
     classifications: Object.entries(pack.classifications ?? {}).map(([field, c]) => ({ field, ...c })),
     rules,
+    alsoConsider,
     facts,
     parameters: own,
     sharedParameters: shared.filter((p) => used.has(p.name)).map((p) => p.name),

@@ -84,8 +84,17 @@ class Chapter extends ChapterPhrases {
     ].join('\n');
   }
 
+  /** The other programs the pack points at, each with its condition. */
+  alsoConsider(): string[] {
+    const entries = this.pack.alsoConsider.map((entry) => {
+      const when = entry.whenOutcome.length ? ` (only when the outcome is ${h(entry.whenOutcome.join(' or '))})` : '';
+      return `${code(entry.id)}: ${link(code(entry.program), anchors.pack(entry.program))}${when}: ${h(entry.reason)} <span class="cite">(${h(entry.citation)})</span> When:${list([this.conditions(entry.conditions)])}`;
+    });
+    return entries.length ? ['<h3>Also consider</h3>', '<p>Other programs the report names, one line each, when the condition holds (not when it is unknown).</p>', list(entries)] : [];
+  }
+
   fact(fact: FactEntry): string {
-    const readBy = fact.readBy.map((id) => link(code(id), anchors.rule(this.pack.program, id)));
+    const readBy = [...fact.readBy.map((id) => link(code(id), anchors.rule(this.pack.program, id))), ...fact.readByAlsoConsider.map((id) => `${code(id)} (also consider)`)];
     const items = [...fact.params.map((param) => this.param(param)), `Read by: ${readBy.length ? readBy.join(', ') : 'no rule of this pack'}`];
     return [
       `<section id="${anchors.fact(this.pack.program, fact.name)}">`,
@@ -116,6 +125,7 @@ class Chapter extends ChapterPhrases {
       `<h3>Sources</h3>${list(sources)}`,
       `<h3>Rules</h3>${list(rules)}`,
       ...pack.rules.map((rule) => this.rule(rule)),
+      ...this.alsoConsider(),
       `<h3>Derived facts of ${code(pack.program)}</h3>`,
       ...pack.facts.map((fact) => this.fact(fact)),
       `<h3>Parameters of ${code(pack.program)} (${code(pack.parameters[0]?.file ?? 'none')})</h3>`,

@@ -82,7 +82,7 @@ class Chapter extends ChapterPhrases {
   fact(fact: FactEntry): string[] {
     const lines = [anchor(anchors.fact(this.pack.program, fact.name)), `#### ${code(fact.name)}`, '', `${md(fact.description)} Calculator ${code(fact.calculator)}: ${md(fact.calculatorDescription)}`, ''];
     for (const param of fact.params) lines.push(`- ${this.param(param)}`);
-    const readBy = fact.readBy.map((id) => link(code(id), anchors.rule(this.pack.program, id)));
+    const readBy = [...fact.readBy.map((id) => link(code(id), anchors.rule(this.pack.program, id))), ...fact.readByAlsoConsider.map((id) => `${code(id)} (also consider)`)];
     lines.push(`- Read by: ${readBy.length ? readBy.join(', ') : 'no rule of this pack'}`, '');
     return lines;
   }
@@ -102,6 +102,12 @@ class Chapter extends ChapterPhrases {
     for (const rule of pack.rules) lines.push(`- ${link(code(rule.id), anchors.rule(pack.program, rule.id))}: ${md(rule.name)} (${KIND_WORDS[rule.kind]})`);
     lines.push('');
     for (const rule of pack.rules) lines.push(...this.rule(rule));
+    if (pack.alsoConsider.length) lines.push(`### Also consider`, '', 'Other programs the report names, one line each, when the condition holds (not when it is unknown).', '');
+    for (const entry of pack.alsoConsider) {
+      const when = entry.whenOutcome.length ? ` (only when the outcome is ${entry.whenOutcome.map(md).join(' or ')})` : '';
+      lines.push(`- ${code(entry.id)}: ${link(code(entry.program), anchors.pack(entry.program))}${when}: ${md(entry.reason)} (${md(entry.citation)}) When:`, ...this.conditionLines(entry.conditions, 1));
+    }
+    if (pack.alsoConsider.length) lines.push('');
     lines.push(`### Derived facts of ${code(pack.program)}`, '');
     for (const fact of pack.facts) lines.push(...this.fact(fact));
     lines.push(`### Parameters of ${code(pack.program)} (${code(pack.parameters[0]?.file ?? 'none')})`, '');

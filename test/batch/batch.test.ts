@@ -152,7 +152,7 @@ describe('outputs', () => {
     const [header, ramos, broken, ...rest] = stdout.trim().split('\n');
     expect(rest).toEqual([]);
     const columns = header!.split(',');
-    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'triage', 'triageRank', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'nextQuestions', 'firstBar', 'errors', 'reportFile', 'toolVersion', 'caseSha256', 'producedAt', 'staleResearch']);
+    expect(columns).toEqual(['index', 'source', 'line', 'caseId', 'clientName', 'status', 'triage', 'triageRank', 'screeningDate', 'rulesVersion', ...programColumns, 'needsReview', 'reviewPrograms', 'nextQuestions', 'firstBar', 'errors', 'reportFile', 'toolVersion', 'caseSha256', 'producedAt', 'staleResearch', 'alsoConsider']);
     const [row] = parse(`${header}\n${ramos}\n`, { columns: true }) as Record<string, string>[];
     // DACA fails its age and arrival elements: its felony bar is not the bar to act on (firstBar is empty).
     expect(row).toMatchObject({ index: '1', caseId: 'ramos-gallegos-1326', status: 'screened', triage: 'open', triageRank: '6', screeningDate: '2014-07-01', daca: 'barred', 'daca.reason': 'not met: daca-age-limit-on-announcement (+1 more)', 'morton.priority': '1', 'morton.level': '2', needsReview: 'yes', firstBar: '', errors: '' });
@@ -184,7 +184,7 @@ describe('outputs', () => {
 
   it('limits the columns and the screening to --program', async () => {
     const { stdout } = await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--format', 'csv', '--program', 'morton']);
-    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,triage,triageRank,screeningDate,rulesVersion,morton.priority,morton.level,morton.reason,needsReview,reviewPrograms,nextQuestions,firstBar,errors,reportFile,toolVersion,caseSha256,producedAt,staleResearch');
+    expect(stdout.split('\n')[0]).toBe('index,source,line,caseId,clientName,status,triage,triageRank,screeningDate,rulesVersion,morton.priority,morton.level,morton.reason,needsReview,reviewPrograms,nextQuestions,firstBar,errors,reportFile,toolVersion,caseSha256,producedAt,staleResearch,alsoConsider');
     expect((await run([join(ROOT, 'fixtures/cases/ramos-1326.case.yaml'), '--program', 'dapa'])).code).toBe(EXIT.usage);
   });
 

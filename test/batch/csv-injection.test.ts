@@ -64,7 +64,7 @@ describe('CSV formula injection', () => {
       nextQuestions: ['+x', 'y'],
       staleResearch: [],
       notInForce: [],
-      programs: [{ program: 'daca', kind: 'eligibility', outcome: 'not_enough_information', needsReview: false, review: [], cautions: [], bars: [], waived: [], notMet: [], decisiveQuestions: 2, reason: '=1+1' }],
+      programs: [{ program: 'daca', kind: 'eligibility', outcome: 'not_enough_information', needsReview: false, review: [], cautions: [], bars: [], waived: [], notMet: [], decisiveQuestions: 2, reason: '=1+1', alsoConsider: [] }],
       audit: { ...STAMP, caseSha256: 'c'.repeat(64), screeningDate: '2020-01-01' },
     };
     const [second] = parse(writer.header + writer.line(screened), { columns: true }) as Record<string, string>[];

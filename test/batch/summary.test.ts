@@ -12,7 +12,7 @@ import { loadRulePacks } from '../../src/packs/load.js';
 const TITLE_AND_CLEAR = 'x\u001b]0;PWNED\u0007\u001b[2J';
 const SHOWN = 'x\\x1b]0;PWNED\\x07\\x1b[2J';
 
-const barred: ProgramSummary = { program: 'daca', kind: 'eligibility', outcome: 'barred', needsReview: true, review: ['cimt'], cautions: [], bars: ['daca-felony'], waived: [], notMet: [], reason: 'bar: daca-felony' };
+const barred: ProgramSummary = { program: 'daca', kind: 'eligibility', outcome: 'barred', needsReview: true, review: ['cimt'], cautions: [], bars: ['daca-felony'], waived: [], notMet: [], reason: 'bar: daca-felony', alsoConsider: [] };
 
 function screened(index: number, caseId: string, triage: TriageGroup = 'barred', triageRank = 5, programs = [barred]): ScreenedRecord {
   return { index, source: `roster\u001b[2J.csv`, line: index + 1, caseId, clientName: 'Never On Stderr', triage, triageRank, status: 'screened', screeningDate: '2020-01-01', rulesVersion: 'abc', needsReview: true, nextQuestions: ['person.education', 'entries[0].date'], staleResearch: [], notInForce: [], programs, audit: { ...STAMP, caseSha256: 'c'.repeat(64), screeningDate: '2020-01-01' } };

@@ -96,12 +96,12 @@ describe('the audit stamp on batch records', () => {
     ]);
   });
 
-  it('adds the stamp\'s columns after the others (only staleResearch, added later, follows them), filled on error rows too, with --as-of as an error row\'s screening date', async () => {
+  it('adds the stamp\'s columns after the others (only staleResearch and alsoConsider, added later, follow them), filled on error rows too, with --as-of as an error row\'s screening date', async () => {
     const cases = join(scratch, 'two.ndjson');
     writeFileSync(cases, `${ndjsonLine}\n${brokenLine}\n`);
     const { stdout } = await runBatchCli([cases, '--quiet', '--format', 'csv', '--as-of', '2014-01-01']);
     const [columns] = stdout.split('\n');
-    expect(columns!.split(',').slice(-5)).toEqual(['reportFile', 'toolVersion', 'caseSha256', 'producedAt', 'staleResearch']);
+    expect(columns!.split(',').slice(-6)).toEqual(['reportFile', 'toolVersion', 'caseSha256', 'producedAt', 'staleResearch', 'alsoConsider']);
     const rows = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.status, r.screeningDate, r.rulesVersion, r.toolVersion, r.caseSha256, r.producedAt])).toEqual([
       ['screened', '2014-01-01', expect.stringMatching(/^[0-9a-f]{12}$/), PACKAGE_VERSION, sha256(ndjsonLine), PRODUCED_AT],

@@ -45,7 +45,7 @@ describe('relief screen', () => {
     // The documented keys, no more and no fewer (docs/json-contract.md).
     expect(Object.keys(report).sort()).toEqual(['audit', 'caseId', 'disclaimer', 'notInForce', 'programs', 'questions', 'rulesVersion', 'screeningDate', 'source', 'staleResearch', 'tool', 'whatIfs']);
     for (const question of report.questions) expect(Object.keys(question).sort()).toEqual(['decisive', 'field', 'programs', 'question']);
-    const common = ['cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'sources', 'title'];
+    const common = ['alsoConsider', 'cautions', 'derivedFacts', 'factors', 'findings', 'kind', 'legalStatus', 'missing', 'needsReview', 'packVersion', 'program', 'researchedAsOf', 'reviewReasons', 'shortTitle', 'sources', 'title'];
     expect(Object.keys(daca).sort()).toEqual([...common, 'outcome', 'outcomeReasons'].sort());
     expect(Object.keys(morton).sort()).toEqual([...common, 'classifications', 'undetermined'].sort());
     expect(Object.keys(daca.findings[0]).sort()).toEqual(['citation', 'citations', 'conditions', 'explanation', 'facts', 'kind', 'name', 'rule', 'status']);

@@ -23,12 +23,12 @@ describe('stale research in the result', () => {
     expect((await json('2026-04-30')).staleResearch.map((entry: { ageDays: number }) => entry.ageDays)).toContain(181);
   });
 
-  it('is a batch record field and the last CSV column, by program id', async () => {
+  it('is a batch record field and a CSV column after the audit stamp, by program id', async () => {
     const record = JSON.parse((await runBatchCli([baseline, '--as-of', '2026-06-01'])).stdout.trim());
     expect(record.staleResearch).toEqual(record.programs.map((p: { program: string }) => p.program));
     const csv = (await runBatchCli([baseline, '--as-of', '2026-06-01', '--format', 'csv'])).stdout;
     const header = csv.split('\n')[0]!.split(',');
-    expect(header[header.length - 1]).toBe('staleResearch');
+    expect(header.slice(header.indexOf('producedAt') + 1)).toEqual(['staleResearch', 'alsoConsider']);
     const [row] = parse(csv, { columns: true }) as Record<string, string>[];
     expect(row!.staleResearch).toBe(record.staleResearch.join(';'));
     const fresh = JSON.parse((await runBatchCli([baseline, '--as-of', '2026-04-29'])).stdout.trim());

@@ -27,6 +27,7 @@ function eligibility(...findings: Finding[]): ProgramResult {
     findings,
     factors: { positive: [], negative: [] },
     missing: [],
+    alsoConsider: [],
     derivedFacts: {},
   };
 }

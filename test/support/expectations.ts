@@ -10,7 +10,7 @@ function statusOf(program: ProgramResult, rule: string): string {
 }
 
 /** Every key an expectation may have: any other (a misspelling, a classification outside `classifications`) is a mismatch, not silently unchecked. */
-const EXPECTATION_KEYS = new Set<string>(['notInForce', 'outcome', 'classifications', 'needsReview', 'review', 'onlyReview', 'cautions', 'applies', 'doesNotApply', 'unknown', 'satisfied', 'notMet', 'positive', 'negative', 'absent', 'overridden', 'notOverridden'] satisfies (keyof ProgramExpectation)[]);
+const EXPECTATION_KEYS = new Set<string>(['notInForce', 'outcome', 'classifications', 'needsReview', 'review', 'onlyReview', 'cautions', 'applies', 'doesNotApply', 'unknown', 'satisfied', 'notMet', 'positive', 'negative', 'absent', 'overridden', 'notOverridden', 'alsoConsider'] satisfies (keyof ProgramExpectation)[]);
 
 export function mismatches(report: Screening, expected: Record<string, ProgramExpectation>): string[] {
   const problems: string[] = [];
@@ -66,6 +66,10 @@ export function mismatches(report: Screening, expected: Record<string, ProgramEx
     }
     for (const rule of expect.notOverridden ?? []) {
       if (program.findings.find((f) => f.rule === rule)?.defeatedBy) problems.push(at(`${rule} is overridden`));
+    }
+    const named = program.alsoConsider.map((item) => item.program).sort();
+    if (expect.alsoConsider && JSON.stringify([...expect.alsoConsider].sort()) !== JSON.stringify(named)) {
+      problems.push(at(`names ${named.join(', ') || 'no program'} to also consider, expected ${expect.alsoConsider.join(', ') || 'none'}`));
     }
   }
   return problems;

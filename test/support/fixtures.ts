@@ -43,6 +43,8 @@ export interface ProgramExpectation {
   absent?: string[];
   overridden?: string[];
   notOverridden?: string[];
+  /** The programs the result names to also consider (its alsoConsider), exactly (in any order); [] for none. */
+  alsoConsider?: string[];
 }
 
 const readYaml = (file: string): unknown => parse(readFileSync(file, 'utf8'));
