@@ -115,7 +115,7 @@ const Entry = z.strictObject({
     z.boolean().optional(),
     'Was the client apprehended at the border or a port of entry on this crossing (an attempted entry, whether or not the client then got in)?',
   ).meta({ askedWhen: { field: 'entries[].manner', is: ['without_inspection', 'paroled'] } }),
-  asCrewman: asks(z.boolean().optional(), 'Did the client enter as a crewman (a ship or airline crew member, e.g. on a D-1 or D-2 landing permit)?'),
+  asCrewman: asks(z.boolean().optional(), 'Did the client enter as a crewman (a ship or airline crew member, e.g. on a D-1 or D-2 landing permit)?').meta({ askedWhen: { field: 'entries[].manner', is: ['admitted', 'paroled'] } }),
 });
 
 /**

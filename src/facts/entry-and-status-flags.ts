@@ -7,14 +7,15 @@
  */
 import { z } from 'zod';
 import { rangeOfField } from '../case/dates.js';
-import { VisaClass } from '../case/schema.js';
+import { EntryManner, VisaClass } from '../case/schema.js';
 import { defineCalculator, derived } from './calculator.js';
 import { DateParam, describeDay, resolveDay } from './params.js';
 import { onOrAfter, triAnd, triOr, type Tri } from './tri.js';
 
 export const entryOfKindOnOrAfter = defineCalculator({
-  description: 'Some entry on or after a date was of the kind a yes/no field of the entry names (asCrewman: entered as a crewman).',
-  params: z.strictObject({ kind: z.enum(['asCrewman']), onOrAfter: DateParam }),
+  description:
+    'Some entry on or after a date was of the kind a yes/no field of the entry names (asCrewman: entered as a crewman); an entry made in one of the manners listed as excluded (without inspection, for a crewman landing under a permit) is not of the kind.',
+  params: z.strictObject({ kind: z.enum(['asCrewman']), onOrAfter: DateParam, excludedManners: z.array(EntryManner).default([]) }),
   reviewCodes: [],
   compute(context, params) {
     const entries = context.caseFile.entries;
@@ -24,7 +25,7 @@ export const entryOfKindOnOrAfter = defineCalculator({
     const value = triOr(
       entries.map((entry, i): Tri => {
         const after = onOrAfter(rangeOfField(entry.date), start);
-        const kind: Tri = entry[params.kind] ?? null;
+        const kind: Tri = entry.manner !== undefined && params.excludedManners.includes(entry.manner) ? false : (entry[params.kind] ?? null);
         const both = triAnd([after, kind]);
         if (both === null) missing.push(...(after === null ? [`entries[${i}].date`] : []), ...(kind === null ? [`entries[${i}].${params.kind}`] : []));
         return both;

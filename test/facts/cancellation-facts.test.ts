@@ -85,10 +85,18 @@ describe('qualifyingRelatives', () => {
 
 describe('entryOfKindOnOrAfter and visaClassPeriodWith', () => {
   it('finds a crewman entry on or after the date, not the day before', () => {
-    const crewman = (date: string, asCrewman?: boolean) => entryOfKindOnOrAfter.compute(context({ entries: [{ date, ...(asCrewman === undefined ? {} : { asCrewman }) }] }), { kind: 'asCrewman', onOrAfter: '1964-07-01' });
+    const crewman = (date: string, asCrewman?: boolean, manner?: 'without_inspection' | 'admitted') =>
+      entryOfKindOnOrAfter.compute(context({ entries: [{ date, ...(asCrewman === undefined ? {} : { asCrewman }), ...(manner ? { manner } : {}) }] }), {
+        kind: 'asCrewman',
+        onOrAfter: '1964-07-01',
+        excludedManners: ['without_inspection'],
+      });
     expect(crewman('1964-07-01', true).value).toBe(true);
     expect(crewman('1964-06-30', true).value).toBe(false);
     expect(crewman('1980-01-01').missing).toEqual(['entries[0].asCrewman']);
+    expect(crewman('1980-01-01', undefined, 'admitted').missing).toEqual(['entries[0].asCrewman']);
+    // A crossing without inspection is no crewman's landing: settled without asking.
+    expect(crewman('1980-01-01', undefined, 'without_inspection').value).toBe(false);
   });
 
   it('reads a field of a J period only', () => {

@@ -67,7 +67,7 @@ describe('also consider: three-valued conditions', () => {
 describe('also consider: in every format', () => {
   it('one line under the program, with the target\'s result in this report', async () => {
     const report = await vawa((c) => (c.removal.inProceedings = false));
-    const line = text(report).split('\n').find((l) => l.includes('Also consider:'))!;
+    const line = text(report).split('\n').find((l) => l.includes('Also consider: VAWA self-petition'))!;
     expect(line).toMatch(/^ {2}Also consider: VAWA self-petition \(in this report: ELIGIBLE\): Cancellation is granted only in removal proceedings.* \(INA 204\(a\)\(1\)/);
     expect(renderMarkdown(report)).toMatch(/\*\*Also consider:\*\* VAWA self-petition \(in this report: ELIGIBLE\): Cancellation .*\*Source: INA 204/);
     expect(renderHtml(report)).toMatch(/<p class="also-consider" data-program="vawa-self-petition"><strong>Also consider:<\/strong> VAWA self-petition \(in this report: ELIGIBLE\): Cancellation .*Source: /);

@@ -53,7 +53,10 @@ describe('relief intake interview', () => {
     const order = ['caseId', 'person.', 'entries', 'statusHistory', 'removal.', 'criminalHistory.convictions', 'abuse.', 'trafficking.', 'security.', 'review'].map(first);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(prompts.asked.length).toBeLessThan(60);
+    // 59 before issue 16; the U visa and non-LPR cancellation add what decides them for her: the
+    // crime and the help given (11), the notice to appear's time and place, the voluntary-departure
+    // overstay and deadline, prior relief, and 212(a)(3)(E).
+    expect(prompts.asked.length).toBeLessThanOrEqual(72);
   });
 
   it('asks no abuse, trafficking, conviction or military details that cannot matter', async () => {

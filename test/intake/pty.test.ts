@@ -81,6 +81,7 @@ describe('relief intake without a terminal', () => {
       'abuse.victims': `${DOWN}${DOWN}${SPACE}`, // the client: Enter accepts what is ticked
       'abuse.kinds': DONT_KNOW_TICKED,
       'trafficking.occurred': 'no',
+      'crimeVictimization.occurred': 'no',
     };
     const second = await inTerminal(['--resume', draft], (field) => `${picks[field] ?? ''}${ENTER}`, { NO_COLOR: '1' });
     expect(second.code).toBe(0);

@@ -26,7 +26,8 @@ const file = join(FIXTURES_DIR, 'cases', 'lucia.case.yaml');
 const lucia = validateCase(parse(readFileSync(file, 'utf8')), file);
 const screeningDay = parseExactDate(lucia.screeningDate!);
 /** Before issue 18 the interview asked this client 113 questions (and the review). */
-const PROMPT_BUDGET = 45;
+// 45 before issue 16; the U visa adds the crime she suffered and the help she gave (10 questions).
+const PROMPT_BUDGET = 55;
 
 const screen = (caseFile: CaseFile) => screener.screen(caseFile, { screeningDay, source: 'scripted' });
 

@@ -21,10 +21,11 @@ const render = (screened: typeof claudia, language: string, format: ClientSummar
 
 describe('client summary of Claudia (seed 004)', () => {
   it('asks by topic the decisive questions of the current programs, her conviction named in her own words', () => {
-    // Her decisive questions: the conviction's maximum penalty (DACA among others), her date of birth,
-    // schooling and military service (DACA); the label, sentence and aggravated-felony questions only
-    // the Morton memos and S.744 need are not put to her.
-    expect(openTopics(claudia.report).map((place) => place.topic)).toEqual(['convictionSentence', 'birth', 'school', 'military']);
+    // Her decisive questions: the conviction's maximum penalty (DACA among others), the harm the crime
+    // against her did and 212(a)(3)(E) conduct (the U visa), her date of birth, schooling and military
+    // service (DACA); the label, sentence and aggravated-felony questions only the Morton memos and
+    // S.744 need are not put to her.
+    expect(openTopics(claudia.report).map((place) => place.topic)).toEqual(['convictionSentence', 'crime', 'conduct', 'birth', 'school', 'military']);
     const text = render(claudia, 'en').replace(/\s+/g, ' ');
     expect(text).toContain('About your court case for “Facilitation to illegally conduct an enterprise (her work…” (2010): What sentence');
     for (const topic of ['birth', 'school', 'military'] as const) expect(text).toContain(en.topics[topic].question);
@@ -76,7 +77,9 @@ describe('client summary of the DACA baseline client', () => {
     const decisive = dacaBaseline.report.questions.filter((q) => q.decisive).map((q) => q.field);
     expect(decisive).toEqual(expect.arrayContaining(['abuse.occurred', 'abuse.abuser.status', 'abuse.goodFaithMarriage']));
     const topics = openTopics(dacaBaseline.report).map((place) => place.topic);
-    expect(topics).toEqual(['abuse', 'children', 'conduct', 'hardship']);
+    // Non-LPR cancellation adds the court case (the notice to appear), her marriage and her parents
+    // (a qualifying relative), ahead of the abuse in the clinic's order.
+    expect(topics).toEqual(['children', 'conduct', 'abuse', 'hardship', 'immigrationCourt', 'marriage', 'relatives']);
     const text = render(dacaBaseline, 'en').replace(/\s+/g, ' ');
     expect(text).toContain(en.topics.abuse.question);
     expect(text).toContain(en.documents.names.abuseProof);
