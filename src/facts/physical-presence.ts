@@ -3,7 +3,7 @@
  * way cancellation of removal counts it (INA 240A(d)): one absence longer than a number of days, or
  * absences longer than another number in all, break it; so does a departure under an order;
  * absences connected to abuse may be left out (240A(b)(2)(B)); and with the stop-time rule
- * (240A(d)(1)(B)) presence ends when an offense that gives rise to a criminal ground was committed.
+ * (240A(d)(1)(B)) presence ends when an offense of the clause the pack names was committed.
  * A pack may also turn on the stop-time rule for a notice to appear (240A(d)(1)(A)), which ends
  * presence on the day of service only when the notice itself stated the time and place of the
  * hearing (Pereira v. Sessions; Niz-Chavez v. Garland), and name the kinds of enforced departure
@@ -19,6 +19,7 @@ import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DayCount, Years } from './params.js';
 import { Returns, entriesOf, exitsOf, missingLists, type Exit } from './timeline.js';
 import { InaGroundsParams, groundOffenses } from './record/ina-grounds.js';
+import { inaClauses } from './record/ina-law.js';
 import type { Tri } from './tri.js';
 
 const Params = z.strictObject({
@@ -26,8 +27,18 @@ const Params = z.strictObject({
   singleAbsenceMaxDays: DayCount,
   aggregateAbsenceMaxDays: DayCount,
   absencesConnectedToAbuseExcused: z.boolean(),
-  /** With the classification parameters, applies the stop-time rule for offenses giving rise to a criminal ground. */
-  stopTimeForOffenses: InaGroundsParams.optional(),
+  /**
+   * With the classification parameters and the clause of each conviction (rules/ina/clauses.json)
+   * that names a stop-time offense, applies the stop-time rule for offenses.
+   */
+  stopTimeForOffenses: InaGroundsParams.extend({ clause: z.string().min(1) })
+    .superRefine(({ clause }, context) => {
+      const set = inaClauses();
+      const k = set.index.get(clause);
+      if (k === undefined) context.addIssue({ code: 'custom', path: ['clause'], message: `no clause "${clause}" in rules/ina/clauses.json` });
+      else if (set.clauses[k]!.scope !== 'conviction') context.addIssue({ code: 'custom', path: ['clause'], message: `clause "${clause}" is of the record; name a clause of each conviction` });
+    })
+    .optional(),
   /** Applies the stop-time rule for a notice to appear that itself stated the hearing's time and place. */
   stopTimeForNoticeToAppear: z.boolean().optional(),
   /** The kinds of departure the authorities compelled that break presence at any length. */
@@ -136,7 +147,7 @@ function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<
   const windows = { endEarliest: screeningDay, endLatest: screeningDay };
   if (params.stopTimeForNoticeToAppear) noticeToAppearStops(caseFile, screeningDay, windows, missing, notes);
   if (!params.stopTimeForOffenses) return windows;
-  const offenses = groundOffenses(caseFile, screeningDay, params.stopTimeForOffenses);
+  const offenses = groundOffenses(caseFile, screeningDay, params.stopTimeForOffenses, params.stopTimeForOffenses.clause);
   if (!offenses) {
     missing.push('criminalHistory.convictions');
     return { endEarliest: -Infinity, endLatest: screeningDay };

@@ -11,6 +11,7 @@ const SCREENING = '2013-01-15';
 const context = (caseFile: CaseFile) => ({ caseFile, screeningDay: parseExactDate(SCREENING) });
 
 const ina = inaParameters();
+const stopTimeIna = { ...ina, clause: 'stopTimeOffenseConviction' };
 const plain: Conviction = { jurisdiction: 'state', maximumPenaltyDays: 365, sentenceImposedDays: 0, offenseTypes: [], offenseDate: '2011-01-01', crimeInvolvingMoralTurpitude: false, aggravatedFelony: false, juvenile: false, expunged: false, connectedToAbuse: false };
 
 describe('continuousPhysicalPresence', () => {
@@ -22,7 +23,7 @@ describe('continuousPhysicalPresence', () => {
     removal: { priorRemovals: [] },
     ...more,
   });
-  const presence = (caseFile: CaseFile, extra: Partial<typeof params> & { stopTimeForOffenses?: typeof ina } = {}) => continuousPhysicalPresence.compute(context(caseFile), { ...params, ...extra });
+  const presence = (caseFile: CaseFile, extra: Partial<typeof params> & { stopTimeForOffenses?: typeof ina & { clause: string } } = {}) => continuousPhysicalPresence.compute(context(caseFile), { ...params, ...extra });
   /** A trip out on `out`, back after `away` days strictly between. */
   const trip = (out: string, away: number, more: Partial<NonNullable<CaseFile['departures']>[number]> = {}) => {
     const back = new Date(Date.parse(out) + (away + 1) * 86_400_000).toISOString().slice(0, 10);
@@ -71,23 +72,32 @@ describe('continuousPhysicalPresence', () => {
     const withConviction = (entry: string, conviction: Partial<Conviction>): CaseFile => here(entry, [], { criminalHistory: { convictions: [{ ...plain, ...conviction }] } });
     it('ends presence on the date of an offense giving rise to a criminal ground', () => {
       const drugs = { offenseTypes: ['drug_possession' as const], offenseDate: '2011-06-01' };
-      expect(presence(withConviction('2008-06-01', drugs), { stopTimeForOffenses: ina }).value).toBe(true);
-      expect(presence(withConviction('2008-06-02', drugs), { stopTimeForOffenses: ina }).value).toBe(false);
+      expect(presence(withConviction('2008-06-01', drugs), { stopTimeForOffenses: stopTimeIna }).value).toBe(true);
+      expect(presence(withConviction('2008-06-02', drugs), { stopTimeForOffenses: stopTimeIna }).value).toBe(false);
       expect(presence(withConviction('2008-06-02', drugs)).value).toBe(true);
-      expect(presence(withConviction('2008-06-02', drugs), { stopTimeForOffenses: ina }).notes.map((n) => n.code)).toContain('stopTime');
+      expect(presence(withConviction('2008-06-02', drugs), { stopTimeForOffenses: stopTimeIna }).notes.map((n) => n.code)).toContain('stopTime');
     });
     it('does not stop time for an offense that gives rise to no ground (a CIMT within the petty-offense exception)', () => {
-      expect(presence(withConviction('2009-06-01', { crimeInvolvingMoralTurpitude: true, sentenceImposedDays: 30, offenseDate: '2011-06-01' }), { stopTimeForOffenses: ina }).value).toBe(true);
+      expect(presence(withConviction('2009-06-01', { crimeInvolvingMoralTurpitude: true, sentenceImposedDays: 30, offenseDate: '2011-06-01' }), { stopTimeForOffenses: stopTimeIna }).value).toBe(true);
+    });
+    it('does not stop time for an offense referred to only in 237(a)(2) (Campos-Torres), even after an admission', () => {
+      const admitted = (offenseTypes: Conviction['offenseTypes']): CaseFile => ({
+        ...withConviction('2008-06-02', { offenseTypes, offenseDate: '2011-06-01' }),
+        entries: [{ date: '2008-06-02', manner: 'admitted' }],
+      });
+      expect(presence(admitted(['firearm']), { stopTimeForOffenses: stopTimeIna }).value).toBe(true);
+      expect(presence(admitted(['domestic_violence']), { stopTimeForOffenses: stopTimeIna }).value).toBe(true);
+      expect(presence(admitted(['drug_possession']), { stopTimeForOffenses: stopTimeIna }).value).toBe(false);
     });
     it('is unknown while the offense date, or whether it gives rise to a ground, is open', () => {
       const inYear = { offenseTypes: ['drug_possession' as const], offenseDate: '2011' };
-      expect(presence(withConviction('2009-01-01', inYear), { stopTimeForOffenses: ina }).value).toBe(false);
-      const undated = presence(withConviction('2008-06-02', inYear), { stopTimeForOffenses: ina });
+      expect(presence(withConviction('2009-01-01', inYear), { stopTimeForOffenses: stopTimeIna }).value).toBe(false);
+      const undated = presence(withConviction('2008-06-02', inYear), { stopTimeForOffenses: stopTimeIna });
       expect(undated.value).toBeNull();
       expect(undated.missing).toContain('criminalHistory.convictions[0].offenseDate');
-      expect(presence(withConviction('2007-06-02', { offenseTypes: ['drug_possession'], offenseDate: '2010/2011' }), { stopTimeForOffenses: ina }).value).toBeNull();
-      expect(presence(withConviction('2009-06-01', { crimeInvolvingMoralTurpitude: undefined, offenseDate: '2011-06-01' }), { stopTimeForOffenses: ina }).value).toBeNull();
-      expect(presence(here('2005-01-01'), { stopTimeForOffenses: ina })).toMatchObject({ value: null, missing: expect.arrayContaining(['criminalHistory.convictions']) });
+      expect(presence(withConviction('2007-06-02', { offenseTypes: ['drug_possession'], offenseDate: '2010/2011' }), { stopTimeForOffenses: stopTimeIna }).value).toBeNull();
+      expect(presence(withConviction('2009-06-01', { crimeInvolvingMoralTurpitude: undefined, offenseDate: '2011-06-01' }), { stopTimeForOffenses: stopTimeIna }).value).toBeNull();
+      expect(presence(here('2005-01-01'), { stopTimeForOffenses: stopTimeIna })).toMatchObject({ value: null, missing: expect.arrayContaining(['criminalHistory.convictions']) });
     });
   });
 });

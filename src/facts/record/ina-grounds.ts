@@ -134,14 +134,15 @@ export interface GroundOffense {
 }
 
 /**
- * The offenses that give rise to a criminal ground (the clause groundGivingConviction), each with
- * when it was committed, for the stop-time rule of 240A(d)(1)(B); undefined when the record is not known.
+ * The convictions of which a clause of each conviction holds (the pack names it: the stop-time
+ * rule of 240A(d)(1)(B) reads stopTimeOffenseConviction), each with when the offense was
+ * committed; undefined when the record is not known.
  */
-export function groundOffenses(caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams): GroundOffense[] | undefined {
+export function groundOffenses(caseFile: CaseFile, screeningDay: EpochDay, params: InaGroundsParams, clause: string): GroundOffense[] | undefined {
   const convictions = knownConvictions(caseFile);
   if (!convictions) return undefined;
   const { run } = evaluateInaClauses(convictions, caseFile, screeningDay, params);
-  return convictions.map((c, i) => ({ committed: offenseDays(c), ground: run.valueOf(GROUND_CLAUSE, i), path: convictionPath(i, 'offenseDate') }));
+  return convictions.map((c, i) => ({ committed: offenseDays(c), ground: run.valueOf(clause, i), path: convictionPath(i, 'offenseDate') }));
 }
 
 const CIMT_DETERMINATION = new Set(['cimtDetermination']);
