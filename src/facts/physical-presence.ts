@@ -50,7 +50,8 @@ interface Absence {
   /** Fewest and most days away. */
   low: number;
   high: number;
-  /** The latest day the return could be (Infinity when no return is recorded). */
+  /** The earliest and the latest day the return could be (Infinity when no return is recorded). */
+  backFrom: number;
   backBy: number;
 }
 
@@ -58,7 +59,7 @@ function absenceOf(exit: Exit, returns: Returns): Absence {
   const backBy = returns.backBy(exit);
   const backFrom = returns.backFrom(exit);
   const low = Number.isFinite(backFrom) ? Math.max(0, backFrom - exit.range.latest - 1) : 0;
-  return { exit, low, high: backBy - exit.range.earliest - 1, backBy };
+  return { exit, low, high: backBy - exit.range.earliest - 1, backFrom, backBy };
 }
 
 /** Every window the presence could have to cover: ending between `endEarliest` and `endLatest`. */
@@ -82,17 +83,22 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
   const absences = exits.map((exit) => absenceOf(exit, returns));
   const excused = (a: Absence): Tri => (params.absencesConnectedToAbuseExcused && !a.exit.isRemoval ? (a.exit.connectedToAbuse ?? null) : false);
   const enforced = (a: Absence): Tri => (!params.enforcedDepartures ? false : a.exit.enforcement === undefined ? null : params.enforcedDepartures.includes(a.exit.enforcement as z.infer<typeof DepartureEnforcement>));
-  const mayCount = absences.filter((a) => a.exit.range.earliest <= outer.end && a.backBy >= outer.start && excused(a) !== true);
+  const mayCount = absences.filter((a) => a.exit.range.earliest <= outer.end && a.backBy > outer.start && excused(a) !== true);
   const surelyCounts = absences.filter((a) => a.exit.range.earliest >= inner.start && a.exit.range.latest <= inner.end && excused(a) === false);
+  // Away on the start of some window and back, by a recorded entry, only after every window began:
+  // presence restarts on the return, so such an absence breaks it as one inside would (the days
+  // before the window count toward its length, not toward the total inside it).
+  const straddles = absences.filter((a) => a.exit.range.latest < inner.start && Number.isFinite(a.backFrom) && a.backFrom > inner.start && excused(a) === false);
+  const surelyReaches = [...surelyCounts, ...straddles];
 
-  const ordered = surelyCounts.find((a) => a.exit.underOrder === true);
+  const ordered = surelyReaches.find((a) => a.exit.underOrder === true);
   if (ordered) {
     notes.push({ code: 'departureUnderOrder', subject: ordered.exit.label });
     return { value: false, reason: `${ordered.exit.label} was under an order` };
   }
-  const compelled = surelyCounts.find((a) => enforced(a) === true);
+  const compelled = surelyReaches.find((a) => enforced(a) === true);
   if (compelled) return { value: false, reason: `${compelled.exit.label} ended in an enforced departure (${compelled.exit.enforcement!.replaceAll('_', ' ')})` };
-  const long = surelyCounts.find((a) => a.low > params.singleAbsenceMaxDays);
+  const long = surelyReaches.find((a) => a.low > params.singleAbsenceMaxDays);
   if (long) return { value: false, reason: `${long.exit.label}: at least ${long.low} days away` };
   const totalLow = surelyCounts.reduce((sum, a) => sum + a.low, 0);
   if (totalLow > params.aggregateAbsenceMaxDays) return { value: false, reason: `at least ${totalLow} days away in all` };

@@ -59,6 +59,12 @@ describe('continuousPhysicalPresence', () => {
   it('ignores absences before the period', () => {
     expect(presence(withTrips(trip('2005-03-01', 400, { connectedToAbuse: false }))).value).toBe(true);
   });
+  it('is broken by a long absence that began before the period and ended inside it (the window opens on 2010-01-15)', () => {
+    expect(presence(withTrips(trip('2009-10-01', 105))).value).toBe(true);
+    expect(presence(withTrips(trip('2009-10-01', 106))).value).toBe(false);
+    expect(presence(withTrips(trip('2010-01-01', 20, { underOrder: 'removal' }))).value).toBe(false);
+    expect(presence(withTrips(trip('2010-01-01', 13, { underOrder: 'removal' }))).value).toBe(true);
+  });
   it('is broken by a departure under an order', () => {
     const result = presence(withTrips(trip('2011-03-01', 10, { underOrder: 'voluntary_departure', connectedToAbuse: false })));
     expect(result.value).toBe(false);
