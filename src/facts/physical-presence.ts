@@ -122,12 +122,18 @@ function evaluate(caseFile: CaseFile, windows: Windows, params: z.infer<typeof P
 }
 
 /**
+ * How the notice to appear is read: as the case file records it, or, to see whether it moves the
+ * result, as valid (also served a day earlier: the day-counting on the line) or as absent.
+ */
+type NoticeReading = 'recorded' | 'valid' | 'validDayEarlier' | 'absent';
+
+/**
  * 240A(d)(1)(A): a notice to appear ends presence on the day it was served, if it itself stated the
  * time and place of the hearing. One whose statement is not recorded may end it: the question is
  * asked only if that changes the result. A client in proceedings was served one; a client of whom
  * it is not known may have been, on any day.
  */
-function noticeToAppearStops(caseFile: CaseFile, screeningDay: EpochDay, windows: Windows, missing: string[], notes: ReviewNote[]): void {
+function noticeToAppearStops(caseFile: CaseFile, screeningDay: EpochDay, windows: Windows, missing: string[], reading: NoticeReading): void {
   const removal = caseFile.removal;
   let served = rangeOfField(removal?.noticeToAppearDate);
   if (!served) {
@@ -136,12 +142,9 @@ function noticeToAppearStops(caseFile: CaseFile, screeningDay: EpochDay, windows
     missing.push(ever ? 'removal.noticeToAppearDate' : 'removal.noticeToAppearServed');
     served = { earliest: -Infinity, latest: screeningDay };
   } else if (served.earliest !== served.latest) missing.push('removal.noticeToAppearDate');
+  if (reading === 'validDayEarlier') served = { earliest: served.earliest - 1, latest: served.latest - 1 };
   if (served.earliest > screeningDay) return;
-  // A stop-time question only once a notice is known to have been served.
-  if (removal?.noticeToAppearDate || removal?.noticeToAppearServed || removal?.inProceedings) {
-    notes.push({ code: 'stopTime', subject: `the notice to appear${removal.noticeToAppearDate ? ` served ${removal.noticeToAppearDate}` : ''}` });
-  }
-  const stated = removal?.noticeToAppearStatedTimeAndPlace;
+  const stated = reading === 'recorded' ? removal?.noticeToAppearStatedTimeAndPlace : true;
   if (stated === false) return;
   windows.endEarliest = Math.min(windows.endEarliest, served.earliest);
   if (stated === true) windows.endLatest = Math.min(windows.endLatest, served.latest);
@@ -149,9 +152,9 @@ function noticeToAppearStops(caseFile: CaseFile, screeningDay: EpochDay, windows
 }
 
 /** The window's possible ends: the screening date, or earlier when a notice to appear or an offense stops time. */
-function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[]): Windows {
+function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<typeof Params>, missing: string[], notes: ReviewNote[], reading: NoticeReading = 'recorded'): Windows {
   const windows = { endEarliest: screeningDay, endLatest: screeningDay };
-  if (params.stopTimeForNoticeToAppear) noticeToAppearStops(caseFile, screeningDay, windows, missing, notes);
+  if (params.stopTimeForNoticeToAppear && reading !== 'absent') noticeToAppearStops(caseFile, screeningDay, windows, missing, reading);
   if (!params.stopTimeForOffenses) return windows;
   const offenses = groundOffenses(caseFile, screeningDay, params.stopTimeForOffenses, params.stopTimeForOffenses.clause);
   if (!offenses) {
@@ -170,6 +173,21 @@ function windowsFor(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<
   return windows;
 }
 
+/**
+ * A notice known to have been served is raised for the attorney (its validity under Pereira and
+ * Niz-Chavez, its date) only when it may move the result: presence read with the notice as valid
+ * is open, or differs from presence read without it, or would if it had been served a day earlier
+ * (the notice served on the anniversary itself is on the line).
+ */
+function noticeMovesResult(caseFile: CaseFile, screeningDay: EpochDay, params: z.infer<typeof Params>): boolean {
+  const removal = caseFile.removal;
+  if (!params.stopTimeForNoticeToAppear || !(removal?.noticeToAppearDate || removal?.noticeToAppearServed || removal?.inProceedings)) return false;
+  const valueWith = (reading: NoticeReading) => evaluate(caseFile, windowsFor(caseFile, screeningDay, params, [], [], reading), params, [], []).value;
+  const asValid = valueWith('valid');
+  const absent = valueWith('absent');
+  return asValid === null || asValid !== absent || valueWith('validDayEarlier') !== absent;
+}
+
 export const continuousPhysicalPresence = defineCalculator({
   description:
     'Continuously physically present for a number of years immediately preceding the screening date: no absence over one limit, none over another in all, none under an order, optionally none ending in an enforced departure of the kinds given; absences connected to abuse optionally left out; optionally ended by the stop-time rule for a notice to appear that stated the time and place of the hearing, and for an offense giving rise to a criminal ground.',
@@ -181,6 +199,8 @@ export const continuousPhysicalPresence = defineCalculator({
     const notes: ReviewNote[] = [];
     const windows = windowsFor(caseFile, screeningDay, params, missing, notes);
     const { value, reason } = evaluate(caseFile, windows, params, missing, notes);
+    const notice = caseFile.removal?.noticeToAppearDate;
+    if (noticeMovesResult(caseFile, screeningDay, params)) notes.push({ code: 'stopTime', subject: `the notice to appear${notice ? ` served ${notice}` : ''}` });
     const end =
       windows.endLatest === screeningDay && windows.endEarliest === screeningDay
         ? 'the screening date'
