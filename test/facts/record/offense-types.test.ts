@@ -25,4 +25,21 @@ describe('convictionOfType', () => {
     expect(trafficking({ criminalHistory: { category: 'level_1' } })).toMatchObject({ value: null, notes: [{ code: 'bareLabel', subject: 'level_1' }] });
     expect(trafficking({})).toMatchObject({ value: null, missing: ['criminalHistory.convictions'] });
   });
+  describe('counted within a period (two DUI convictions in the ten years before 2024-06-01)', () => {
+    const duis = (...dates: (string | undefined)[]) =>
+      convictionOfType.compute(context({ criminalHistory: { convictions: dates.map((convictionDate) => ({ offenseTypes: ['dui' as const], ...(convictionDate ? { convictionDate } : {}) })) } }), {
+        offenseTypes: ['dui'],
+        atLeast: 2,
+        convictedWithinYears: 10,
+      });
+    it('counts convictions entered on or after the day ten years back, not the day before', () => {
+      expect(duis('2014-06-01', '2020-01-01').value).toBe(true);
+      expect(duis('2014-05-31', '2020-01-01').value).toBe(false);
+      expect(duis('2020-01-01').value).toBe(false);
+    });
+    it('asks for a conviction date that decides the count', () => {
+      expect(duis(undefined, '2020-01-01')).toMatchObject({ value: null, missing: ['criminalHistory.convictions[0].convictionDate'] });
+      expect(duis('2014', '2020-01-01').value).toBeNull();
+    });
+  });
 });
