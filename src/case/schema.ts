@@ -69,6 +69,7 @@ export const OffenseType = z.enum([
   'dui',
   'domestic_violence',
   'stalking_or_protection_order_violation',
+  'child_abuse_neglect_or_abandonment',
   'sexual_abuse_or_exploitation',
   'burglary',
   'firearm',

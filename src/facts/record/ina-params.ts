@@ -36,8 +36,8 @@ export type InaGroundsParams = z.infer<typeof InaGroundsParams>;
 export const InaClassParams = InaGroundsParams.extend({ periodYears: Years });
 export type InaClassParams = z.infer<typeof InaClassParams>;
 
-/** The offense types only clauses read by id need (237(a)(3)(B)(iii): 18 U.S.C. 1546), as inaRecordClause takes them. */
-export const InaRecordClauseLists = z.strictObject({ documentFraudOffenseTypes: OffenseTypes });
+/** The offense types only clauses read by id need (237(a)(3)(B)(iii): 18 U.S.C. 1546; 237(a)(2)(E)(i): child abuse), as inaRecordClause takes them. */
+export const InaRecordClauseLists = z.strictObject({ documentFraudOffenseTypes: OffenseTypes, childAbuseOffenseTypes: OffenseTypes });
 
 /** inaRecordClause's: the clause of the record it reads, with the lists its clauses may name. */
 export const InaRecordClauseParams = InaGroundsParams.extend({ clause: z.string().min(1), ...InaRecordClauseLists.shape });
