@@ -26,8 +26,9 @@ const words = (status: string) => status.replaceAll('_', ' ');
 
 export const qualifyingRelatives = defineCalculator({
   description:
-    "Has a spouse, a parent, or an unmarried child under an age on the screening date, holding one of the given statuses; the detail lists those found.",
-  params: z.strictObject({ statuses: z.array(RelativeStatus).min(1), childUnderAge: Years }),
+    "Has a spouse, a parent, or an unmarried child under an age on the screening date (optionally a number of days after it), holding one of the given statuses; the detail lists those found.",
+  /** `childAgeDaysLater`: the child's age taken that many days after the screening date (a decision that may come later). */
+  params: z.strictObject({ statuses: z.array(RelativeStatus).min(1), childUnderAge: Years, childAgeDaysLater: z.number().int().min(0).optional() }),
   reviewCodes: [],
   compute({ caseFile, screeningDay }, params) {
     const family = caseFile.family;
@@ -49,7 +50,7 @@ export const qualifyingRelatives = defineCalculator({
     const verdicts = (children ?? []).map((child, i): Tri => {
       const status = holds(child.status);
       const unmarried: Tri = child.married === undefined ? null : !child.married;
-      const young = under(child, screeningDay, params.childUnderAge);
+      const young = under(child, screeningDay + (params.childAgeDaysLater ?? 0), params.childUnderAge);
       const value = triAnd([status, unmarried, young]);
       if (value) found.push(`child${child.dateOfBirth ? ` born ${child.dateOfBirth}` : ''} (${words(child.status!)})`);
       if (value === null) {
