@@ -114,7 +114,7 @@ describe('entryOfKindOnOrAfter and visaClassPeriodWith', () => {
 });
 
 describe('inaRecordClause: 240A(b)(1)(C) read as Cortez Canales reads it', () => {
-  const params = { ...inaParameters(), clause: 'offenseUnderCriminalGroundsApartFromDomesticViolence', documentFraudOffenseTypes: ['document_fraud' as const] };
+  const params = { ...inaParameters(), clause: 'offenseUnderCriminalGroundsApartFromDomesticViolence', documentFraudOffenseTypes: ['document_fraud' as const], childAbuseOffenseTypes: ['child_abuse_neglect_or_abandonment' as const] };
   const plain: Conviction = { jurisdiction: 'state', maximumPenaltyDays: 364, sentenceImposedDays: 30, offenseTypes: [], offenseDate: '2020-03-01', convictionDate: '2020-05-01', crimeInvolvingMoralTurpitude: true, aggravatedFelony: false, juvenile: false, expunged: false };
   const bar = (...convictions: Partial<Conviction>[]) =>
     inaRecordClause.compute(context({ entries: [{ date: '2012-01-01', manner: 'without_inspection' }], criminalHistory: { convictions: convictions.map((c) => ({ ...plain, ...c })) } }), params);
@@ -125,6 +125,10 @@ describe('inaRecordClause: 240A(b)(1)(C) read as Cortez Canales reads it', () =>
     expect(petty.value).toBe(false);
     expect(petty.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['cimtDetermination', 'pettyOffenseException']));
     expect(petty.notes.every((n) => n.keys === undefined)).toBe(true);
+  });
+
+  it('bars a child-neglect conviction (237(a)(2)(E)(i)), not a CIMT and never admitted', () => {
+    expect(bar({ crimeInvolvingMoralTurpitude: false, offenseTypes: ['child_abuse_neglect_or_abandonment'] }).value).toBe(true);
   });
 
   it('bars two CIMTs and an 18 U.S.C. 1546 conviction', () => {
