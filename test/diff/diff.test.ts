@@ -81,12 +81,12 @@ describe('relief diff', () => {
     expect(rows[0]!.oldRulesVersion).not.toBe(rows[0]!.newRulesVersion);
 
     const ndjson = (await runCli(['diff', at('old.csv'), at('new.ndjson'), '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(ndjson[0]).toMatchObject({ kind: 'sides', old: { format: 'csv', clients: 10 }, new: { format: 'ndjson', clients: 10 } });
+    expect(ndjson[0]).toMatchObject({ kind: 'sides', old: { format: 'csv', clients: 11 }, new: { format: 'ndjson', clients: 11 } });
     expect(ndjson.slice(1, -1)).toEqual([
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'daca-baseline', changes: [{ program: 'daca', field: 'outcome', old: 'eligible', new: 'barred' }] }),
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'lucia' }),
     ]);
-    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 10, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 8, unchangedWithNewInput: 0 });
+    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 11, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 9, unchangedWithNewInput: 0 });
   });
 
   it('reads the results through the packs: a reason, the triage or the next questions changed alone is no change', async () => {
