@@ -55,8 +55,11 @@ describe('relief intake interview', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // 59 before issue 16; the U visa and non-LPR cancellation add what decides them for her: the
     // crime and the help given (11), the notice to appear's time and place, the voluntary-departure
-    // overstay and deadline, prior relief, and 212(a)(3)(E).
-    expect(prompts.asked.length).toBeLessThanOrEqual(72);
+    // overstay and deadline, prior relief, and 212(a)(3)(E). 75 since the U-visa review: the victim
+    // element reads the attorney's culpability assessment for a client arrested in connection with the
+    // crime (8 CFR 214.14(a)(14)(iii)), and the certification is an element (214(p)(1)), so its
+    // questions now decide.
+    expect(prompts.asked.length).toBeLessThanOrEqual(75);
   });
 
   it('asks no abuse, trafficking, conviction or military details that cannot matter', async () => {
