@@ -137,7 +137,9 @@ export class Screener {
       questions = settleByCases(programs, new CaseCompletions(screened, caseFile, options.screeningDay, cache), thresholdsOf(packs.rulePacks), { witnesses: this.options.witnesses !== false, questions: this.options.questions !== false });
     } else questions = questionsFromMissing(programs);
     // After settling: an entry may ask for the program's final outcome.
-    for (const [result, { loaded, facts }] of screenedWith) addAlsoConsider(result, loaded, facts, this.titleOf);
+    // A pointer names a program in force on the screening date only (no U visa before the VTVPA 2000).
+    const inForce = (program: string) => !onDate.laterLaw.has(program);
+    for (const [result, { loaded, facts }] of screenedWith) addAlsoConsider(result, loaded, facts, this.titleOf, inForce);
     return {
       tool: 'relief-screen',
       disclaimer: DISCLAIMER,

@@ -454,6 +454,10 @@ const CrimeVictimization = z.strictObject({
     z.enum(['client', 'parent_guardian_or_next_friend']).optional(),
     'Who holds the information and gave (or will give) the help: the client personally, or a parent, guardian or next friend for a client who was a child under 16 or is incapacitated?',
   ).meta({ clientTopic: 'crimePolice' }),
+  clientCanHelpPersonally: asks(
+    z.boolean().optional(),
+    'The help came from a parent, guardian or next friend: does the client personally also know facts about the crime, and has the client helped (or is the client likely to help) the authorities?',
+  ).meta({ clientTopic: 'crimePolice', askedWhen: { field: 'crimeVictimization.helpGivenBy', is: ['parent_guardian_or_next_friend'] } }),
   refusedReasonableRequest: asks(
     z.boolean().optional(),
     'Has the client refused or failed to give help the authorities reasonably asked for?',
@@ -463,6 +467,10 @@ const CrimeVictimization = z.strictObject({
     z.boolean().optional(),
     'Was the client involved in committing the crime, or arrested or charged in connection with it (a dual arrest, for instance)?',
   ),
+  culpabilityAssessed: asks(
+    z.boolean().optional(),
+    'For a client involved in, or arrested or charged in connection with, the crime: has an attorney assessed that the client is culpable for it (and so not its victim)?',
+  ).meta({ askedWhen: { field: 'crimeVictimization.clientCulpable', is: [true] } }),
   certification: z
     .strictObject({
       obtained: asks(

@@ -51,12 +51,13 @@ function compiled(loaded: LoadedPack): { entry: Entry; run: Traced }[] {
 
 /**
  * Sets `result.alsoConsider` from the pack's entries whose condition holds over `facts` (the facts
- * the program was screened with) and, with whenOutcome, whose outcome the result has. `titleOf`:
- * a program's everyday name by id. The entries' sources join the result's, where it lists them.
+ * the program was screened with) and, with whenOutcome, whose outcome the result has, naming only
+ * programs `inForce` on the screening date. `titleOf`: a program's everyday name by id. The entries' sources join the result's, where it lists them.
  */
-export function addAlsoConsider(result: ProgramResult, loaded: LoadedPack, facts: DerivedFacts, titleOf: (program: string) => string): void {
+export function addAlsoConsider(result: ProgramResult, loaded: LoadedPack, facts: DerivedFacts, titleOf: (program: string) => string, inForce: (program: string) => boolean): void {
   const fired: AlsoConsider[] = [];
   for (const { entry, run } of compiled(loaded)) {
+    if (!inForce(entry.program)) continue;
     if (entry.whenOutcome && !(result.outcome && entry.whenOutcome.includes(result.outcome))) continue;
     const trace = run(facts);
     if (trace.status !== 'applies') continue;

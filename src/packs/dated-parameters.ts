@@ -101,6 +101,8 @@ export interface NotInForce {
 export interface OnDate<P> {
   packs: P;
   notInForce: NotInForce[];
+  /** Every program whose law came after the date, asked for or not: an "also consider" line does not point at one. */
+  laterLaw: ReadonlySet<string>;
 }
 
 /** What one program reads of the dated parameters: each one's position in the list the epochs are keyed by. */
@@ -108,6 +110,8 @@ interface ProgramDates {
   program: DatedProgram;
   positions: number[];
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** A program not in force, with the file of the parameter that keeps it out: what an error names. */
 type Early = NotInForce & { file: string };
@@ -150,7 +154,7 @@ export class DatedPacks<P> {
    * when none of them is in force on the date.
    */
   on(day: EpochDay, source: string, asked?: readonly string[]): OnDate<P> {
-    if (!this.dated.length) return { packs: this.latest, notInForce: [] };
+    if (!this.dated.length) return { packs: this.latest, notInForce: [], laterLaw: NONE };
     const indexes = this.dated.map((parameter) => indexInForce(parameter.values, day));
     const key = indexes.join(',');
     let epoch = this.byEpoch.get(key);
@@ -159,7 +163,7 @@ export class DatedPacks<P> {
     const early = epoch.early.filter((entry) => isAsked(entry.program));
     const screened = this.programs.filter(({ program }) => isAsked(program.program) && !early.some((entry) => entry.program === program.program));
     if (!screened.length || !epoch.packs) throw noProgramInForce(day, source, early);
-    return { packs: epoch.packs, notInForce: early.map(({ file: _file, ...entry }) => entry) };
+    return { packs: epoch.packs, notInForce: early.map(({ file: _file, ...entry }) => entry), laterLaw: new Set(epoch.early.map((entry) => entry.program)) };
   }
 
   private epoch(day: EpochDay, indexes: readonly number[]): Epoch<P> {

@@ -76,7 +76,7 @@ export interface RulePacks {
  * are asked for (--program); an InputError naming `source` when none of them is in force.
  */
 export function packsOn(rulePacks: RulePacks, day: EpochDay, source: string, programs?: readonly string[]): OnDate<RulePacks> {
-  return rulePacks.dated?.on(day, source, programs) ?? { packs: rulePacks, notInForce: [] };
+  return rulePacks.dated?.on(day, source, programs) ?? { packs: rulePacks, notInForce: [], laterLaw: new Set() };
 }
 
 /** The packs in force on `day` (packsOn), without the list of those left out. */
@@ -233,6 +233,10 @@ class ReadParameters extends Map<string, ParameterEntry> {
     this.read.add(name);
     return super.get(name);
   }
+  /** The same parameters, looked up without noting it: for what does not date the program. */
+  untracked(): Parameters {
+    return new Map(this);
+  }
 }
 
 /** Where a parameter's value went in: a problem found there is the parameter's. */
@@ -295,9 +299,14 @@ function withConditionParameters(rawPack: unknown, parameters: Parameters, probl
   };
 }
 
-function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): Map<string, DeclaredFact> {
+function declareFacts(pack: Pack, tracked: ReadParameters, problems: string[]): Map<string, DeclaredFact> {
   const facts = new Map<string, DeclaredFact>();
+  // A fact only an "also consider" pointer reads does not date the program: a pointer to a program
+  // whose law came later (the U visa's list of crimes) must not keep an older program from being screened.
+  const pointerOnly = pointerOnlyFacts(pack);
+  const untracked = tracked.untracked();
   for (const [name, declaration] of Object.entries(pack.facts)) {
+    const parameters: Parameters = pointerOnly.has(name) ? untracked : tracked;
     const calculator = CALCULATORS.get(declaration.calculator);
     if (!calculator) {
       problems.push(`fact ${quote(name)}: unknown calculator ${quote(declaration.calculator)} (known: ${[...CALCULATORS.keys()].join(', ')})`);
@@ -331,6 +340,23 @@ function declareFacts(pack: Pack, parameters: Parameters, problems: string[]): M
     facts.set(name, { name, calculator, calculatorName: declaration.calculator, params: parsed.data, description: declaration.description, parameters: named });
   }
   return facts;
+}
+
+/** The facts a condition tree names. */
+function factsNamed(condition: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(condition)) for (const item of condition) factsNamed(item, into);
+  else if (condition && typeof condition === 'object') {
+    const { fact } = condition as { fact?: unknown };
+    if (typeof fact === 'string') into.add(fact);
+    for (const value of Object.values(condition)) if (value && typeof value === 'object') factsNamed(value, into);
+  }
+  return into;
+}
+
+/** The facts only the pack's "also consider" entries name: no rule reads them. */
+function pointerOnlyFacts(pack: Pack): Set<string> {
+  const ruled = factsNamed(pack.rules.map((rule) => rule.conditions), new Set());
+  return new Set([...factsNamed((pack.alsoConsider ?? []).map((entry) => entry.conditions), new Set())].filter((fact) => !ruled.has(fact)));
 }
 
 function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, ruleIds: Set<string>, problems: string[]): void {
@@ -491,8 +517,9 @@ export function loadPack(dir: string, displayRoot: string, shared: ParametersTex
   }
   for (const rule of pack.rules) lintRule(rule, pack, facts, ruleIds, problems);
   problems.push(...alsoConsiderProblems(pack, facts));
-  // Checked once, on the latest values: each dated value is looked for whatever the date.
-  if (when === 'latest') problems.push(...restatedValueProblems(restatedValueInput(written, rawPack, facts, parameters)));
+  // Checked once, on the latest values: each dated value is looked for whatever the date. A check
+  // reads the parameters of every fact, so it looks them up untracked: only what the pack reads dates it.
+  if (when === 'latest') problems.push(...restatedValueProblems(restatedValueInput(written, rawPack, facts, parameters.untracked())));
   if (own(pack.classifications, REASON_COLUMN)) problems.push(`classification "${REASON_COLUMN}" has the name of the CSV output's reason column (${pack.program}.${REASON_COLUMN}): rename it`);
   if (problems.length) throw new PackError(shown, problems);
   const listed = new Set(written.sources.map((source) => source.id));

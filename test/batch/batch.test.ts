@@ -88,7 +88,7 @@ describe('inputs', () => {
       [6, null, 'error'],
       [7, 'after-the-bad-quote', 'screened'],
     ]);
-    expect(out[2]!.errors).toEqual([{ field: null, problem: 'the row has 2 cells but the header has 55 columns' }]);
+    expect(out[2]!.errors).toEqual([{ field: null, problem: 'the row has 2 cells but the header has 56 columns' }]);
     expect(out[3]!.errors).toEqual([{ field: 'criminalHistory.convictions.0.maximumPenaltyDays', problem: '"a year" is not a number' }]);
     expect(out[4]!.errors).toEqual([{ field: 'caseId', problem: expect.stringMatching(/^cannot be read as CSV: cell 1 has a quote inside an unquoted cell/) }]);
     // The roster's rows were flattened from the fixture case files: they must screen the same.

@@ -33,6 +33,8 @@ describe('a case screened before the T visa existed', () => {
         parameter: 'cooperationExemptionAge',
         citation: expect.stringMatching(/^TVPA 2000 sec\. 107\(e\)/),
       },
+      // The U visa came with the same Act (its division B).
+      expect.objectContaining({ program: 'u-visa', shortTitle: 'U visa', inForceFrom: '2000-10-28', parameter: 'qualifyingCriminalActivity' }),
     ]);
   });
 
@@ -71,7 +73,7 @@ describe('a case screened before the T visa existed', () => {
 
   it('leaves the T visa out the day before the TVPA 2000 and screens it from that day on', async () => {
     const before = await json('--as-of', '2000-10-27');
-    expect(before.notInForce.map((entry) => entry.program)).toEqual(['t-visa']);
+    expect(before.notInForce.map((entry) => entry.program)).toEqual(['t-visa', 'u-visa']);
     expect((await runCli(['screen', CASE, '--as-of', '2000-10-27', '--program', 't-visa'])).code).toBe(EXIT.invalidCase);
     const onTheDay = await json('--as-of', '2000-10-28');
     expect(onTheDay.notInForce).toEqual([]);
@@ -84,7 +86,7 @@ describe('a case screened before the T visa existed', () => {
     expect(run.code).toBe(EXIT.ok);
     const flips = JSON.parse(run.stdout) as { notInForce: { program: string }[]; programs: { program: string }[] };
     expect(flips.programs.map((p) => p.program)).toEqual(['daca', 'morton', 'non-lpr-cancellation', 's744-rpi', 'vawa-cancellation', 'vawa-self-petition']);
-    expect(flips.notInForce.map((entry) => entry.program)).toEqual(['t-visa']);
+    expect(flips.notInForce.map((entry) => entry.program)).toEqual(['t-visa', 'u-visa']);
     const text = await runCli(['flips', CASE]);
     expect(text.stdout.replace(/\s+/g, ' ')).toContain(`T visa: not screened Not in force on the screening date: ${T_VISA_BEGINS}`);
     const refused = await runCli(['flips', CASE, '--program', 't-visa']);

@@ -54,7 +54,7 @@ describe('relief diff', () => {
     for (const [a, b] of [['old.ndjson', 'old.ndjson'], ['old.ndjson', 'old.csv'], ['old.csv', 'old.ndjson']]) {
       const { code, stdout, stderr } = await runCli(['diff', at(a!), at(b!)]);
       expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: '' });
-      expect(stdout).toContain('No changes: 10 clients matched');
+      expect(stdout).toContain('No changes: 11 clients matched');
       expect(stdout).toContain('matched by caseId');
     }
   });
@@ -63,13 +63,13 @@ describe('relief diff', () => {
     const { code, stdout } = await runCli(['diff', at('old.ndjson'), at('new.ndjson')]);
     expect(code).toBe(EXIT.diffFoundChanges);
     // Born in 1990 and 1990: under 31 on June 15, 2012, but not under 20.
-    expect(stdout).toContain('Changed: 2 clients of 10 matched');
+    expect(stdout).toContain('Changed: 2 clients of 11 matched');
     expect(stdout).toMatch(/daca-baseline \(new #\d+ .*daca-baseline\.case\.yaml\)\n    daca: eligible -> barred/);
     expect(stdout).toMatch(/lucia \(new #\d+ .*lucia\.case\.yaml\)\n    daca: eligible -> barred/);
     const versions = [...stdout.matchAll(/rules version ([0-9a-f]{12})/g)].map((m) => m[1]);
     expect(versions).toHaveLength(2);
     expect(versions[0]).not.toBe(versions[1]);
-    expect(stdout).toContain('Unchanged: 8 clients');
+    expect(stdout).toContain('Unchanged: 9 clients');
 
     const csv = await runCli(['diff', at('old.csv'), at('new.csv'), '--format', 'csv']);
     expect(csv.code).toBe(EXIT.diffFoundChanges);
@@ -81,12 +81,12 @@ describe('relief diff', () => {
     expect(rows[0]!.oldRulesVersion).not.toBe(rows[0]!.newRulesVersion);
 
     const ndjson = (await runCli(['diff', at('old.csv'), at('new.ndjson'), '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(ndjson[0]).toMatchObject({ kind: 'sides', old: { format: 'csv', clients: 10 }, new: { format: 'ndjson', clients: 10 } });
+    expect(ndjson[0]).toMatchObject({ kind: 'sides', old: { format: 'csv', clients: 11 }, new: { format: 'ndjson', clients: 11 } });
     expect(ndjson.slice(1, -1)).toEqual([
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'daca-baseline', changes: [{ program: 'daca', field: 'outcome', old: 'eligible', new: 'barred' }] }),
       expect.objectContaining({ kind: 'client', change: 'changed', caseId: 'lucia' }),
     ]);
-    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 10, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 8, unchangedWithNewInput: 0 });
+    expect(ndjson.at(-1)).toEqual({ kind: 'summary', matched: 11, changed: 2, onlyInOld: 0, onlyInNew: 0, unchanged: 9, unchangedWithNewInput: 0 });
   });
 
   it('reads the results through the packs: a reason, the triage or the next questions changed alone is no change', async () => {
@@ -99,7 +99,7 @@ describe('relief diff', () => {
     writeFileSync(file, [header.join(','), ...edited.map((row) => header.map((name) => JSON.stringify(row[name])).join(','))].join('\n') + '\n');
     const { code, stdout } = await runCli(['diff', at('old.csv'), file]);
     expect(code).toBe(EXIT.ok);
-    expect(stdout).toContain('No changes: 10 clients matched');
+    expect(stdout).toContain('No changes: 11 clients matched');
   });
 
   it('ignores when a result was produced and by which tool version; a changed input is said, never counted as a change', async () => {
@@ -112,7 +112,7 @@ describe('relief diff', () => {
     writeFileSync(at('later.ndjson'), later.map((record) => `${JSON.stringify(record)}\n`).join(''));
     const same = await runCli(['diff', at('old.ndjson'), at('later.ndjson')]);
     expect(same.code).toBe(EXIT.ok);
-    expect(same.stdout).toContain('No changes: 10 clients matched (1 of them with a changed input)');
+    expect(same.stdout).toContain('No changes: 11 clients matched (1 of them with a changed input)');
     // With a changed result too, the client's line says its input changed; the new rules' run has the same inputs.
     writeFileSync(at('new-edited.ndjson'), lines(at('new.ndjson')).map((line) => {
       const record = JSON.parse(line) as { caseId: string; audit: Record<string, string> };
@@ -167,7 +167,7 @@ describe('relief diff', () => {
     strip(at('old.ndjson'), 'anon-old.ndjson');
     strip(at('old.ndjson'), 'anon-new.ndjson', 'eligible_with_waiver');
     const same = await runCli(['diff', at('anon-old.ndjson'), at('anon-old.ndjson')]);
-    expect(same.stdout).toContain('No changes: 10 clients matched');
+    expect(same.stdout).toContain('No changes: 11 clients matched');
     const { stdout } = await runCli(['diff', at('anon-old.ndjson'), at('anon-new.ndjson')]);
     expect(stdout).toContain('a record without one by its source and position in the batch');
     expect(stdout).toMatch(/\(no caseId\) \(new #1 .*\n    daca: \w+ -> eligible_with_waiver/);

@@ -64,6 +64,26 @@ describe('also consider: three-valued conditions', () => {
   });
 });
 
+describe('also consider: the law in force on the screening date', () => {
+  // The VAWA case screened in 1999 (fixtures/cases/vawa-1999), before the U visa (VTVPA 2000).
+  const victim = (screeningDate: string) =>
+    screenNamedFixture('vawa-1999', (c) => {
+      c.screeningDate = screeningDate;
+      c.crimeVictimization = { occurred: true, crimes: ['felonious_assault'] };
+    });
+
+  it('points at a program only when its law is in force, and a pointer does not date the program that holds it', async () => {
+    const before = await victim('1999-06-01');
+    // DACA's pointer reads the U visa's list of crimes, whose first value is the VTVPA 2000's: DACA
+    // is still screened in 1999 (its own rules hold no later law), and points at no U visa.
+    expect(before.notInForce.map((entry) => entry.program)).toEqual(['t-visa', 'u-visa']);
+    expect(targets(before, 'daca')).not.toContain('u-visa');
+    const after = await victim('2000-10-28');
+    expect(after.notInForce).toEqual([]);
+    expect(targets(after, 'daca')).toContain('u-visa');
+  });
+});
+
 describe('also consider: in every format', () => {
   it('one line under the program, with the target\'s result in this report', async () => {
     const report = await vawa((c) => (c.removal.inProceedings = false));

@@ -55,9 +55,12 @@ describe('relief intake interview', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // 59 before issue 16; the U visa and non-LPR cancellation add what decides them for her: the
     // crime and the help given (11), the notice to appear's time and place, the voluntary-departure
-    // overstay and deadline, prior relief, and 212(a)(3)(E); then military service (73): her ten
-    // years of presence are open, and the 240A(d)(3) exception could excuse them.
-    expect(prompts.asked.length).toBeLessThanOrEqual(73);
+    // overstay and deadline, prior relief, and 212(a)(3)(E). 75 since the U-visa review: the victim
+    // element reads the attorney's culpability assessment for a client arrested in connection with the
+    // crime (8 CFR 214.14(a)(14)(iii)), and the certification is an element (214(p)(1)), so its
+    // questions now decide. 76 since the cancellation review: her ten years of presence are open, and
+    // the 240A(d)(3) military exception could excuse them, so a military question decides too.
+    expect(prompts.asked.length).toBeLessThanOrEqual(76);
   });
 
   it('asks no abuse, trafficking, conviction or military details that cannot matter', async () => {

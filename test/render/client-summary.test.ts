@@ -24,8 +24,10 @@ describe('client summary of Claudia (seed 004)', () => {
     // Her decisive questions: the conviction's maximum penalty (DACA among others), the harm the crime
     // against her did and 212(a)(3)(E) conduct (the U visa), her date of birth, schooling and military
     // service (DACA); the label, sentence and aggravated-felony questions only the Morton memos and
-    // S.744 need are not put to her.
-    expect(openTopics(claudia.report).map((place) => place.topic)).toEqual(['convictionSentence', 'crime', 'conduct', 'birth', 'school', 'military']);
+    // S.744 need are not put to her. Topics follow the report's question order; since the U-visa review
+    // the U visa's questions (now also the attorney's assessment of her culpability, 8 CFR
+    // 214.14(a)(14)(iii), and the certification, 214(p)(1)) come after DACA's, so its topics do too.
+    expect(openTopics(claudia.report).map((place) => place.topic)).toEqual(['convictionSentence', 'birth', 'school', 'military', 'crime', 'conduct']);
     const text = render(claudia, 'en').replace(/\s+/g, ' ');
     expect(text).toContain('About your court case for “Facilitation to illegally conduct an enterprise (her work…” (2010): What sentence');
     for (const topic of ['birth', 'school', 'military'] as const) expect(text).toContain(en.topics[topic].question);
