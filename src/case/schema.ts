@@ -505,7 +505,7 @@ const Person = z.strictObject({
         z.enum(['still_serving', 'honorable', 'general', 'other_than_honorable', 'bad_conduct', 'dishonorable']).optional(),
         'What kind of discharge did the client receive?',
       ).meta({ askedWhen: { field: 'person.military.served', is: [true] } }),
-      activeDutyMonths: asks(z.number().int().min(0).max(1200).optional(), 'How many months in all did the client serve in active-duty status?').meta({ askedWhen: { field: 'person.military.served', is: [true] } }),
+      activeDutyMonths: asks(z.number().int().min(0).optional(), 'How many months in all did the client serve in active-duty status?').meta({ askedWhen: { field: 'person.military.served', is: [true] } }),
       inUnitedStatesAtEnlistment: asks(z.boolean().optional(), 'Was the client in the United States when enlisting or inducted?').meta({ askedWhen: { field: 'person.military.served', is: [true] } }),
     })
     .optional().meta({ clientTopic: 'military' }),

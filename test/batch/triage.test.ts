@@ -124,7 +124,7 @@ describe('triage groups', () => {
       ['one-question-away', 'questions', '3'],
     ]);
     const [barred, near] = rows;
-    expect(near).toMatchObject({ nextQuestions: 'security.nationalSecurityConcern;removal.noticeToAppearServed;removal.noticeToAppearStatedTimeAndPlace;family.spouse.status;family.parentStatuses', 's744-rpi': 'not_enough_information', 's744-rpi.reason': 'open: s744-terrorism', 'morton.reason': 'open: priority' });
+    expect(near).toMatchObject({ nextQuestions: 'security.nationalSecurityConcern;removal.noticeToAppearServed;removal.noticeToAppearStatedTimeAndPlace;person.military.served;person.military.activeDutyMonths', 's744-rpi': 'not_enough_information', 's744-rpi.reason': 'open: s744-terrorism', 'morton.reason': 'open: priority' });
     // Entered in 2012: S.744's presence bar is the bar that counts; DACA, the T visa and VAWA fail required elements.
     expect(barred).toMatchObject({ firstBar: 's744-rpi:s744-not-continuously-present-since-cutoff', 't-visa.reason': 'not met: t-visa-severe-form-of-trafficking', nextQuestions: '' });
     expect(stderr.indexOf('One or two questions from a result: 1')).toBeLessThan(stderr.indexOf('Not eligible anywhere, nothing open (the bars that count): 1'));

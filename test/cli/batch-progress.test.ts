@@ -68,7 +68,7 @@ describe('the progress bar', () => {
     const code = await main(['batch', '--jobs', '1', ...CASE_FILES], { stdout: () => undefined, stderr: (t) => (stderr += t), now: () => TEST_TODAY, colorSupported: false, env: {}, stderrTerminal: stream });
     expect(code).toBe(EXIT.ok);
     expect(written()).toContain('screening');
-    expect(stderr).toMatch(/^relief batch: 10 cases/);
+    expect(stderr).toMatch(/^relief batch: 11 cases/);
     const plain = await runBatchCli(CASE_FILES);
     expect(plain.stderr).not.toContain('screening');
     expect(plain.stderr).not.toContain('\u001b');

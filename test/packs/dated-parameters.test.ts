@@ -60,7 +60,7 @@ describe('the value in force on a date', () => {
       built.push(when);
       return `packs of ${when}`;
     });
-    expect(dated.on(day('2024-01-01'), 'case')).toEqual({ packs: 'latest', notInForce: [] });
+    expect(dated.on(day('2024-01-01'), 'case')).toEqual({ packs: 'latest', notInForce: [], laterLaw: new Set() });
     const early = dated.on(day('2001-01-01'), 'case').packs;
     expect(dated.on(day('2003-12-18'), 'case').packs).toBe(early);
     expect(built).toHaveLength(1);
@@ -76,11 +76,13 @@ describe('the value in force on a date', () => {
     expect(onDate).toEqual({
       packs: 'packs without the T visa',
       notInForce: [{ program: 't-visa', title: 'T nonimmigrant status', shortTitle: 'T visa', inForceFrom: '2001-01-01', parameter: 'later', citation: 'the later act' }],
+      laterLaw: new Set(['t-visa']),
     });
     expect(left).toEqual([new Set(['t-visa'])]);
     expect(dated.on(day('2000-11-01'), 'client.yaml').notInForce).toEqual([expect.objectContaining({ inForceFrom: '2001-01-01', parameter: 'later' })]);
-    // --program daca: the T visa is not asked for, so not looked at.
+    // --program daca: the T visa is not asked for, so not looked at; its law still came later (no pointer names it).
     expect(dated.on(day('1999-05-01'), 'client.yaml', ['daca']).notInForce).toEqual([]);
+    expect(dated.on(day('1999-05-01'), 'client.yaml', ['daca']).laterLaw).toEqual(new Set(['t-visa']));
   });
 
   it('is a clear input error when no program asked for is in force, naming the date, each first date, parameter, file and law', () => {

@@ -27,7 +27,7 @@ describe('renderHtml, Claudia', () => {
   });
 
   it('has a section and a summary row for every program, with its result', () => {
-    expect(report.programs).toHaveLength(7);
+    expect(report.programs).toHaveLength(8);
     for (const program of report.programs) {
       const section = sectionOf(html, program.program);
       expect(section).toContain(`<h2>${program.title.replace(/&/g, '&amp;')} `);
