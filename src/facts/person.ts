@@ -212,10 +212,14 @@ export const relativeWithStatus = defineCalculator({
   },
 });
 
-type Child = NonNullable<NonNullable<CaseFile['family']>['children']>[number];
+/** A relative (a child, a sibling) as the family section records one's age: a date of birth, or, for a child, the age told. */
+export interface RelativeAge {
+  dateOfBirth?: string | undefined;
+  age?: number | undefined;
+}
 
-/** A child is under an age on a day: by the date of birth (a range when partial), else by the age told for the screening date. */
-function childUnder(child: Child, day: number, years: number): Tri {
+/** A relative is under an age on a day: by the date of birth (a range when partial), else by the age told for the screening date. */
+export function relativeUnder(child: RelativeAge, day: number, years: number): Tri {
   const birth = rangeOfField(child.dateOfBirth);
   if (birth) {
     const { low, high } = ageRange(birth, day);
@@ -233,7 +237,7 @@ export const primaryCaretakerOfMinorChild = defineCalculator({
     if (!children) return derived(null, 'the children are not recorded', ['family.children']);
     const missing: string[] = [];
     const verdicts = children.map((child, i): Tri => {
-      const minor = childUnder(child, screeningDay, params.underAge);
+      const minor = relativeUnder(child, screeningDay, params.underAge);
       if (minor === null && !child.dateOfBirth) missing.push(`family.children[${i}].dateOfBirth`, `family.children[${i}].age`);
       const caretaker = child.clientIsPrimaryCaretaker ?? null;
       if (caretaker === null) missing.push(`family.children[${i}].clientIsPrimaryCaretaker`);

@@ -6,21 +6,12 @@
  * 2012)). The detail names each relative found, for the attorney who assesses the hardship.
  */
 import { z } from 'zod';
-import { ageOn, rangeOfField } from '../case/dates.js';
-import { RelativeStatus, type CaseFile } from '../case/schema.js';
+import { RelativeStatus } from '../case/schema.js';
 import { defineCalculator, derived } from './calculator.js';
 import { spouseHasStatus } from './family.js';
 import { Years } from './params.js';
-import { triAnd, triOr, triRange, type Tri } from './tri.js';
-
-type Child = NonNullable<NonNullable<CaseFile['family']>['children']>[number];
-
-/** Under `years` on `day`: by the date of birth (a range when partial), else by the age told for the screening date. */
-function under(child: Child, day: number, years: number): Tri {
-  const birth = rangeOfField(child.dateOfBirth);
-  if (birth) return triRange(ageOn(birth.earliest, day) < years, ageOn(birth.latest, day) < years);
-  return child.age === undefined ? null : child.age < years;
-}
+import { relativeUnder } from './person.js';
+import { triAnd, triOr, type Tri } from './tri.js';
 
 const words = (status: string) => status.replaceAll('_', ' ');
 
@@ -50,7 +41,7 @@ export const qualifyingRelatives = defineCalculator({
     const verdicts = (children ?? []).map((child, i): Tri => {
       const status = holds(child.status);
       const unmarried: Tri = child.married === undefined ? null : !child.married;
-      const young = under(child, screeningDay + (params.childAgeDaysLater ?? 0), params.childUnderAge);
+      const young = relativeUnder(child, screeningDay + (params.childAgeDaysLater ?? 0), params.childUnderAge);
       const value = triAnd([status, unmarried, young]);
       if (value) found.push(`child${child.dateOfBirth ? ` born ${child.dateOfBirth}` : ''} (${words(child.status!)})`);
       if (value === null) {

@@ -4,16 +4,15 @@
  * on the date on which such alien applied"; a child, unmarried and under 21, INA 101(b)(1)).
  */
 import { z } from 'zod';
-import { ageOn, rangeOfField, toIsoDate } from '../case/dates.js';
+import { toIsoDate } from '../case/dates.js';
 import { defineCalculator, derived } from './calculator.js';
 import { DateParam, Years, describeDay, resolveDay } from './params.js';
-import { triAnd, triOr, triRange, type Tri } from './tri.js';
+import { relativeUnder, type RelativeAge } from './person.js';
+import { triAnd, triOr, type Tri } from './tri.js';
 
 const LISTS = ['family.siblings', 'family.children'] as const;
 
-interface Relative {
-  dateOfBirth?: string | undefined;
-  age?: number | undefined;
+interface Relative extends RelativeAge {
   married?: boolean | undefined;
 }
 
@@ -29,12 +28,7 @@ export const relativeUnderAgeOn = defineCalculator({
     const day = resolveDay(params.date, context);
     const missing: string[] = [];
     const verdicts = list.map((relative, i): Tri => {
-      const birth = rangeOfField(relative.dateOfBirth);
-      const under: Tri = birth
-        ? triRange(ageOn(birth.latest, day) < params.years, ageOn(birth.earliest, day) < params.years)
-        : relative.age === undefined
-          ? null
-          : relative.age < params.years;
+      const under = relativeUnder(relative, day, params.years);
       if (under === null) missing.push(`${params.relatives}[${i}].dateOfBirth`);
       const unmarried: Tri = !params.unmarriedOnly ? true : relative.married === undefined ? null : !relative.married;
       if (unmarried === null) missing.push(`${params.relatives}[${i}].married`);

@@ -19,6 +19,7 @@ import { DEFAULT_RULES_DIR } from './rules-dir.js';
 import { LeafValue, PACK_DEPTH_LIMIT, Pack, ParametersFile, isParameterRef, type PackFile, type Rule } from './schema.js';
 import { lintLeaves, own } from './lint-leaves.js';
 import { alsoConsiderProblems, alsoConsiderTargetProblems } from './also-consider.js';
+import { leaves } from './conditions.js';
 import { DatedPacks, indexInForce, type DatedParameter, type DatedProgram, type DatedValue, type OnDate, type ParameterDate } from './dated-parameters.js';
 import type { EpochDay } from '../case/dates.js';
 import { withParameterWords } from './placeholders.js';
@@ -342,21 +343,10 @@ function declareFacts(pack: Pack, tracked: ReadParameters, problems: string[]): 
   return facts;
 }
 
-/** The facts a condition tree names. */
-function factsNamed(condition: unknown, into: Set<string>): Set<string> {
-  if (Array.isArray(condition)) for (const item of condition) factsNamed(item, into);
-  else if (condition && typeof condition === 'object') {
-    const { fact } = condition as { fact?: unknown };
-    if (typeof fact === 'string') into.add(fact);
-    for (const value of Object.values(condition)) if (value && typeof value === 'object') factsNamed(value, into);
-  }
-  return into;
-}
-
 /** The facts only the pack's "also consider" entries name: no rule reads them. */
 function pointerOnlyFacts(pack: Pack): Set<string> {
-  const ruled = factsNamed(pack.rules.map((rule) => rule.conditions), new Set());
-  return new Set([...factsNamed((pack.alsoConsider ?? []).map((entry) => entry.conditions), new Set())].filter((fact) => !ruled.has(fact)));
+  const ruled = new Set(pack.rules.flatMap((rule) => [...leaves(rule.conditions)].map((leaf) => leaf.fact)));
+  return new Set((pack.alsoConsider ?? []).flatMap((entry) => [...leaves(entry.conditions)].map((leaf) => leaf.fact)).filter((fact) => !ruled.has(fact)));
 }
 
 function lintRule(rule: Rule, pack: Pack, facts: Map<string, DeclaredFact>, ruleIds: Set<string>, problems: string[]): void {
