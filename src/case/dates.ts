@@ -116,6 +116,17 @@ export function anniversary(birth: EpochDay, years: number): EpochDay {
   return utcDay(year + years, month - 1, dayOfMonth);
 }
 
+/**
+ * The day `months` calendar months after `day`, on the same day of the month or the last day of a
+ * shorter month (Aug. 31 + 6 months = Feb. 28, or 29 in a leap year).
+ */
+export function addMonthsClamped(day: EpochDay, months: number): EpochDay {
+  const { year, month, dayOfMonth } = civilFromDays(day);
+  const monthIndex = month - 1 + months;
+  const daysInTargetMonth = utcDay(year, monthIndex + 1, 0) - utcDay(year, monthIndex, 1) + 1;
+  return utcDay(year, monthIndex, Math.min(dayOfMonth, daysInTargetMonth));
+}
+
 /** Completed years of age on `day` for someone born on `birth`. */
 export function ageOn(birth: EpochDay, day: EpochDay): number {
   let age = civilFromDays(day).year - civilFromDays(birth).year;

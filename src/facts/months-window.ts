@@ -6,20 +6,10 @@
  * screening date on it is left open for an attorney (anniversaryDay), never guessed.
  */
 import { z } from 'zod';
-import { parseDateSpec, toIsoDate, type EpochDay } from '../case/dates.js';
+import { addMonthsClamped, parseDateSpec, toIsoDate } from '../case/dates.js';
 import { readPath } from '../case/fields.js';
 import { defineCalculator, derived } from './calculator.js';
 import { FieldPath } from './params.js';
-
-const MS_PER_DAY = 86_400_000;
-
-/** The day `months` calendar months after `day`, on the same day of the month or the last day of a shorter month. */
-export function addMonthsClamped(day: EpochDay, months: number): EpochDay {
-  const date = new Date(day * MS_PER_DAY);
-  const monthIndex = date.getUTCMonth() + months;
-  const lastDayOfTarget = new Date(Date.UTC(date.getUTCFullYear(), monthIndex + 1, 0)).getUTCDate();
-  return Date.UTC(date.getUTCFullYear(), monthIndex, Math.min(date.getUTCDate(), lastDayOfTarget)) / MS_PER_DAY;
-}
 
 export const dateWithinMonthsBefore = defineCalculator({
   description:

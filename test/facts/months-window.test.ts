@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseExactDate, toIsoDate } from '../../src/case/dates.js';
+import { addMonthsClamped, parseExactDate, toIsoDate } from '../../src/case/dates.js';
 import type { CaseFile } from '../../src/case/schema.js';
-import { addMonthsClamped, dateWithinMonthsBefore } from '../../src/facts/months-window.js';
+import { dateWithinMonthsBefore } from '../../src/facts/months-window.js';
 
 const within = (signedOn: string | undefined, screening: string) =>
   dateWithinMonthsBefore.compute(
