@@ -19,7 +19,7 @@ import { defineCalculator, derived, type ReviewNote } from './calculator.js';
 import { DayCount, Years } from './params.js';
 import { Returns, entriesOf, exitsOf, missingLists, type Exit } from './timeline.js';
 import { InaGroundsParams, groundOffenses } from './record/ina-grounds.js';
-import { inaClauses } from './record/ina-law.js';
+import { checkInaClauseId } from './record/ina-law.js';
 import type { Tri } from './tri.js';
 
 const Params = z.strictObject({
@@ -32,12 +32,7 @@ const Params = z.strictObject({
    * that names a stop-time offense, applies the stop-time rule for offenses.
    */
   stopTimeForOffenses: InaGroundsParams.extend({ clause: z.string().min(1) })
-    .superRefine(({ clause }, context) => {
-      const set = inaClauses();
-      const k = set.index.get(clause);
-      if (k === undefined) context.addIssue({ code: 'custom', path: ['clause'], message: `no clause "${clause}" in rules/ina/clauses.json` });
-      else if (set.clauses[k]!.scope !== 'conviction') context.addIssue({ code: 'custom', path: ['clause'], message: `clause "${clause}" is of the record; name a clause of each conviction` });
-    })
+    .superRefine(({ clause }, context) => checkInaClauseId(clause, 'conviction', context))
     .optional(),
   /** Applies the stop-time rule for a notice to appear that itself stated the hearing's time and place. */
   stopTimeForNoticeToAppear: z.boolean().optional(),

@@ -3,6 +3,7 @@
  * parameters they supply, and the clauses they read. Loading and checking are src/law/clause-file.ts's.
  */
 import { join } from 'node:path';
+import type { z } from 'zod';
 import { clausesOf, loadClauseFile, type ClauseFileSpec, type LoadedClauses } from '../../law/clause-file.js';
 import type { ClauseSet } from '../../law/clause-evaluator.js';
 import type { Scope } from '../../law/clause-lint.js';
@@ -67,4 +68,19 @@ export function loadInaClauses(rulesDir: string, displayRoot: string = join(rule
 /** The clauses the calculators read. */
 export function inaClauses(): ClauseSet {
   return clausesOf(INA_CLAUSES);
+}
+
+const SCOPE_WORDS: Record<Scope, string> = { record: 'the record', conviction: 'each conviction' };
+
+/**
+ * A pack's parameter that names an INA clause: it must exist and be of the scope its calculator
+ * reads. A zod refinement, so the packs' loader reports it at the fact (the clause files load first).
+ */
+export function checkInaClauseId(clause: string, scope: Scope, context: z.RefinementCtx): void {
+  const set = inaClauses();
+  const k = set.index.get(clause);
+  if (k === undefined) context.addIssue({ code: 'custom', path: ['clause'], message: `no clause "${clause}" in rules/ina/clauses.json` });
+  else if (set.clauses[k]!.scope !== scope) {
+    context.addIssue({ code: 'custom', path: ['clause'], message: `clause "${clause}" is of ${SCOPE_WORDS[set.clauses[k]!.scope]}; name a clause of ${SCOPE_WORDS[scope]}` });
+  }
 }

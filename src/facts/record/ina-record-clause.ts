@@ -10,16 +10,11 @@ import type { EpochDay } from '../../case/dates.js';
 import type { CaseFile } from '../../case/schema.js';
 import { defineCalculator, derived, type Derived } from '../calculator.js';
 import { CLAUSE_REVIEWS, REVIEW_CODES, dedupe, dismissedAfterPlea, evaluateInaClauses, knownConvictions, traceOnDemand } from './ina-grounds.js';
-import { inaClauses } from './ina-law.js';
+import { checkInaClauseId, inaClauses } from './ina-law.js';
 import { InaRecordClauseParams } from './ina-params.js';
 
 /** The clause must be one of the record: checked when the packs load (the clause files load first). */
-const Params = InaRecordClauseParams.superRefine((params, context) => {
-  const set = inaClauses();
-  const k = set.index.get(params.clause);
-  if (k === undefined) context.addIssue({ code: 'custom', path: ['clause'], message: `no clause "${params.clause}" in rules/ina/clauses.json` });
-  else if (set.clauses[k]!.scope !== 'record') context.addIssue({ code: 'custom', path: ['clause'], message: `clause "${params.clause}" is of each conviction; name a clause of the record` });
-});
+const Params = InaRecordClauseParams.superRefine((params, context) => checkInaClauseId(params.clause, 'record', context));
 
 function fromConvictions(convictions: readonly Conviction[], caseFile: CaseFile, screeningDay: EpochDay, params: InaRecordClauseParams): Derived {
   const { facts, run } = evaluateInaClauses(convictions, caseFile, screeningDay, params);
